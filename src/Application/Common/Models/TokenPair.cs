@@ -1,0 +1,4 @@
+namespace ClinicHip.Application.Common.Models;
+
+/// <summary>An access token with its lifetime in seconds, and the refresh token that renews it.</summary>
+public sealed record TokenPair(string AccessToken, int ExpiresInSeconds, string RefreshToken);

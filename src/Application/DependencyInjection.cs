@@ -1,0 +1,38 @@
+using ClinicHip.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicHip.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5 (which has no DI package on this feed) and FluentValidation validators by a scan of
+    /// this assembly: every closed <see cref="IRequestHandler{TRequest,TResponse}"/> and <see cref="IValidator{T}"/>.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Outermost first: time everything, log the unexpected, then reject bad input before the handler runs.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        var scanned = typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
+        foreach (var type in scanned)
+        {
+            foreach (var contract in type.GetInterfaces().Where(IsScannedContract))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+
+    private static bool IsScannedContract(Type contract) => contract.IsGenericType
+        && (contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || contract.GetGenericTypeDefinition() == typeof(IValidator<>));
+}

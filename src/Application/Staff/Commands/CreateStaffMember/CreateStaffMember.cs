@@ -1,0 +1,33 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Staff;
+using MediatR;
+
+namespace ClinicHip.Application.Staff.Commands.CreateStaffMember;
+
+/// <summary>An administrator adds a member of staff with a login account in the matching role.</summary>
+/// <param name="Email">Email address; becomes the login.</param>
+/// <param name="Password">Initial password (at least 10 characters, 4 different).</param>
+/// <param name="GivenName">Given (first) name.</param>
+/// <param name="FamilyName">Family (last) name.</param>
+/// <param name="Role">FrontDesk, Clinician or Admin.</param>
+/// <param name="Profession">Required for a clinician, absent otherwise.</param>
+public sealed record CreateStaffMemberCommand(string Email, string Password, string GivenName, string FamilyName, StaffRole Role, Profession? Profession)
+    : IRequest<StaffMemberDto>;
+
+public sealed class CreateStaffMemberHandler(IApplicationDbContext db, IIdentityService identity)
+    : IRequestHandler<CreateStaffMemberCommand, StaffMemberDto>
+{
+    public Task<StaffMemberDto> Handle(CreateStaffMemberCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return db.InTransactionAsync(async ct =>
+        {
+            var userId = await identity.CreateUserAsync(request.Email, request.Password, request.Role.ToString(), ct).ConfigureAwait(false);
+            var member = StaffMember.Hire(userId, new PersonName(request.GivenName, request.FamilyName), request.Email, request.Role, request.Profession);
+            db.StaffMembers.Add(member);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return StaffMemberDto.From(member);
+        }, cancellationToken);
+    }
+}

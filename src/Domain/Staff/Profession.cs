@@ -1,0 +1,9 @@
+namespace ClinicHip.Domain.Staff;
+
+public enum Profession
+{
+    Physiotherapist,
+    SportsPhysician,
+    ExercisePhysiologist,
+    Podiatrist,
+}
