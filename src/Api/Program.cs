@@ -1,3 +1,65 @@
+using System.Text.Json.Serialization;
+using ClinicHip.Api.Endpoints;
+using ClinicHip.Api.Infrastructure;
+using ClinicHip.Api.Infrastructure.Errors;
+using ClinicHip.Api.Infrastructure.OpenApi;
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Infrastructure;
+using ClinicHip.Infrastructure.Persistence.Seeding;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(options =>
+{
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+});
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddClinicJwtAuthentication();
+builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+// Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddClinicOpenApi();
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
 var app = builder.Build();
-app.Run();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "ClinicHip API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+
+// Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
+// (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapAuthEndpoints();
+api.MapPatientEndpoints();
+api.MapStaffEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
+
+await app.RunAsync();
+
+/// <summary>The API host; public so integration tests can start it.</summary>
+public partial class Program;

@@ -6,5 +6,8 @@ public interface ICurrentUser
     /// <summary>The account id, or null for an anonymous caller.</summary>
     Guid? UserId { get; }
 
+    /// <summary>The caller's patient profile id, when the caller is a patient.</summary>
+    Guid? PatientId { get; }
+
     bool IsInRole(string role);
 }

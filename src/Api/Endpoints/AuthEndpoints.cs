@@ -1,0 +1,77 @@
+using ClinicHip.Application.Auth;
+using ClinicHip.Application.Auth.Commands.IssueToken;
+using ClinicHip.Application.Auth.Commands.Logout;
+using ClinicHip.Application.Auth.Commands.RefreshToken;
+using ClinicHip.Application.Auth.Commands.RegisterPatient;
+using ClinicHip.Application.Auth.Queries.GetCurrentUser;
+using ClinicHip.Application.Patients;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicHip.Api.Endpoints;
+
+/// <summary>Registration, sign-in and sessions.</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/auth").WithTags("Authentication");
+
+        group.MapPost("/register", Register).AllowAnonymous().WithName("RegisterPatient")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/logout", Logout).WithName("Logout").ProducesValidationProblem();
+        group.MapGet("/me", Me).WithName("GetCurrentUser");
+        return app;
+    }
+
+    /// <summary>Register as a new patient.</summary>
+    /// <remarks>Creates a login in the Patient role and the patient profile. Sign in afterwards with POST /api/auth/token.</remarks>
+    /// <response code="201">The new patient profile.</response>
+    /// <response code="400">A field is missing or malformed, or the password is too weak.</response>
+    /// <response code="409">An account with this email already exists.</response>
+    /// <response code="422">The date of birth is in the future or implausibly long ago.</response>
+    public static async Task<Created<PatientProfileDto>> Register(RegisterPatientCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var profile = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/patients/{profile.Id}", profile);
+    }
+
+    /// <summary>Sign in with email and password.</summary>
+    /// <remarks>
+    /// Returns a bearer access token and a single-use refresh token. Five wrong passwords in a row lock the account
+    /// for 15 minutes. A wrong email, a wrong password and a locked account get the same 401.
+    /// </remarks>
+    /// <response code="200">The tokens.</response>
+    /// <response code="401">The email or password is incorrect, or the account is locked.</response>
+    public static async Task<Ok<TokenResponse>> IssueToken(IssueTokenCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    /// <summary>Exchange a refresh token for new tokens.</summary>
+    /// <remarks>
+    /// Each refresh token works once and is replaced by the new one in the answer. Presenting a spent refresh
+    /// token again is treated as theft: every token of that sign-in is revoked.
+    /// </remarks>
+    /// <response code="200">The new tokens.</response>
+    /// <response code="401">The refresh token is unknown, expired, revoked or already spent.</response>
+    public static async Task<Ok<TokenResponse>> Refresh(RefreshTokenCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    /// <summary>Sign out.</summary>
+    /// <remarks>Revokes the given refresh token and every token rotated from the same sign-in. The access token expires on its own.</remarks>
+    /// <response code="204">Signed out (also when the refresh token was already revoked).</response>
+    public static async Task<NoContent> Logout(LogoutCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Who am I?</summary>
+    /// <remarks>The caller's account, roles and the profile ids (patient, staff member, clinician) the other operations take.</remarks>
+    /// <response code="200">The signed-in account.</response>
+    public static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
+}

@@ -1,0 +1,47 @@
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Staff;
+using ClinicHip.Application.Staff.Commands.CreateStaffMember;
+using ClinicHip.Application.Staff.Queries.GetStaffMember;
+using ClinicHip.Application.Staff.Queries.ListStaff;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicHip.Api.Endpoints;
+
+/// <summary>Staff accounts, managed by administrators.</summary>
+public static class StaffEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.Admin);
+
+        group.MapPost("/", Create).WithName("CreateStaffMember")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", List).WithName("ListStaff");
+        group.MapGet("/{id:guid}", Get).WithName("GetStaffMember").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>Add a member of staff.</summary>
+    /// <remarks>Creates a FrontDesk, Clinician or Admin login with its profile. A clinician needs a profession and gets a clinician profile.</remarks>
+    /// <response code="201">The new member of staff.</response>
+    /// <response code="400">A field is missing or malformed, or the password is too weak.</response>
+    /// <response code="409">An account with this email already exists.</response>
+    /// <response code="422">A clinician without a profession, or a profession for a non-clinician.</response>
+    public static async Task<Created<StaffMemberDto>> Create(CreateStaffMemberCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var member = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/staff/{member.Id}", member);
+    }
+
+    /// <summary>List the staff.</summary>
+    /// <response code="200">Every member of staff, by family then given name.</response>
+    public static async Task<Ok<IReadOnlyList<StaffMemberDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListStaffQuery(), cancellationToken));
+
+    /// <summary>Get one member of staff.</summary>
+    /// <response code="200">The member of staff.</response>
+    /// <response code="404">No member of staff has this id.</response>
+    public static async Task<Ok<StaffMemberDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetStaffMemberQuery(id), cancellationToken));
+}

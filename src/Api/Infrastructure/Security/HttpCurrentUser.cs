@@ -1,0 +1,17 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Infrastructure.Identity;
+
+namespace ClinicHip.Api.Infrastructure.Security;
+
+/// <summary>The caller of the current HTTP request, read from the claims of their validated token.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public Guid? UserId => ReadGuid(ClinicClaimTypes.Subject);
+
+    public Guid? PatientId => ReadGuid(ClinicClaimTypes.PatientId);
+
+    public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) ?? false;
+
+    private Guid? ReadGuid(string claimType) =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirst(claimType)?.Value, out var value) ? value : null;
+}

@@ -1,0 +1,41 @@
+using ClinicHip.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClinicHip.Api.Infrastructure.Security;
+
+internal static class JwtAuthenticationSetup
+{
+    /// <summary>
+    /// Validates the API's own tokens: issuer, audience, lifetime (small clock skew), and an HMAC-SHA256
+    /// signature with the configured key. Unsigned (<c>alg: none</c>) and other-algorithm tokens are refused.
+    /// </summary>
+    public static IServiceCollection AddClinicJwtAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey, IOptions<JwtOptions>>((bearer, signingKey, jwtOptions) =>
+            {
+                var jwt = jwtOptions.Value;
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = signingKey.Key,
+                    ValidAlgorithms = [SigningKey.Algorithm],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = jwt.ClockSkew,
+                    NameClaimType = ClinicClaimTypes.Subject,
+                    RoleClaimType = ClinicClaimTypes.Role,
+                };
+            });
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Patients;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Patients.Queries.GetPatient;
+
+/// <summary>A patient's profile: a patient reads only their own; staff read any.</summary>
+public sealed record GetPatientQuery(Guid Id) : IRequest<PatientProfileDto>;
+
+public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetPatientQuery, PatientProfileDto>
+{
+    public async Task<PatientProfileDto> Handle(GetPatientQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Another patient's record answers exactly as a missing one: its existence is not disclosed.
+        if (currentUser.IsInRole(Roles.Patient) && currentUser.PatientId != request.Id)
+        {
+            throw new NotFoundException("Patient", request.Id);
+        }
+
+        var id = new PatientId(request.Id);
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Patient", request.Id);
+        return PatientProfileDto.From(patient);
+    }
+}

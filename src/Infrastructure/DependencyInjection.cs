@@ -1,0 +1,65 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Persistence.Interceptors;
+using ClinicHip.Infrastructure.Persistence.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ClinicHip.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Persistence on the configured provider, the identity store and token issuing. Fails at once, with a message
+    /// saying what to set, when the configuration cannot work (no SQL Server in this build, a weak signing key).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        services.AddSingleton(TimeProvider.System);
+
+        var databaseSection = configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(databaseSection);
+        var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddScoped<AuditableEntityInterceptor>();
+        services.AddApplicationDbContext(database, environment.ContentRootPath);
+        services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = 10;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<ApplicationDbContext>();
+        services.AddScoped<IIdentityService, IdentityService>();
+
+        var jwtSection = configuration.GetSection(JwtOptions.SectionName);
+        services.Configure<JwtOptions>(jwtSection);
+        var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
+        services.AddSingleton(SigningKey.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
+        services.AddScoped<ITokenService, TokenService>();
+
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
+        services.AddScoped<DemoClinicSeeder>();
+        services.AddScoped<DatabaseInitialiser>();
+
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+}

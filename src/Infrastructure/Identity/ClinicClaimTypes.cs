@@ -1,0 +1,12 @@
+namespace ClinicHip.Infrastructure.Identity;
+
+/// <summary>The claims of a ClinicHip access token, short JWT names with no inbound mapping.</summary>
+public static class ClinicClaimTypes
+{
+    public const string Subject = "sub";
+    public const string Email = "email";
+    public const string Role = "role";
+    public const string PatientId = "patient_id";
+    public const string StaffMemberId = "staff_member_id";
+    public const string ClinicianId = "clinician_id";
+}

@@ -1,0 +1,73 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicHip.Infrastructure.Identity;
+
+internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIdentityService
+{
+    // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
+    private static readonly Lazy<string> DecoyPasswordHash =
+        new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    public async Task<Guid> CreateUserAsync(string email, string password, string role, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email.Trim(), Email = email.Trim() };
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                throw new ConflictException("account.email-taken", "An account with this email already exists.");
+            }
+
+            throw new ValidationException(created.Errors
+                .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", e => e.Description)
+                .ToDictionary(g => g.Key, g => g.ToArray()));
+        }
+
+        var inRole = await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+        if (!inRole.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not add the new account to role {role}: {string.Join("; ", inRole.Errors.Select(e => e.Code))}");
+        }
+
+        return user.Id;
+    }
+
+    public async Task<Guid?> CheckPasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DecoyPasswordHash.Value, password);
+            return null;
+        }
+
+        if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (!await users.CheckPasswordAsync(user, password).ConfigureAwait(false))
+        {
+            await users.AccessFailedAsync(user).ConfigureAwait(false);
+            return null;
+        }
+
+        await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
+        return user.Id;
+    }
+
+    public async Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
+        return new AccountSummary(user.Id, user.Email!, [.. roles.Order(StringComparer.Ordinal)]);
+    }
+}

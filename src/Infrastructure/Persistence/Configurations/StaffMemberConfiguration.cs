@@ -1,0 +1,37 @@
+using ClinicHip.Application.Common.Validation;
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Staff;
+using ClinicHip.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClinicHip.Infrastructure.Persistence.Configurations;
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.ComplexProperty(s => s.Name, name =>
+        {
+            name.Property(n => n.GivenName).HasColumnName("GivenName").HasMaxLength(PersonName.MaxLength);
+            name.Property(n => n.FamilyName).HasColumnName("FamilyName").HasMaxLength(PersonName.MaxLength);
+        });
+        builder.Property(s => s.Email).HasMaxLength(ContactRules.EmailMaxLength);
+        builder.HasIndex(s => s.UserId).IsUnique();
+        builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<StaffMember>(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Clinician).WithOne().HasForeignKey<Clinician>(c => c.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.ConfigureAuditColumns();
+    }
+}
+
+internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinician>
+{
+    public void Configure(EntityTypeBuilder<Clinician> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.DisplayName).HasMaxLength(Clinician.DisplayNameMaxLength);
+        builder.HasIndex(c => c.StaffMemberId).IsUnique();
+        builder.ConfigureAuditColumns();
+    }
+}

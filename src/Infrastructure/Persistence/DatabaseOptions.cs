@@ -1,0 +1,25 @@
+namespace ClinicHip.Infrastructure.Persistence;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary><see cref="DatabaseProvider.Sqlite"/> (default) or <see cref="DatabaseProvider.SqlServer"/>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The connection string. For SQLite a relative <c>Data Source</c> is resolved against the content root;
+    /// the default keeps the database in <c>data/clinichip.db</c> there.
+    /// </summary>
+    public string ConnectionString { get; set; } = "Data Source=data/clinichip.db";
+
+    /// <summary>Apply pending migrations at start-up. Turn off where a release pipeline migrates.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

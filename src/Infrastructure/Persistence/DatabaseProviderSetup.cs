@@ -1,0 +1,56 @@
+using ClinicHip.Infrastructure.Persistence.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+#if SQLSERVER
+using ClinicHip.Infrastructure.Persistence.SqlServer;
+#endif
+
+namespace ClinicHip.Infrastructure.Persistence;
+
+/// <summary>Registers <see cref="ApplicationDbContext"/> on the configured provider.</summary>
+internal static class DatabaseProviderSetup
+{
+    public const string SqlServerMissingMessage =
+        "Database:Provider is SqlServer, but this build of ClinicHip has no SQL Server support. " +
+        "Build it with the SQL Server switch: `dotnet build -p:SqlServer=true` (or `dotnet run --project src/Api -p:SqlServer=true`), " +
+        "or use the Docker image from docker-compose.yml, which is built that way.";
+
+    public static void AddApplicationDbContext(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = ResolveSqliteConnectionString(options.ConnectionString, contentRoot);
+                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>()));
+                break;
+#if SQLSERVER
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
+                    .UseSqlServer(options.ConnectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>()));
+                break;
+#else
+            case DatabaseProvider.SqlServer:
+                throw new InvalidOperationException(SqlServerMissingMessage);
+#endif
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");
+        }
+    }
+
+    /// <summary>Anchors a relative SQLite file to the content root and makes sure its folder exists.</summary>
+    public static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:" && !string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}

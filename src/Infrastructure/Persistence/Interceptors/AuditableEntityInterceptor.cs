@@ -1,0 +1,51 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClinicHip.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Stamps created / modified time (UTC, from <see cref="TimeProvider"/>) and user on every
+/// <see cref="AuditableEntity"/> as it is saved. The user is null for an anonymous request (registration)
+/// and for work the system does at start-up.
+/// </summary>
+public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData?.Context);
+        return base.SavingChanges(eventData!, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData?.Context);
+        return base.SavingChangesAsync(eventData!, result, cancellationToken);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = currentUser.UserId?.ToString();
+        foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Property(e => e.CreatedAtUtc).CurrentValue = now;
+                entry.Property(e => e.CreatedBy).CurrentValue = actor;
+            }
+            else if (entry.State == EntityState.Modified || entry.ComplexProperties.Any(p => p.IsModified))
+            {
+                entry.Property(e => e.ModifiedAtUtc).CurrentValue = now;
+                entry.Property(e => e.ModifiedBy).CurrentValue = actor;
+            }
+        }
+    }
+}

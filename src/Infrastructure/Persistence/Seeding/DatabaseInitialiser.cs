@@ -1,0 +1,76 @@
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Staff;
+using ClinicHip.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClinicHip.Infrastructure.Persistence.Seeding;
+
+/// <summary>Brings the database up to date at start-up: migrations, roles, the first Admin, and demo data when asked.</summary>
+public sealed partial class DatabaseInitialiser(
+    ApplicationDbContext db,
+    RoleManager<ApplicationRole> roles,
+    UserManager<ApplicationUser> users,
+    DemoClinicSeeder demoSeeder,
+    IOptions<DatabaseOptions> database,
+    IOptions<BootstrapOptions> bootstrap,
+    IOptions<SeedOptions> seed,
+    ILogger<DatabaseInitialiser> logger)
+{
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        if (database.Value.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers carry on while one writer commits; the mode persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new ApplicationRole(role)).ConfigureAwait(false);
+            }
+        }
+
+        await EnsureBootstrapAdminAsync(cancellationToken).ConfigureAwait(false);
+
+        if (seed.Value.Demo)
+        {
+            await demoSeeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EnsureBootstrapAdminAsync(CancellationToken cancellationToken)
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.Admin).ConfigureAwait(false)).Count > 0)
+        {
+            return;
+        }
+
+        var (email, password) = (bootstrap.Value.AdminEmail, bootstrap.Value.AdminPassword);
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            LogNoAdmin(logger);
+            return;
+        }
+
+        await StaffAccounts.CreateAsync(db, users, email, password, new PersonName("Clinic", "Administrator"), StaffRole.Admin, null, cancellationToken)
+            .ConfigureAwait(false);
+        LogAdminCreated(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Admin account exists and Bootstrap:AdminEmail / Bootstrap:AdminPassword are not set: nobody can manage staff.")]
+    private static partial void LogNoAdmin(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first Admin account from the Bootstrap configuration.")]
+    private static partial void LogAdminCreated(ILogger logger);
+}

@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Infrastructure.Persistence.SqlServer;
+
+/// <summary>The SQL Server database of the opt-in build (<c>-p:SqlServer=true</c>). Its migrations are in <c>SqlServer/Migrations</c>.</summary>
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);
