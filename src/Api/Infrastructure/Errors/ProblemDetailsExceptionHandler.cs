@@ -71,7 +71,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private static string DescribeUnreadableRequest(HttpRequest request, BadHttpRequestException exception) => exception.InnerException switch
     {
         System.Text.Json.JsonException json => $"The body is not valid JSON for this operation: {json.Message}",
-        _ when request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any() => "This operation needs a JSON body.",
+        _ when request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0 => "This operation needs a JSON body.",
         _ => exception.Message,
     };
 
