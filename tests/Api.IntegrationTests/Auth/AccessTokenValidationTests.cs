@@ -1,0 +1,82 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClinicHip.Api.IntegrationTests.Auth;
+
+/// <summary>Only unexpired tokens that this API signed, for this API, get in.</summary>
+public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private async Task<HttpStatusCode> MeStatusWith(string token) =>
+        (await factory.CreateClient().WithBearer(token).GetAsync("/api/auth/me")).StatusCode;
+
+    private async Task<string> AdminUserIdAsync()
+    {
+        var tokens = await factory.CreateClient().SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword);
+        return new JsonWebToken(tokens.AccessToken).Subject;
+    }
+
+    private string Forge(string subject, DateTime expires, string? key = null, string issuer = "ClinicHip", string audience = "ClinicHip.Api") =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = expires.AddMinutes(-15),
+            NotBefore = expires.AddMinutes(-15),
+            Expires = expires,
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "Admin")]),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? factory.SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+
+    [Fact]
+    public async Task Me_WithTokenSignedByTheApiKey_IsAccepted() =>
+        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(10)))).ShouldBe(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Me_WithExpiredToken_Returns401() =>
+        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(-2)))).ShouldBe(HttpStatusCode.Unauthorized);
+
+    [Fact]
+    public async Task Me_WithTokenSignedByAnotherKey_Returns401() =>
+        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(10), key: Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)))))
+            .ShouldBe(HttpStatusCode.Unauthorized);
+
+    [Theory]
+    [InlineData("SomeoneElse", "ClinicHip.Api")]
+    [InlineData("ClinicHip", "AnotherApi")]
+    public async Task Me_WithWrongIssuerOrAudience_Returns401(string issuer, string audience) =>
+        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(10), issuer: issuer, audience: audience)))
+            .ShouldBe(HttpStatusCode.Unauthorized);
+
+    [Fact]
+    public async Task Me_WithTamperedPayload_Returns401()
+    {
+        var patient = await factory.CreateClient().RegisterPatientAsync();
+        var token = (await factory.CreateClient().SignInAsync(patient.Email, ApiClientExtensions.PatientPassword)).AccessToken;
+        var parts = token.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"Patient\"", "\"Admin\"", StringComparison.Ordinal);
+        payload.ShouldContain("\"Admin\"");
+
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
+
+        (await MeStatusWith(tampered)).ShouldBe(HttpStatusCode.Unauthorized);
+        (await factory.CreateClient().WithBearer(tampered).GetAsync("/api/staff")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Me_WithUnsignedAlgNoneToken_Returns401()
+    {
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+        var payload = Base64UrlEncoder.Encode($$"""{"sub":"{{await AdminUserIdAsync()}}","role":"Admin","iss":"ClinicHip","aud":"ClinicHip.Api","exp":{{exp}}}""");
+
+        (await MeStatusWith($"{header}.{payload}.")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Me_WithGarbageToken_Returns401() => (await MeStatusWith("not.a.jwt")).ShouldBe(HttpStatusCode.Unauthorized);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ClinicHip.Api.IntegrationTests.Infrastructure;
+
+public sealed record Tokens(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken);
+
+public sealed record PatientProfile(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string Email, string Phone);
+
+/// <summary>The calls most tests start with, made as a real client would make them.</summary>
+public static class ApiClientExtensions
+{
+    public const string PatientPassword = "runner-hip-pain-2026";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<PatientProfile> RegisterPatientAsync(this HttpClient client, string? email = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/register", new
+        {
+            email = email ?? $"patient-{Guid.NewGuid():N}@example.com",
+            password = PatientPassword,
+            givenName = "Jordan",
+            familyName = "Lee",
+            dateOfBirth = "1991-03-14",
+            phone = "+61 400 000 123",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PatientProfile>(Json))!;
+    }
+
+    public static async Task<HttpResponseMessage> RequestTokenAsync(this HttpClient client, string email, string password) =>
+        await client.PostAsJsonAsync("/api/auth/token", new { email, password });
+
+    public static async Task<Tokens> SignInAsync(this HttpClient client, string email, string password)
+    {
+        var response = await client.RequestTokenAsync(email, password);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Tokens>(Json))!;
+    }
+
+    public static async Task<HttpClient> SignedInClientAsync(this ClinicApiFactory factory, string email, string password)
+    {
+        var client = factory.CreateClient();
+        var tokens = await client.SignInAsync(email, password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
+    public static Task<HttpClient> AdminClientAsync(this ClinicApiFactory factory) =>
+        factory.SignedInClientAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword);
+
+    public static async Task<(HttpClient Client, PatientProfile Patient)> NewPatientClientAsync(this ClinicApiFactory factory)
+    {
+        var patient = await factory.CreateClient().RegisterPatientAsync();
+        return (await factory.SignedInClientAsync(patient.Email, PatientPassword), patient);
+    }
+
+    public static HttpClient WithBearer(this HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Reads an RFC 9457 problem document, checking its media type, status and trace id.</summary>
+    public static async Task<JsonObject> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(body)!.AsObject();
+        problem["status"]!.GetValue<int>().ShouldBe((int)status);
+        problem["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        problem["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        return problem;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace ClinicHip.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API in-process, on its own SQLite database file (migrated at start-up like production), with a
+/// random signing key and a bootstrap Admin. One per test class.
+/// </summary>
+public class ClinicApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@tests.clinichip.example";
+    public const string AdminPassword = "Admin-Passw0rd-For-Tests";
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-tests-{Guid.NewGuid():N}.db");
+
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    /// <summary>Settings a test class changes before the host starts.</summary>
+    protected Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+
+using Microsoft.AspNetCore.Hosting;
+
+namespace ClinicHip.Api.IntegrationTests.Operations;
+
+/// <summary>A configuration that cannot work stops start-up with a message that says what to do.</summary>
+public class StartupConfigurationTests
+{
+    private sealed class ConfiguredFactory : ClinicApiFactory
+    {
+        public ConfiguredFactory(string environment, params (string Key, string? Value)[] settings)
+        {
+            Settings["Environment"] = environment;
+            foreach (var (key, value) in settings)
+            {
+                Settings[key] = value;
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment(Settings["Environment"]!);
+        }
+    }
+
+    [Fact]
+    public void Start_WithSqlServerProviderInTheDefaultBuild_FailsSayingHowToBuildIt()
+    {
+        using var factory = new ConfiguredFactory("Testing", ("Database:Provider", "SqlServer"));
+
+        var failure = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+
+        failure.Message.ShouldContain("-p:SqlServer=true");
+    }
+
+    [Fact]
+    public void Start_InProductionWithoutSigningKey_FailsSayingHowToSetIt()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Jwt:SigningKey", ""));
+
+        var failure = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+
+        failure.Message.ShouldContain("Jwt__SigningKey");
+    }
+
+    [Fact]
+    public void Start_WithShortSigningKey_FailsAsTooWeak()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Jwt:SigningKey", "short-key-of-31-bytes-123456789"));
+
+        Should.Throw<InvalidOperationException>(() => factory.CreateClient()).Message.ShouldContain("too weak");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+
+namespace ClinicHip.Architecture.Tests;
+
+/// <summary>Dependencies point inward: Domain ← Application ← Infrastructure ← Api.</summary>
+public class LayerDependencyTests
+{
+    private static readonly Assembly Domain = typeof(Domain.Common.AuditableEntity).Assembly;
+    private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
+    private static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
+    private static readonly Assembly Api = typeof(Program).Assembly;
+
+    private static string[] References(Assembly assembly) =>
+        [.. assembly.GetReferencedAssemblies().Select(a => a.Name!)];
+
+    [Fact]
+    public void Domain_DependsOnNoOtherLayerNorFramework()
+    {
+        var references = References(Domain);
+
+        references.ShouldNotContain(r => r.StartsWith("ClinicHip", StringComparison.Ordinal));
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        references.ShouldNotContain("MediatR");
+    }
+
+    [Fact]
+    public void Application_DependsOnDomainOnly()
+    {
+        var layers = References(Application).Where(r => r.StartsWith("ClinicHip", StringComparison.Ordinal));
+
+        layers.ShouldBe(["ClinicHip.Domain"]);
+        References(Application).ShouldNotContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Infrastructure_DoesNotDependOnApi() =>
+        References(Infrastructure).ShouldNotContain(Api.GetName().Name!);
+
+    [Fact]
+    public void DomainTypes_DoNotExposePublicSetters()
+    {
+        var settable = Domain.GetTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => p.SetMethod is { IsPublic: true } && !p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"))
+                .Select(p => $"{t.Name}.{p.Name}"));
+
+        settable.ShouldBeEmpty("domain state changes through intent methods, not setters");
+    }
+}
