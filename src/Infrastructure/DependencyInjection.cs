@@ -3,7 +3,6 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.Seeding;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -4,7 +4,6 @@ using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Persistence.Seeding;
 
