@@ -1,5 +1,4 @@
 using ClinicHip.Application.Common.Validation;
-using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +11,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     public void Configure(EntityTypeBuilder<Patient> builder)
     {
         builder.HasKey(p => p.Id);
-        builder.ComplexProperty(p => p.Name, name =>
-        {
-            name.Property(n => n.GivenName).HasColumnName("GivenName").HasMaxLength(PersonName.MaxLength);
-            name.Property(n => n.FamilyName).HasColumnName("FamilyName").HasMaxLength(PersonName.MaxLength);
-        });
+        builder.ComplexProperty(p => p.Name, PersonNameConfiguration.Configure);
         builder.Property(p => p.Email).HasMaxLength(ContactRules.EmailMaxLength);
         builder.Property(p => p.Phone).HasMaxLength(ContactRules.PhoneMaxLength);
         builder.HasIndex(p => p.UserId).IsUnique();

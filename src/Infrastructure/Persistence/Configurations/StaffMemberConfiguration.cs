@@ -1,5 +1,4 @@
 using ClinicHip.Application.Common.Validation;
-using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +11,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
     public void Configure(EntityTypeBuilder<StaffMember> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.ComplexProperty(s => s.Name, name =>
-        {
-            name.Property(n => n.GivenName).HasColumnName("GivenName").HasMaxLength(PersonName.MaxLength);
-            name.Property(n => n.FamilyName).HasColumnName("FamilyName").HasMaxLength(PersonName.MaxLength);
-        });
+        builder.ComplexProperty(s => s.Name, PersonNameConfiguration.Configure);
         builder.Property(s => s.Email).HasMaxLength(ContactRules.EmailMaxLength);
         builder.HasIndex(s => s.UserId).IsUnique();
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<StaffMember>(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
