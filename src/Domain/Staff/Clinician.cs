@@ -1,4 +1,6 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Scheduling.Rules;
 
 namespace ClinicHip.Domain.Staff;
 
@@ -6,6 +8,8 @@ namespace ClinicHip.Domain.Staff;
 public sealed class Clinician : AuditableEntity
 {
     public const int DisplayNameMaxLength = 120;
+
+    private readonly List<WorkingInterval> workingHours = [];
 
     private Clinician()
     {
@@ -31,4 +35,29 @@ public sealed class Clinician : AuditableEntity
 
     /// <summary>Whether patients and the front desk can book this clinician.</summary>
     public bool IsBookable { get; private set; }
+
+    /// <summary>The weekly template of working intervals, in clinic-local time.</summary>
+    public IReadOnlyList<WorkingInterval> WorkingHours => workingHours;
+
+    /// <summary>Changes each time the working hours are saved; their ETag.</summary>
+    public Guid WorkingHoursVersion { get; private set; }
+
+    /// <summary>Replaces the weekly template. Intervals of one day may not overlap.</summary>
+    public void SetWorkingHours(IEnumerable<WorkingInterval> intervals)
+    {
+        var template = intervals.OrderBy(i => i.Day).ThenBy(i => i.Start).ToList();
+        CheckRule(new WorkingHoursMustNotOverlapRule(template));
+        workingHours.Clear();
+        workingHours.AddRange(template);
+        WorkingHoursVersion = Guid.NewGuid();
+    }
+
+    /// <summary>Whether [start, end) lies inside one working interval of the local day it starts on.</summary>
+    public bool Works(DateTime startUtc, DateTime endUtc, TimeZoneInfo zone)
+    {
+        var day = ClinicTime.LocalDate(startUtc, zone);
+        return workingHours.Where(i => i.Day == day.DayOfWeek)
+            .Select(i => i.On(day, zone))
+            .Any(i => i.StartUtc <= startUtc && endUtc <= i.EndUtc);
+    }
 }

@@ -1,0 +1,10 @@
+namespace ClinicHip.Domain.Common;
+
+/// <summary>
+/// The operation does not fit the entity's current state (e.g. completing a cancelled appointment);
+/// the API answers 409 with the code.
+/// </summary>
+public sealed class StateConflictException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,182 @@
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling.Rules;
+using ClinicHip.Domain.Staff;
+
+namespace ClinicHip.Domain.Scheduling;
+
+public readonly record struct AppointmentId(Guid Value)
+{
+    public static AppointmentId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>
+/// A patient's booking with a clinician. It holds the diary cells it occupies (the clinician's including the
+/// buffer after, the patient's without), and releases them when cancelled.
+/// </summary>
+public sealed class Appointment : AuditableEntity
+{
+    public const int CancellationNoteMaxLength = 500;
+
+    private readonly List<OccupiedCell> occupiedCells = [];
+
+    private Appointment()
+    {
+    }
+
+    public AppointmentId Id { get; private set; }
+
+    public PatientId PatientId { get; private set; }
+
+    public ClinicianId ClinicianId { get; private set; }
+
+    public AppointmentTypeId AppointmentTypeId { get; private set; }
+
+    public DateTime StartUtc { get; private set; }
+
+    public DateTime EndUtc { get; private set; }
+
+    /// <summary>When the clinician is free again: the end plus the type's buffer.</summary>
+    public DateTime ClinicianFreeAtUtc { get; private set; }
+
+    public AppointmentMode Mode { get; private set; }
+
+    public AppointmentStatus Status { get; private set; }
+
+    /// <summary>The video room of a telehealth appointment.</summary>
+    public Guid? TelehealthRoomId { get; private set; }
+
+    public CancellationReason? CancellationReason { get; private set; }
+
+    public string? CancellationNote { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    /// <summary>Cancelled inside the clinic's late-cancellation window.</summary>
+    public bool IsLateCancellation { get; private set; }
+
+    public DateTime? CheckedInAtUtc { get; private set; }
+
+    public DateTime? StartedAtUtc { get; private set; }
+
+    public DateTime? CompletedAtUtc { get; private set; }
+
+    public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
+
+    public static Appointment Book(PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(clinician);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(context);
+        CheckRule(new AppointmentTypeMustBeActiveRule(type));
+        CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
+        CheckRule(new TypeMustBeBookableOnlineRule(type, context.ByPatient));
+
+        var appointment = new Appointment
+        {
+            Id = AppointmentId.New(),
+            PatientId = patientId,
+            AppointmentTypeId = type.Id,
+            Mode = mode,
+            Status = AppointmentStatus.Booked,
+            TelehealthRoomId = mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null,
+        };
+        appointment.Place(clinician, startUtc, type, context);
+        return appointment;
+    }
+
+    /// <summary>Moves a booked appointment to another time (and optionally clinician), under the same rules as booking.</summary>
+    public void Reschedule(Clinician clinician, AppointmentType type, DateTime startUtc, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        EnsureStatus("reschedule", AppointmentStatus.Booked);
+        Place(clinician, startUtc, type, context);
+    }
+
+    public void Cancel(CancellationReason reason, string? note, DateTime nowUtc, TimeSpan lateCancellationWindow, bool byPatient)
+    {
+        EnsureStatus("cancel", AppointmentStatus.Booked);
+        CheckRule(new PatientMayCancelOnlyFutureAppointmentsRule(StartUtc, nowUtc, byPatient));
+        Status = AppointmentStatus.Cancelled;
+        CancellationReason = reason;
+        CancellationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        CancelledAtUtc = nowUtc;
+        IsLateCancellation = StartUtc - nowUtc < lateCancellationWindow;
+        occupiedCells.Clear();
+    }
+
+    public void CheckIn(DateTime nowUtc)
+    {
+        EnsureStatus("check in", AppointmentStatus.Booked);
+        Status = AppointmentStatus.CheckedIn;
+        CheckedInAtUtc = nowUtc;
+    }
+
+    /// <summary>The clinician starts the consultation: after check-in, or straight from booked for telehealth (no front desk).</summary>
+    public void Start(DateTime nowUtc)
+    {
+        if (Mode == AppointmentMode.Telehealth)
+        {
+            EnsureStatus("start", AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        }
+        else
+        {
+            EnsureStatus("start", AppointmentStatus.CheckedIn);
+        }
+
+        Status = AppointmentStatus.InProgress;
+        StartedAtUtc = nowUtc;
+    }
+
+    public void Complete(DateTime nowUtc)
+    {
+        EnsureStatus("complete", AppointmentStatus.InProgress);
+        Status = AppointmentStatus.Completed;
+        CompletedAtUtc = nowUtc;
+    }
+
+    public void MarkNoShow(DateTime nowUtc)
+    {
+        EnsureStatus("mark as a no-show", AppointmentStatus.Booked);
+        CheckRule(new NoShowOnlyAfterStartRule(StartUtc, nowUtc));
+        Status = AppointmentStatus.NoShow;
+    }
+
+    /// <summary>When the telehealth room can be joined.</summary>
+    public (DateTime OpensAtUtc, DateTime ClosesAtUtc) TelehealthWindow(ClinicSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (StartUtc - settings.TelehealthOpensBeforeStart, EndUtc + settings.TelehealthClosesAfterEnd);
+    }
+
+    private void Place(Clinician clinician, DateTime startUtc, AppointmentType type, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(clinician);
+        var endUtc = startUtc + type.Duration;
+        CheckRule(new AppointmentMustStartOnTheGridRule(startUtc));
+        CheckRule(new AppointmentMustBeInTheFutureRule(startUtc, context.NowUtc));
+        CheckRule(new ClinicianMustBeBookableRule(clinician));
+        CheckRule(new PatientBookingNeedsMinimumNoticeRule(startUtc, context));
+        CheckRule(new PatientBookingMustBeWithinHorizonRule(startUtc, context));
+        CheckRule(new AppointmentMustBeWithinWorkingHoursRule(clinician, startUtc, endUtc, context.Settings.TimeZone));
+        CheckRule(new AppointmentMustNotFallInTimeOffRule(context.ClinicianTimeOff, startUtc, endUtc));
+
+        ClinicianId = clinician.Id;
+        StartUtc = startUtc;
+        EndUtc = endUtc;
+        ClinicianFreeAtUtc = endUtc + type.BufferAfter;
+        occupiedCells.Clear();
+        occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, ClinicianFreeAtUtc).Select(c => new OccupiedCell(DiaryOwner.Clinician, clinician.Id.Value, c)));
+        occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, endUtc).Select(c => new OccupiedCell(DiaryOwner.Patient, PatientId.Value, c)));
+    }
+
+    private void EnsureStatus(string action, params AppointmentStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new StateConflictException("appointment.invalid-transition", $"A {Status} appointment cannot {action}.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace ClinicHip.Domain.Scheduling;
+
+/// <summary>How an appointment takes place.</summary>
+public enum AppointmentMode
+{
+    InPerson,
+    Telehealth,
+}
+
+/// <summary>Booked → CheckedIn → InProgress → Completed; Booked → Cancelled or NoShow.</summary>
+public enum AppointmentStatus
+{
+    Booked,
+    CheckedIn,
+    InProgress,
+    Completed,
+    Cancelled,
+    NoShow,
+}
+
+public enum CancellationReason
+{
+    FeelingBetter,
+    Illness,
+    Work,
+    Travel,
+    ClinicCancelled,
+    Other,
+}
+
+/// <summary>Whose diary a cell belongs to.</summary>
+public enum DiaryOwner
+{
+    Clinician,
+    Patient,
+}

@@ -1,0 +1,112 @@
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Staff;
+
+namespace ClinicHip.Domain.Scheduling.Rules;
+
+public sealed class AppointmentMustStartOnTheGridRule(DateTime startUtc) : IBusinessRule
+{
+    public string Code => "appointment.off-grid";
+
+    public string Message => $"Appointments start on {BookingGrid.CellMinutes}-minute boundaries (e.g. 09:00, 09:05), with no seconds.";
+
+    public bool IsBroken() => !BookingGrid.IsOnGrid(startUtc);
+}
+
+public sealed class AppointmentMustBeInTheFutureRule(DateTime startUtc, DateTime nowUtc) : IBusinessRule
+{
+    public string Code => "appointment.in-the-past";
+
+    public string Message => "The appointment must start in the future.";
+
+    public bool IsBroken() => startUtc <= nowUtc;
+}
+
+public sealed class AppointmentTypeMustBeActiveRule(AppointmentType type) : IBusinessRule
+{
+    public string Code => "appointment.type-inactive";
+
+    public string Message => $"'{type.Name}' is no longer offered.";
+
+    public bool IsBroken() => !type.IsActive;
+}
+
+public sealed class ClinicianMustBeBookableRule(Clinician clinician) : IBusinessRule
+{
+    public string Code => "appointment.clinician-not-bookable";
+
+    public string Message => $"{clinician.DisplayName} is not taking bookings.";
+
+    public bool IsBroken() => !clinician.IsBookable;
+}
+
+public sealed class ModeMustBeAllowedByTypeRule(AppointmentType type, AppointmentMode mode) : IBusinessRule
+{
+    public string Code => "appointment.mode-not-allowed";
+
+    public string Message => $"'{type.Name}' is not offered as {mode}.";
+
+    public bool IsBroken() => !type.Allows(mode);
+}
+
+public sealed class TypeMustBeBookableOnlineRule(AppointmentType type, bool byPatient) : IBusinessRule
+{
+    public string Code => "appointment.type-not-bookable-online";
+
+    public string Message => $"'{type.Name}' is booked through the front desk, not online.";
+
+    public bool IsBroken() => byPatient && !type.BookableOnline;
+}
+
+public sealed class PatientBookingNeedsMinimumNoticeRule(DateTime startUtc, BookingContext context) : IBusinessRule
+{
+    public string Code => "appointment.too-little-notice";
+
+    public string Message => $"Online bookings need at least {context.Settings.MinimumNoticeForPatients.TotalHours:0.##} hours' notice; call the clinic for sooner.";
+
+    public bool IsBroken() => context.ByPatient && startUtc < context.NowUtc + context.Settings.MinimumNoticeForPatients;
+}
+
+public sealed class PatientBookingMustBeWithinHorizonRule(DateTime startUtc, BookingContext context) : IBusinessRule
+{
+    public string Code => "appointment.beyond-horizon";
+
+    public string Message => $"Online bookings open {context.Settings.BookingHorizon.TotalDays:0} days ahead.";
+
+    public bool IsBroken() => context.ByPatient && startUtc > context.NowUtc + context.Settings.BookingHorizon;
+}
+
+public sealed class AppointmentMustBeWithinWorkingHoursRule(Clinician clinician, DateTime startUtc, DateTime endUtc, TimeZoneInfo zone) : IBusinessRule
+{
+    public string Code => "appointment.outside-working-hours";
+
+    public string Message => $"{clinician.DisplayName} does not work at that time.";
+
+    public bool IsBroken() => !clinician.Works(startUtc, endUtc, zone);
+}
+
+public sealed class AppointmentMustNotFallInTimeOffRule(IReadOnlyList<TimeOff> timeOff, DateTime startUtc, DateTime endUtc) : IBusinessRule
+{
+    public string Code => "appointment.in-time-off";
+
+    public string Message => "The clinician is away at that time.";
+
+    public bool IsBroken() => timeOff.Any(t => t.Overlaps(startUtc, endUtc));
+}
+
+public sealed class PatientMayCancelOnlyFutureAppointmentsRule(DateTime startUtc, DateTime nowUtc, bool byPatient) : IBusinessRule
+{
+    public string Code => "appointment.already-started";
+
+    public string Message => "An appointment that has started can no longer be cancelled online; call the clinic.";
+
+    public bool IsBroken() => byPatient && startUtc <= nowUtc;
+}
+
+public sealed class NoShowOnlyAfterStartRule(DateTime startUtc, DateTime nowUtc) : IBusinessRule
+{
+    public string Code => "appointment.not-started-yet";
+
+    public string Message => "A no-show can be recorded only once the appointment's start time has passed.";
+
+    public bool IsBroken() => nowUtc < startUtc;
+}
