@@ -56,6 +56,9 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAuthEndpoints();
 api.MapPatientEndpoints();
 api.MapStaffEndpoints();
+api.MapClinicEndpoints();
+api.MapClinicianEndpoints();
+api.MapAppointmentEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

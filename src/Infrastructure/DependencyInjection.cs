@@ -3,6 +3,7 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.Seeding;
+using ClinicHip.Infrastructure.Telehealth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,6 +53,9 @@ public static class DependencyInjection
         var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
         services.AddSingleton(SigningKey.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
+
+        services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
+        services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));

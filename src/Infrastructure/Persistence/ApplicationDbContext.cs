@@ -1,5 +1,8 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,7 +23,38 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Clinician> Clinicians => Set<Clinician>();
 
+    public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
+
+    public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
+
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public void ClearChangeTracker() => ChangeTracker.Clear();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new PreconditionFailedException(exception.Entries.Count > 0 ? exception.Entries[0].Metadata.ClrType.Name : "resource");
+        }
+        catch (DbUpdateException exception) when (IsUniqueConstraintViolation(exception))
+        {
+            throw new UniqueConstraintViolationException(exception);
+        }
+    }
+
+    /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
+    protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -54,10 +88,33 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<PatientId>().HaveConversion<PatientIdConverter>();
         configurationBuilder.Properties<StaffMemberId>().HaveConversion<StaffMemberIdConverter>();
         configurationBuilder.Properties<ClinicianId>().HaveConversion<ClinicianIdConverter>();
+        // Ticks: SQL Server's time type cannot hold more than a day (a booking horizon is 90).
+        configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
+        configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
+        configurationBuilder.Properties<AppointmentTypeId>().HaveConversion<AppointmentTypeIdConverter>();
+        configurationBuilder.Properties<TimeOffId>().HaveConversion<TimeOffIdConverter>();
+        configurationBuilder.Properties<AllowedModes>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AppointmentMode>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DiaryOwner>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Profession>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
 
 /// <summary>The SQLite database, the default. Its migrations are in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options);
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options)
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
+    protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
+        exception?.InnerException is Microsoft.Data.Sqlite.SqliteException
+        {
+            SqliteErrorCode: SqliteConstraint,
+            SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+        };
+}

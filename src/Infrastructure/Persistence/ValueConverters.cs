@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,3 +15,9 @@ internal sealed class PatientIdConverter() : ValueConverter<PatientId, Guid>(id 
 internal sealed class StaffMemberIdConverter() : ValueConverter<StaffMemberId, Guid>(id => id.Value, value => new StaffMemberId(value));
 
 internal sealed class ClinicianIdConverter() : ValueConverter<ClinicianId, Guid>(id => id.Value, value => new ClinicianId(value));
+
+internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, Guid>(id => id.Value, value => new AppointmentId(value));
+
+internal sealed class AppointmentTypeIdConverter() : ValueConverter<AppointmentTypeId, Guid>(id => id.Value, value => new AppointmentTypeId(value));
+
+internal sealed class TimeOffIdConverter() : ValueConverter<TimeOffId, Guid>(id => id.Value, value => new TimeOffId(value));

@@ -44,6 +44,8 @@ public class LoggingBehaviourTests
 
         public Guid? PatientId => null;
 
+        public Guid? ClinicianId => null;
+
         public bool IsInRole(string role) => false;
     }
 }

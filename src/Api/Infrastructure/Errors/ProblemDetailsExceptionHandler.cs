@@ -36,8 +36,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             AuthenticationFailedException failed => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Authentication failed.", Detail = failed.Message },
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ConflictException conflict => Coded(StatusCodes.Status409Conflict, "Conflict.", conflict.Message, conflict.Code),
+            ConflictException conflict => Coded(StatusCodes.Status409Conflict, "Conflict.", conflict.Message, conflict.Code, conflict.Details),
+            StateConflictException state => Coded(StatusCodes.Status409Conflict, "Not possible in the current state.", state.Message, state.Code),
+            PreconditionFailedException stale => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Precondition failed.", Detail = stale.Message },
             BusinessRuleViolationException rule => Coded(StatusCodes.Status422UnprocessableEntity, "A business rule was broken.", rule.Message, rule.Code),
+            UnprocessableRequestException unprocessable => Coded(StatusCodes.Status422UnprocessableEntity, "The request cannot be carried out.", unprocessable.Message, unprocessable.Code),
             _ => null,
         };
 
@@ -60,10 +63,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     /// <summary>Problem types of ClinicHip's own codes; docs/problem-types.md lists them.</summary>
     public static string ProblemType(string code) => $"urn:clinichip:problem:{code}";
 
-    private static ProblemDetails Coded(int status, string title, string detail, string code)
+    private static ProblemDetails Coded(int status, string title, string detail, string code, IReadOnlyDictionary<string, object?>? details = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemType(code) };
         problem.Extensions["code"] = code;
+        foreach (var (key, value) in details ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
         return problem;
     }
 

@@ -10,6 +10,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public Guid? PatientId => ReadGuid(ClinicClaimTypes.PatientId);
 
+    public Guid? ClinicianId => ReadGuid(ClinicClaimTypes.ClinicianId);
+
     public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) ?? false;
 
     private Guid? ReadGuid(string claimType) =>

@@ -13,12 +13,36 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Patient = nameof(Patient);
 
+    /// <summary>Who books appointments: patients for themselves, the front desk and administrators for anyone.</summary>
+    public const string Booking = nameof(Booking);
+
+    /// <summary>The front desk (and administrators): check-in.</summary>
+    public const string FrontDesk = nameof(FrontDesk);
+
+    /// <summary>Clinicians: running the consultation.</summary>
+    public const string Clinician = nameof(Clinician);
+
+    /// <summary>Who records a no-show: the front desk, clinicians, administrators.</summary>
+    public const string DiaryKeeping = nameof(DiaryKeeping);
+
+    /// <summary>Who changes a clinician's working hours and time off: administrators, and clinicians (their own).</summary>
+    public const string DiaryManagement = nameof(DiaryManagement);
+
+    /// <summary>Who joins telehealth rooms: the patient, the clinician, administrators.</summary>
+    public const string Telehealth = nameof(Telehealth);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Staff, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
-            .AddPolicy(Patient, policy => policy.RequireRole(Roles.Patient));
+            .AddPolicy(Patient, policy => policy.RequireRole(Roles.Patient))
+            .AddPolicy(Booking, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(FrontDesk, policy => policy.RequireRole(Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(Clinician, policy => policy.RequireRole(Roles.Clinician))
+            .AddPolicy(DiaryKeeping, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
+            .AddPolicy(DiaryManagement, policy => policy.RequireRole(Roles.Clinician, Roles.Admin))
+            .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin));
     }
 }

@@ -3,7 +3,10 @@ namespace ClinicHip.Application.Common.Exceptions;
 /// <summary>The request conflicts with the current state of a resource; answered 409.</summary>
 /// <param name="code">A stable code for the kind of conflict, e.g. <c>account.email-taken</c>.</param>
 /// <param name="message">A plain-language explanation.</param>
-public sealed class ConflictException(string code, string message) : Exception(message)
+/// <param name="details">Extra members for the problem document, e.g. when a telehealth room opens.</param>
+public sealed class ConflictException(string code, string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
 {
     public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
 }

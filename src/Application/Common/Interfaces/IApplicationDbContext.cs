@@ -1,4 +1,6 @@
+using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +15,23 @@ public interface IApplicationDbContext
 
     DbSet<Clinician> Clinicians { get; }
 
+    DbSet<ClinicSettings> ClinicSettings { get; }
+
+    DbSet<AppointmentType> AppointmentTypes { get; }
+
+    DbSet<TimeOff> TimeOff { get; }
+
+    DbSet<Appointment> Appointments { get; }
+
+    DbSet<IdempotentRequest> IdempotentRequests { get; }
+
+    /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
+    void ClearChangeTracker();
+
+    /// <summary>
+    /// Saves all changes in one transaction. Throws <see cref="Exceptions.UniqueConstraintViolationException"/> when a
+    /// unique key is taken, and <see cref="Exceptions.PreconditionFailedException"/> when a versioned row changed meanwhile.
+    /// </summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one database transaction: all of it is committed, or none.</summary>

@@ -9,5 +9,8 @@ public interface ICurrentUser
     /// <summary>The caller's patient profile id, when the caller is a patient.</summary>
     Guid? PatientId { get; }
 
+    /// <summary>The caller's clinician profile id, when the caller is a clinician.</summary>
+    Guid? ClinicianId { get; }
+
     bool IsInRole(string role);
 }

@@ -27,6 +27,14 @@ internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinicia
         builder.HasKey(c => c.Id);
         builder.Property(c => c.DisplayName).HasMaxLength(Clinician.DisplayNameMaxLength);
         builder.HasIndex(c => c.StaffMemberId).IsUnique();
+        builder.OwnsMany(c => c.WorkingHours, hours =>
+        {
+            hours.ToTable("ClinicianWorkingHours");
+            hours.WithOwner().HasForeignKey("ClinicianId");
+            hours.Property<int>("Id");
+            hours.HasKey("Id");
+        });
+        builder.Property(c => c.WorkingHoursVersion).IsConcurrencyToken();
         builder.ConfigureAuditColumns();
     }
 }

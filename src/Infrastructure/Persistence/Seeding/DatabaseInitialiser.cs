@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,12 @@ public sealed partial class DatabaseInitialiser(
             {
                 await roles.CreateAsync(new ApplicationRole(role)).ConfigureAwait(false);
             }
+        }
+
+        if (!await db.ClinicSettings.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            db.ClinicSettings.Add(ClinicSettings.Default());
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await EnsureBootstrapAdminAsync(cancellationToken).ConfigureAwait(false);

@@ -1,15 +1,18 @@
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// The demo clinic for trying the API (Seed:Demo, on in Development): two clinicians, a front-desk user and a
-/// patient, all with the password in <see cref="Password"/>. The README lists the logins.
+/// The demo clinic for trying the API (Seed:Demo, on in Development): two clinicians with working hours, a
+/// front-desk user, a patient (all with the password in <see cref="Password"/>; the README lists the logins)
+/// and the clinic's four appointment types. Each part is added only if it is missing.
 /// </summary>
 public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
 {
@@ -21,19 +24,37 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(FrontDeskEmail).ConfigureAwait(false) is not null)
+        if (await users.FindByEmailAsync(FrontDeskEmail).ConfigureAwait(false) is null)
         {
-            return;
+            var maya = await StaffAccounts.CreateAsync(db, users, PhysiotherapistEmail, Password, new PersonName("Maya", "Chen"),
+                StaffRole.Clinician, Profession.Physiotherapist, cancellationToken).ConfigureAwait(false);
+            var sam = await StaffAccounts.CreateAsync(db, users, SportsPhysicianEmail, Password, new PersonName("Sam", "Okafor"),
+                StaffRole.Clinician, Profession.SportsPhysician, cancellationToken).ConfigureAwait(false);
+            await StaffAccounts.CreateAsync(db, users, FrontDeskEmail, Password, new PersonName("Riley", "Brooks"),
+                StaffRole.FrontDesk, null, cancellationToken).ConfigureAwait(false);
+            await CreateDemoPatientAsync(cancellationToken).ConfigureAwait(false);
+
+            // Maya: weekdays with a lunch break. Sam: Tuesday and Thursday, and Saturday mornings for the runners.
+            maya.Clinician!.SetWorkingHours(Weekdays.SelectMany(day => new[] { Interval(day, 8, 0, 12, 30), Interval(day, 13, 30, 17, 0) }));
+            sam.Clinician!.SetWorkingHours([Interval(DayOfWeek.Tuesday, 9, 0, 17, 0), Interval(DayOfWeek.Thursday, 9, 0, 17, 0), Interval(DayOfWeek.Saturday, 8, 0, 12, 0)]);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await StaffAccounts.CreateAsync(db, users, PhysiotherapistEmail, Password, new PersonName("Maya", "Chen"),
-            StaffRole.Clinician, Profession.Physiotherapist, cancellationToken).ConfigureAwait(false);
-        await StaffAccounts.CreateAsync(db, users, SportsPhysicianEmail, Password, new PersonName("Sam", "Okafor"),
-            StaffRole.Clinician, Profession.SportsPhysician, cancellationToken).ConfigureAwait(false);
-        await StaffAccounts.CreateAsync(db, users, FrontDeskEmail, Password, new PersonName("Riley", "Brooks"),
-            StaffRole.FrontDesk, null, cancellationToken).ConfigureAwait(false);
-        await CreateDemoPatientAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.AppointmentTypes.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            db.AppointmentTypes.AddRange(
+                AppointmentType.Create("Initial hip assessment", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: true),
+                AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, bookableOnline: true),
+                AppointmentType.Create("Telehealth review", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Telehealth, bookableOnline: true),
+                AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: false));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    private static WorkingInterval Interval(DayOfWeek day, int startHour, int startMinute, int endHour, int endMinute) =>
+        new(day, new TimeOnly(startHour, startMinute), new TimeOnly(endHour, endMinute));
 
     private Task<int> CreateDemoPatientAsync(CancellationToken cancellationToken) => db.InTransactionAsync(async ct =>
     {

@@ -3,4 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Infrastructure.Persistence.SqlServer;
 
 /// <summary>The SQL Server database of the opt-in build (<c>-p:SqlServer=true</c>). Its migrations are in <c>SqlServer/Migrations</c>.</summary>
-public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options)
+{
+    private const int DuplicateKeyInUniqueIndex = 2601;
+    private const int DuplicateKeyInUniqueConstraint = 2627;
+
+    protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
+        exception?.InnerException is Microsoft.Data.SqlClient.SqlException { Number: DuplicateKeyInUniqueIndex or DuplicateKeyInUniqueConstraint };
+}

@@ -1,0 +1,160 @@
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Scheduling.Availability;
+using ClinicHip.Application.Scheduling.Telehealth;
+using ClinicHip.Domain.Scheduling;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicHip.Api.Endpoints;
+
+/// <summary>Finding free slots, booking, and an appointment's day.</summary>
+public static class AppointmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAppointmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/availability", Availability).WithTags("Appointments").WithName("GetAvailability")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var group = app.MapGroup("/appointments").WithTags("Appointments");
+        group.MapPost("/", Book).RequireAuthorization(Policies.Booking).WithName("BookAppointment")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", List).WithName("ListAppointments").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithName("GetAppointment").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelAppointment")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/reschedule", Reschedule).RequireAuthorization(Policies.Booking).WithName("RescheduleAppointment")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/check-in", CheckIn).RequireAuthorization(Policies.FrontDesk).WithName("CheckInAppointment").ProducesStepProblems();
+        group.MapPost("/{id:guid}/start", Start).RequireAuthorization(Policies.Clinician).WithName("StartAppointment").ProducesStepProblems();
+        group.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(Policies.Clinician).WithName("CompleteAppointment").ProducesStepProblems();
+        group.MapPost("/{id:guid}/no-show", NoShow).RequireAuthorization(Policies.DiaryKeeping).WithName("MarkAppointmentNoShow").ProducesStepProblems();
+        group.MapGet("/{id:guid}/telehealth", Telehealth).RequireAuthorization(Policies.Telehealth).WithName("GetTelehealthLink")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    /// <summary>Find free slots.</summary>
+    /// <remarks>
+    /// Slots for one appointment type between from and to (at most 31 days), from clinicians' working hours minus
+    /// time off and booked appointments with their buffers. For patients, also honours the minimum notice and the
+    /// booking horizon, and leaves out times the patient is already booked.
+    /// </remarks>
+    /// <param name="appointmentTypeId">The appointment type.</param>
+    /// <param name="from">Window start, ISO 8601 (e.g. 2026-11-23T00:00:00Z).</param>
+    /// <param name="to">Window end, ISO 8601.</param>
+    /// <param name="clinicianId">Only this clinician.</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">Free slots, soonest first.</response>
+    /// <response code="400">The window is missing, reversed or longer than 31 days.</response>
+    /// <response code="422">The type is inactive, or not bookable online by a patient.</response>
+    public static async Task<Ok<IReadOnlyList<AvailableSlotDto>>> Availability(
+        Guid appointmentTypeId, DateTimeOffset from, DateTimeOffset to, Guid? clinicianId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetAvailabilityQuery(appointmentTypeId, from, to, clinicianId), cancellationToken));
+
+    /// <summary>Book an appointment.</summary>
+    /// <remarks>
+    /// A patient books for themself (patientId omitted or their own); the front desk and administrators for any
+    /// patient. No clinician or patient is ever booked twice at overlapping times: the database refuses it, and
+    /// the answer is 409 with type urn:clinichip:problem:appointment.slot-conflict. Send an Idempotency-Key
+    /// header to retry safely: the same key and body return the first answer and book nothing new.
+    /// </remarks>
+    /// <param name="command">The booking.</param>
+    /// <param name="idempotencyKey">Optional key that makes retries safe.</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="201">The appointment.</response>
+    /// <response code="403">A patient booking for someone else.</response>
+    /// <response code="409">The slot is taken, or the patient is booked at an overlapping time.</response>
+    /// <response code="422">Outside working hours, in time off, too little notice, beyond the horizon, type or mode not allowed, or the key reused with another body.</response>
+    public static async Task<Created<AppointmentDto>> Book(
+        BookAppointmentCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var appointment = await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
+        return TypedResults.Created($"/api/appointments/{appointment.Id}", appointment);
+    }
+
+    /// <summary>List appointments.</summary>
+    /// <remarks>
+    /// A patient sees their own; a clinician their own diary, or any patient's appointments when filtering by
+    /// patientId; the front desk and administrators everything. Paged, with the total.
+    /// </remarks>
+    /// <param name="from">Starting at or after.</param>
+    /// <param name="to">Starting before.</param>
+    /// <param name="clinicianId">Only this clinician's.</param>
+    /// <param name="patientId">Only this patient's.</param>
+    /// <param name="status">Only this status.</param>
+    /// <param name="page">Page, from 1.</param>
+    /// <param name="pageSize">1 to 200 (default 50).</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">One page of appointments by start time.</response>
+    public static async Task<Ok<PagedList<AppointmentDto>>> List(
+        DateTimeOffset? from, DateTimeOffset? to, Guid? clinicianId, Guid? patientId, AppointmentStatus? status, int? page, int? pageSize,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListAppointmentsQuery(from, to, clinicianId, patientId, status, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
+
+    /// <summary>Get an appointment.</summary>
+    /// <response code="200">The appointment.</response>
+    /// <response code="404">No such appointment, or another patient's.</response>
+    public static async Task<Ok<AppointmentDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), cancellationToken));
+
+    /// <summary>Cancel an appointment.</summary>
+    /// <remarks>Patients cancel their own appointments before they start; staff any booked appointment. Inside the late-cancellation window it is marked late.</remarks>
+    /// <response code="200">The cancelled appointment.</response>
+    /// <response code="409">It is not booked any more (already cancelled, checked in, …).</response>
+    /// <response code="422">A patient cancelling after the start.</response>
+    public static async Task<Ok<AppointmentDto>> Cancel(Guid id, CancelAppointmentCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>Move an appointment.</summary>
+    /// <remarks>Atomic: the new time is held and the old one released, or nothing changes. The same booking rules apply as for a new booking.</remarks>
+    /// <response code="200">The moved appointment.</response>
+    /// <response code="409">The new time is taken, or the appointment is not booked any more.</response>
+    /// <response code="422">The new time breaks a booking rule.</response>
+    public static async Task<Ok<AppointmentDto>> Reschedule(Guid id, RescheduleAppointmentCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>Check the patient in (front desk).</summary>
+    /// <response code="200">Checked in.</response>
+    public static Task<Ok<AppointmentDto>> CheckIn(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        Step(id, AppointmentStep.CheckIn, mediator, cancellationToken);
+
+    /// <summary>Start the consultation (the appointment's clinician).</summary>
+    /// <remarks>In person after check-in; telehealth straight from booked.</remarks>
+    /// <response code="200">In progress.</response>
+    public static Task<Ok<AppointmentDto>> Start(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        Step(id, AppointmentStep.Start, mediator, cancellationToken);
+
+    /// <summary>Complete the consultation (the appointment's clinician).</summary>
+    /// <response code="200">Completed.</response>
+    public static Task<Ok<AppointmentDto>> Complete(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        Step(id, AppointmentStep.Complete, mediator, cancellationToken);
+
+    /// <summary>Record that the patient did not come.</summary>
+    /// <remarks>Only after the start time, and only for a booked appointment.</remarks>
+    /// <response code="200">Marked as a no-show.</response>
+    public static Task<Ok<AppointmentDto>> NoShow(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        Step(id, AppointmentStep.NoShow, mediator, cancellationToken);
+
+    /// <summary>Get the caller's telehealth join link.</summary>
+    /// <remarks>For the appointment's patient, its clinician, or an administrator; each gets their own signed link, valid until the room closes.</remarks>
+    /// <response code="200">The link and the room's opening times.</response>
+    /// <response code="409">Not a telehealth appointment, no longer booked, or outside the join window (opensAt / closesAt say when).</response>
+    public static async Task<Ok<TelehealthLinkDto>> Telehealth(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetTelehealthLinkQuery(id), cancellationToken));
+
+    private static async Task<Ok<AppointmentDto>> Step(Guid id, AppointmentStep step, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new RecordAppointmentStepCommand(id, step), cancellationToken));
+
+    private static RouteHandlerBuilder ProducesStepProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,83 @@
+using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Scheduling.Clinicians;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicHip.Api.Endpoints;
+
+/// <summary>Clinicians' diaries: who can be booked, working hours and time off.</summary>
+public static class ClinicianEndpoints
+{
+    public static IEndpointRouteBuilder MapClinicianEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/clinicians").WithTags("Clinicians");
+        group.MapGet("/", List).WithName("ListClinicians");
+        group.MapGet("/{id:guid}/working-hours", GetWorkingHours).RequireAuthorization(Policies.Staff).WithName("GetWorkingHours")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}/working-hours", SetWorkingHours).RequireAuthorization(Policies.DiaryManagement).WithName("SetWorkingHours")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}/time-off", ListTimeOff).RequireAuthorization(Policies.Staff).WithName("ListTimeOff")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/time-off", AddTimeOff).RequireAuthorization(Policies.DiaryManagement).WithName("AddTimeOff")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOff).RequireAuthorization(Policies.DiaryManagement).WithName("RemoveTimeOff")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>List the clinicians patients can book.</summary>
+    /// <response code="200">Bookable clinicians, by name.</response>
+    public static async Task<Ok<IReadOnlyList<BookableClinicianDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListCliniciansQuery(), cancellationToken));
+
+    /// <summary>Get a clinician's weekly working hours.</summary>
+    /// <remarks>In clinic-local time. The ETag header carries the version.</remarks>
+    /// <response code="200">The weekly template.</response>
+    /// <response code="404">No such clinician.</response>
+    public static async Task<Ok<WorkingHoursDto>> GetWorkingHours(Guid id, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var hours = await mediator.Send(new GetWorkingHoursQuery(id), cancellationToken);
+        response.SetETag(hours.Version);
+        return TypedResults.Ok(hours);
+    }
+
+    /// <summary>Replace a clinician's weekly working hours.</summary>
+    /// <remarks>An administrator, or the clinician themself. Intervals are clinic-local (e.g. Monday 08:00–12:30); appointments already booked stay put.</remarks>
+    /// <response code="200">The new template.</response>
+    /// <response code="403">Another clinician's diary.</response>
+    /// <response code="412">Changed since the If-Match version.</response>
+    /// <response code="422">Overlapping intervals, or times off the 5-minute grid.</response>
+    public static async Task<Ok<WorkingHoursDto>> SetWorkingHours(
+        Guid id, SetWorkingHoursCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var hours = await mediator.Send(command with { ClinicianId = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        response.SetETag(hours.Version);
+        return TypedResults.Ok(hours);
+    }
+
+    /// <summary>List a clinician's current and future time off.</summary>
+    /// <response code="200">Time off, soonest first.</response>
+    public static async Task<Ok<IReadOnlyList<TimeOffDto>>> ListTimeOff(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListTimeOffQuery(id), cancellationToken));
+
+    /// <summary>Block a period of a clinician's diary.</summary>
+    /// <remarks>An administrator, or the clinician themself. Refused while appointments are booked in the period.</remarks>
+    /// <response code="201">The time off.</response>
+    /// <response code="409">Appointments are booked in that period.</response>
+    public static async Task<Created<TimeOffDto>> AddTimeOff(Guid id, AddTimeOffCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var timeOff = await mediator.Send(command with { ClinicianId = id }, cancellationToken);
+        return TypedResults.Created($"/api/clinicians/{id}/time-off/{timeOff.Id}", timeOff);
+    }
+
+    /// <summary>Remove time off.</summary>
+    /// <response code="204">Removed.</response>
+    /// <response code="404">No such time off for this clinician.</response>
+    public static async Task<NoContent> RemoveTimeOff(Guid id, Guid timeOffId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RemoveTimeOffCommand(id, timeOffId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,28 @@
+using ClinicHip.Application.Common.Exceptions;
+
+namespace ClinicHip.Api.Infrastructure.Http;
+
+/// <summary>Entity tags for optimistic concurrency: GET sends the version as <c>ETag</c>, a write may send it back as <c>If-Match</c>.</summary>
+public static class ETags
+{
+    public static void SetETag(this HttpResponse response, Guid version)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.ETag = $"\"{version}\"";
+    }
+
+    /// <summary>The version in <c>If-Match</c>, or null when the header is absent. A malformed tag matches nothing (412).</summary>
+    public static Guid? IfMatchVersion(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        {
+            return null;
+        }
+
+        var tag = header.Trim();
+        tag = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        return Guid.TryParse(tag.Trim('"'), out var version) ? version : throw new PreconditionFailedException("resource");
+    }
+}

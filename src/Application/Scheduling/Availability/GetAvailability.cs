@@ -1,0 +1,104 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Scheduling.Rules;
+using ClinicHip.Domain.Staff;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Scheduling.Availability;
+
+/// <summary>A free slot for the requested appointment type.</summary>
+/// <param name="ClinicianId">Who is free.</param>
+/// <param name="Start">Start (UTC, ISO 8601).</param>
+/// <param name="End">End (UTC, ISO 8601).</param>
+public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>Free slots for one appointment type in a window of at most 31 days.</summary>
+/// <param name="AppointmentTypeId">What would be booked.</param>
+/// <param name="From">Window start, ISO 8601 with offset.</param>
+/// <param name="To">Window end, ISO 8601 with offset.</param>
+/// <param name="ClinicianId">Only this clinician; all bookable clinicians when absent.</param>
+public sealed record GetAvailabilityQuery(Guid AppointmentTypeId, DateTimeOffset From, DateTimeOffset To, Guid? ClinicianId) : IRequest<IReadOnlyList<AvailableSlotDto>>;
+
+public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabilityQuery>
+{
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+
+    public GetAvailabilityValidator()
+    {
+        RuleFor(q => q.AppointmentTypeId).NotEmpty();
+        RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("'to' must be after 'from'.");
+        RuleFor(q => q.To).Must((q, to) => to - q.From <= MaxWindow).WithMessage("The window is at most 31 days.");
+    }
+}
+
+public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<GetAvailabilityQuery, IReadOnlyList<AvailableSlotDto>>
+{
+    public async Task<IReadOnlyList<AvailableSlotDto>> Handle(GetAvailabilityQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var byPatient = user.IsPatient();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken).ConfigureAwait(false);
+        foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
+        {
+            if (rule.IsBroken())
+            {
+                throw new BusinessRuleViolationException(rule);
+            }
+        }
+
+        var earliest = Max(request.From.UtcDateTime, byPatient ? now + settings.MinimumNoticeForPatients : now);
+        var latest = byPatient ? Min(request.To.UtcDateTime, now + settings.BookingHorizon) : request.To.UtcDateTime;
+        if (earliest >= latest)
+        {
+            return [];
+        }
+
+        var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
+        var clinicians = await db.Clinicians.AsNoTracking()
+            .Where(c => c.IsBookable && (clinicianFilter == null || c.Id == clinicianFilter))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = clinicians.Select(c => c.Id).ToList();
+
+        // Everything that could overlap a slot starting in [earliest, latest): two queries, one per kind of busy time.
+        var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => ids.Contains(a.ClinicianId) && a.Status != AppointmentStatus.Cancelled && a.StartUtc < busyTo && a.ClinicianFreeAtUtc > busyFrom)
+            .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc < busyTo && t.EndUtc > busyFrom)
+            .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ownAppointments = byPatient ? await PatientsOwnBusyTimeAsync(busyFrom, busyTo, cancellationToken).ConfigureAwait(false) : [];
+
+        var busyByClinician = appointments.Select(a => (a.ClinicianId, Busy: new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc)))
+            .Concat(timeOff.Select(t => (t.ClinicianId, Busy: new BusyInterval(t.StartUtc, t.EndUtc))))
+            .ToLookup(x => x.ClinicianId, x => x.Busy);
+
+        return [.. clinicians
+            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id].Concat(ownAppointments), settings, earliest, latest))
+            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
+            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
+    }
+
+    /// <summary>A patient cannot be in two places at once: their own bookings block every clinician's slots for them.</summary>
+    private async Task<List<BusyInterval>> PatientsOwnBusyTimeAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
+        var own = await db.Appointments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && a.Status != AppointmentStatus.Cancelled && a.StartUtc < to && a.EndUtc > from)
+            .Select(a => new { a.StartUtc, a.EndUtc })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

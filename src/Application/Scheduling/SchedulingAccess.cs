@@ -1,0 +1,88 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Scheduling;
+
+namespace ClinicHip.Application.Scheduling;
+
+/// <summary>
+/// Who may see and change which appointments and diaries: the object-level rules, in one place. Role-level
+/// rules (who may call an operation at all) are the API's policies.
+/// </summary>
+public static class SchedulingAccess
+{
+    public static bool IsPatient(this ICurrentUser user) => user.IsInRole(Roles.Patient);
+
+    /// <summary>A patient sees only their own appointments; staff see the clinic's. Others' answer 404, as if missing.</summary>
+    public static void EnsureCanSee(this ICurrentUser user, Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (user.IsPatient() && user.PatientId != appointment.PatientId.Value)
+        {
+            throw new NotFoundException("Appointment", appointment.Id);
+        }
+    }
+
+    /// <summary>Only the appointment's own clinician runs the consultation.</summary>
+    public static void EnsureIsTheClinicianOf(this ICurrentUser user, Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (user.ClinicianId != appointment.ClinicianId.Value)
+        {
+            throw new ForbiddenAccessException("Only the appointment's clinician can do this.");
+        }
+    }
+
+    /// <summary>An administrator manages every clinician's diary; a clinician manages their own.</summary>
+    public static void EnsureCanManageDiaryOf(this ICurrentUser user, Guid clinicianId)
+    {
+        if (!user.IsInRole(Roles.Admin) && !(user.IsInRole(Roles.Clinician) && user.ClinicianId == clinicianId))
+        {
+            throw new ForbiddenAccessException("Only an administrator or the clinician themself can change this diary.");
+        }
+    }
+
+    /// <summary>
+    /// The patient a booking is for: a patient books only for themself; staff name the patient.
+    /// </summary>
+    public static Guid PatientForBooking(this ICurrentUser user, Guid? requestedPatientId)
+    {
+        if (user.IsPatient())
+        {
+            var own = user.PatientId ?? throw new ForbiddenAccessException("This account has no patient profile.");
+            return requestedPatientId is null || requestedPatientId == own
+                ? own
+                : throw new ForbiddenAccessException("Patients book only for themselves.");
+        }
+
+        return requestedPatientId ?? throw ValidationException.For("patientId", "Name the patient the appointment is for.");
+    }
+
+    /// <summary>Narrows an appointment query to what the caller may list.</summary>
+    public static IQueryable<Appointment> VisibleTo(this IQueryable<Appointment> appointments, ICurrentUser user, Guid? patientFilter, Guid? clinicianFilter)
+    {
+        if (user.IsPatient())
+        {
+            if (patientFilter is not null && patientFilter != user.PatientId)
+            {
+                throw new ForbiddenAccessException("Patients list only their own appointments.");
+            }
+
+            var own = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
+            return appointments.Where(a => a.PatientId == own);
+        }
+
+        if (user.IsInRole(Roles.Clinician) && patientFilter is null)
+        {
+            if (clinicianFilter is not null && clinicianFilter != user.ClinicianId)
+            {
+                throw new ForbiddenAccessException("Clinicians list their own diary, or a patient's appointments.");
+            }
+
+            var own = new Domain.Staff.ClinicianId(user.ClinicianId ?? Guid.Empty);
+            return appointments.Where(a => a.ClinicianId == own);
+        }
+
+        return appointments;
+    }
+}
