@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
+
+namespace ClinicHip.Api.IntegrationTests.Scheduling;
+
+public class AvailabilityTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private static string Query(Guid typeId, DateTimeOffset from, DateTimeOffset to, Guid? clinicianId = null) =>
+        $"/api/availability?appointmentTypeId={typeId}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}"
+        + (clinicianId is { } id ? $"&clinicianId={id}" : "");
+
+    private static async Task<List<DateTimeOffset>> StartsAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync(query);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return [.. (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(s => s!["start"]!.GetValue<DateTimeOffset>())];
+    }
+
+    [Fact]
+    public async Task Availability_ForAFreeDay_OffersQuarterHoursFromOpeningToLastFit_InUtc()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+
+        var starts = await StartsAsync(patient, Query(scenario.FollowUpId, Local(7, 0), Local(8, 0), scenario.ClinicianId));
+
+        starts.Count.ShouldBe(35); // 08:00 … 16:30 every 15 minutes
+        starts[0].ShouldBe(Local(7, 8));
+        starts[^1].ShouldBe(Local(7, 16, 30));
+        starts[0].Offset.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Availability_AfterABooking_LeavesOutOverlappingSlotsIncludingTheBuffer()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        (await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 10))))
+            .StatusCode.ShouldBe(HttpStatusCode.Created); // 10:00–10:45, clinician free at 11:00
+
+        var (other, _) = await factory.NewPatientClientAsync();
+        var starts = await StartsAsync(other, Query(scenario.FollowUpId, Local(7, 9), Local(7, 12), scenario.ClinicianId));
+
+        starts.ShouldBe([Local(7, 9), Local(7, 9, 15), Local(7, 9, 30), Local(7, 11), Local(7, 11, 15), Local(7, 11, 30), Local(7, 11, 45)]);
+    }
+
+    [Fact]
+    public async Task Availability_ForAPatient_StartsAfterTheMinimumNotice()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+
+        var starts = await StartsAsync(patient, Query(scenario.FollowUpId, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(2), scenario.ClinicianId));
+
+        starts.ShouldNotBeEmpty();
+        starts.ShouldAllBe(s => s >= DateTimeOffset.UtcNow.AddHours(2).AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task Availability_InTimeOff_IsEmpty()
+    {
+        var scenario = await CreateAsync(factory);
+        (await scenario.Admin.PostAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/time-off", new { start = Local(9, 0), end = Local(10, 0) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await StartsAsync(scenario.Admin, Query(scenario.FollowUpId, Local(9, 0), Local(10, 0), scenario.ClinicianId))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Availability_OverMoreThan31Days_Returns400()
+    {
+        var scenario = await CreateAsync(factory);
+
+        var problem = await (await scenario.Admin.GetAsync(Query(scenario.FollowUpId, Local(1, 0), Local(33, 0)))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem["errors"]!["to"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Availability_WithoutWindow_Returns400() =>
+        await (await (await factory.AdminClientAsync()).GetAsync($"/api/availability?appointmentTypeId={Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task Availability_OfAFrontDeskOnlyTypeForAPatient_Returns422()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+
+        (await (await patient.GetAsync(Query(scenario.InjectionId, Local(7, 0), Local(8, 0)))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!
+            .GetValue<string>().ShouldBe("appointment.type-not-bookable-online");
+    }
+
+    [Fact]
+    public async Task Availability_OfUnknownType_Returns404() =>
+        await (await (await factory.AdminClientAsync()).GetAsync(Query(Guid.NewGuid(), Local(7, 0), Local(8, 0)))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task Availability_WithoutToken_Returns401() =>
+        await (await factory.CreateClient().GetAsync(Query(Guid.NewGuid(), Local(7, 0), Local(8, 0)))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+}
