@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
+
+namespace ClinicHip.Api.IntegrationTests.Scheduling;
+
+/// <summary>The rule that must never break, with two API processes sharing one SQLite database file.</summary>
+public sealed class TwoProcessBookingTests : IAsyncLifetime
+{
+    private const int Contenders = 50;
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-two-process-{Guid.NewGuid():N}.db");
+    private ApiProcess? first;
+    private ApiProcess? second;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:ConnectionString"] = $"Data Source={databasePath}",
+            ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Bootstrap:AdminEmail"] = ClinicApiFactory.AdminEmail,
+            ["Bootstrap:AdminPassword"] = ClinicApiFactory.AdminPassword,
+        };
+
+        // One after the other: the first migrates the new database, the second finds it up to date.
+        first = await ApiProcess.StartAsync(settings);
+        second = await ApiProcess.StartAsync(settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var api in new[] { first, second })
+        {
+            if (api is not null)
+            {
+                await api.DisposeAsync();
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+
+    [Fact]
+    public async Task FiftyBookingsOfOneSlotAcrossTwoProcesses_ExactlyOneWins_NoServerErrors()
+    {
+        using var setup = first!.CreateClient();
+        var adminToken = (await setup.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken;
+        var (clinicianId, typeId) = await SetUpClinicAsync(setup.WithBearer(adminToken));
+
+        var tokens = new List<string>();
+        for (var i = 0; i < Contenders; i++)
+        {
+            var patient = await setup.RegisterPatientAsync();
+            tokens.Add((await setup.SignInAsync(patient.Email, ApiClientExtensions.PatientPassword)).AccessToken);
+        }
+
+        var start = Local(7, 10);
+        var clients = tokens.Select((token, i) =>
+        {
+            var client = (i % 2 == 0 ? first : second)!.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }).ToList();
+        using var go = new SemaphoreSlim(0);
+        var attempts = clients.Select(async client =>
+        {
+            await go.WaitAsync();
+            return await client.PostAsJsonAsync("/api/appointments", Booking(clinicianId, typeId, start));
+        }).ToList();
+        go.Release(Contenders);
+        var responses = await Task.WhenAll(attempts);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(Contenders - 1);
+        responses.ShouldNotContain(r => (int)r.StatusCode >= 500);
+        (await CountAppointmentsAsync()).ShouldBe(1);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    private static async Task<(Guid ClinicianId, Guid TypeId)> SetUpClinicAsync(HttpClient admin)
+    {
+        var staff = await admin.PostAsJsonAsync("/api/staff", new
+        {
+            email = "maya@clinic.example", password = StaffPassword, givenName = "Maya", familyName = "Chen", role = "Clinician", profession = "Physiotherapist",
+        });
+        var clinicianId = (await staff.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["clinician"]!["id"]!.GetValue<Guid>();
+        var hours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString(), start = "08:00", end = "17:00" });
+        (await admin.PutAsJsonAsync($"/api/clinicians/{clinicianId}/working-hours", new { intervals = hours })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var type = await admin.PostAsJsonAsync("/api/appointment-types", new { name = "Follow-up", durationMinutes = 30, bufferAfterMinutes = 0, mode = "Either", bookableOnline = true });
+        return (clinicianId, (await type.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>());
+    }
+
+    private async Task<long> CountAppointmentsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Appointments";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
