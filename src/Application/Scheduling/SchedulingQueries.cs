@@ -30,7 +30,8 @@ internal static class SchedulingQueries
     public static async Task<List<TimeOff>> TimeOffAroundAsync(this IApplicationDbContext db, ClinicianId clinicianId, DateTime startUtc, CancellationToken cancellationToken)
     {
         var (from, to) = (startUtc.AddDays(-1), startUtc.AddDays(1));
-        return await db.TimeOff.AsNoTracking().Where(t => t.ClinicianId == clinicianId && t.StartUtc < to && t.EndUtc > from)
+        var earliestStart = from - TimeOff.LongestSpan;
+        return await db.TimeOff.AsNoTracking().Where(t => t.ClinicianId == clinicianId && t.StartUtc > earliestStart && t.StartUtc < to && t.EndUtc > from)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }

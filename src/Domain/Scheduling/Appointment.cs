@@ -20,6 +20,12 @@ public sealed class Appointment : AuditableEntity
 {
     public const int CancellationNoteMaxLength = 500;
 
+    /// <summary>
+    /// The longest an appointment can hold a clinician (longest type plus longest buffer). Overlap queries use it as
+    /// a lower bound on the start, so the (clinician, start) index is read for the window only, not all history.
+    /// </summary>
+    public static readonly TimeSpan LongestClinicianSpan = AppointmentType.MaxDuration + AppointmentType.MaxBufferAfter;
+
     private readonly List<OccupiedCell> occupiedCells = [];
 
     private Appointment()

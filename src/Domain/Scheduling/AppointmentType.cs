@@ -23,6 +23,10 @@ public sealed class AppointmentType : AuditableEntity
 {
     public const int NameMaxLength = 100;
 
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
+
+    public static readonly TimeSpan MaxBufferAfter = TimeSpan.FromHours(2);
+
     private AppointmentType()
     {
         Name = null!;

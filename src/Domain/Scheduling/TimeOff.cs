@@ -15,6 +15,9 @@ public sealed class TimeOff : AuditableEntity
 {
     public const int ReasonMaxLength = 200;
 
+    /// <summary>The longest a single period of time off may last; also bounds overlap queries.</summary>
+    public static readonly TimeSpan LongestSpan = TimeSpan.FromDays(366);
+
     private TimeOff()
     {
     }
@@ -31,9 +34,9 @@ public sealed class TimeOff : AuditableEntity
 
     public static TimeOff Schedule(ClinicianId clinicianId, DateTime startUtc, DateTime endUtc, string? reason)
     {
-        if (endUtc <= startUtc)
+        if (endUtc <= startUtc || endUtc - startUtc > LongestSpan)
         {
-            throw new ArgumentException("Time off ends after it starts.", nameof(endUtc));
+            throw new ArgumentException("Time off ends after it starts, at most a year later.", nameof(endUtc));
         }
 
         return new TimeOff { Id = TimeOffId.New(), ClinicianId = clinicianId, StartUtc = startUtc, EndUtc = endUtc, Reason = reason?.Trim() };

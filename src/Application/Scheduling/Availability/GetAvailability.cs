@@ -67,12 +67,14 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         // Everything that could overlap a slot starting in [earliest, latest): two queries, one per kind of busy time.
         var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
+        var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => ids.Contains(a.ClinicianId) && a.Status != AppointmentStatus.Cancelled && a.StartUtc < busyTo && a.ClinicianFreeAtUtc > busyFrom)
+            .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
+                && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var timeOff = await db.TimeOff.AsNoTracking()
-            .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc < busyTo && t.EndUtc > busyFrom)
+            .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc > timeOffFrom && t.StartUtc < busyTo && t.EndUtc > busyFrom)
             .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ownAppointments = byPatient ? await PatientsOwnBusyTimeAsync(busyFrom, busyTo, cancellationToken).ConfigureAwait(false) : [];
@@ -91,8 +93,9 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
     private async Task<List<BusyInterval>> PatientsOwnBusyTimeAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
+        var earliestStart = from - AppointmentType.MaxDuration;
         var own = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.Status != AppointmentStatus.Cancelled && a.StartUtc < to && a.EndUtc > from)
+            .Where(a => a.PatientId == patientId && a.StartUtc > earliestStart && a.StartUtc < to && a.EndUtc > from && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.StartUtc, a.EndUtc })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));

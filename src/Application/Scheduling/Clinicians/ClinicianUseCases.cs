@@ -131,8 +131,10 @@ public sealed class AddTimeOffHandler(IApplicationDbContext db, ICurrentUser use
         var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
         var (start, end) = (request.Start.UtcDateTime, request.End.UtcDateTime);
 
+        var earliestStart = start - Appointment.LongestClinicianSpan;
         var booked = await db.Appointments.AsNoTracking()
-            .CountAsync(a => a.ClinicianId == clinician.Id && a.Status == AppointmentStatus.Booked && a.StartUtc < end && a.EndUtc > start, cancellationToken)
+            .CountAsync(a => a.ClinicianId == clinician.Id && a.StartUtc > earliestStart && a.StartUtc < end && a.EndUtc > start
+                && a.Status == AppointmentStatus.Booked, cancellationToken)
             .ConfigureAwait(false);
         if (booked > 0)
         {
@@ -152,7 +154,7 @@ public sealed class AddTimeOffValidator : AbstractValidator<AddTimeOffCommand>
     public AddTimeOffValidator()
     {
         RuleFor(c => c.End).GreaterThan(c => c.Start).WithMessage("Time off ends after it starts.");
-        RuleFor(c => c).Must(c => c.End - c.Start <= TimeSpan.FromDays(366)).WithName("end").WithMessage("Time off lasts at most a year.");
+        RuleFor(c => c).Must(c => c.End - c.Start <= TimeOff.LongestSpan).WithName("end").WithMessage("Time off lasts at most a year.");
         RuleFor(c => c.Reason).MaximumLength(TimeOff.ReasonMaxLength);
     }
 }

@@ -9,6 +9,6 @@ public sealed class AppointmentLengthMustFitTheGridRule(TimeSpan duration, TimeS
     public string Message => $"Duration (5 minutes to 8 hours) and buffer (0 to 2 hours) must be whole multiples of {BookingGrid.CellMinutes} minutes.";
 
     public bool IsBroken() =>
-        duration < BookingGrid.Cell || duration > TimeSpan.FromHours(8) || !BookingGrid.IsWholeCells(duration)
-        || bufferAfter < TimeSpan.Zero || bufferAfter > TimeSpan.FromHours(2) || !BookingGrid.IsWholeCells(bufferAfter);
+        duration < BookingGrid.Cell || duration > AppointmentType.MaxDuration || !BookingGrid.IsWholeCells(duration)
+        || bufferAfter < TimeSpan.Zero || bufferAfter > AppointmentType.MaxBufferAfter || !BookingGrid.IsWholeCells(bufferAfter);
 }
