@@ -11,6 +11,16 @@ public class AvailabilityCalculatorTests
     private static List<AvailableSlot> Slots(AppointmentType type, IEnumerable<BusyInterval> busy, ClinicSettings? settings = null, params WorkingInterval[] hours) =>
         [.. AvailabilityCalculator.FreeSlots(Clinician(hours.Length > 0 ? hours : [MondayMorning]), type, busy, settings ?? Settings(), MondayNineLocal.AddDays(-1), MondayNineLocal.AddDays(1))];
 
+    /// <summary>One-hour slots, every hour, for a Sydney clinician working Sunday 01:00–04:00 local, in the day after <paramref name="windowStart"/>.</summary>
+    private static List<AvailableSlot> HourlySlotsOnSydneySunday(DateTime windowStart)
+    {
+        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(1, 0), new TimeOnly(4, 0));
+        var hour = AppointmentType.Create("Hour", TimeSpan.FromMinutes(60), TimeSpan.Zero, AllowedModes.InPerson, true);
+        var settings = ClinicSettings.Default();
+        settings.Change("Australia/Sydney", TimeSpan.Zero, TimeSpan.FromDays(90), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMinutes(60));
+        return [.. AvailabilityCalculator.FreeSlots(Clinician(sunday), hour, [], settings, windowStart, windowStart.AddDays(1))];
+    }
+
     [Fact]
     public void FreeSlots_EmptyMorning_OffersEveryQuarterHourThatFits()
     {
@@ -54,13 +64,7 @@ public class AvailabilityCalculatorTests
     public void FreeSlots_OnSpringForwardDay_SkipTheMissingHour()
     {
         // Sydney, Sunday 4 October 2026: clocks jump from 02:00 to 03:00 (UTC+10 → UTC+11).
-        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(1, 0), new TimeOnly(4, 0));
-        var hour = AppointmentType.Create("Hour", TimeSpan.FromMinutes(60), TimeSpan.Zero, AllowedModes.InPerson, true);
-        var settings = Settings("Australia/Sydney");
-        settings.Change("Australia/Sydney", TimeSpan.Zero, TimeSpan.FromDays(90), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMinutes(60));
-        var window = new DateTime(2026, 10, 3, 12, 0, 0, DateTimeKind.Utc);
-
-        var slots = AvailabilityCalculator.FreeSlots(Clinician(sunday), hour, [], settings, window, window.AddDays(1)).ToList();
+        var slots = HourlySlotsOnSydneySunday(new DateTime(2026, 10, 3, 12, 0, 0, DateTimeKind.Utc));
 
         // 01:00 AEST = 15:00Z; 03:00 AEDT = 16:00Z; the interval ends 04:00 AEDT = 17:00Z: two real hours, two slots.
         slots.Select(s => s.StartUtc).ShouldBe([new DateTime(2026, 10, 3, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 3, 16, 0, 0, DateTimeKind.Utc)]);
@@ -70,13 +74,7 @@ public class AvailabilityCalculatorTests
     public void FreeSlots_OnFallBackDay_OfferTheRepeatedHour()
     {
         // Sydney, Sunday 5 April 2026: clocks go back from 03:00 to 02:00 (UTC+11 → UTC+10).
-        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(1, 0), new TimeOnly(4, 0));
-        var hour = AppointmentType.Create("Hour", TimeSpan.FromMinutes(60), TimeSpan.Zero, AllowedModes.InPerson, true);
-        var settings = Settings("Australia/Sydney");
-        settings.Change("Australia/Sydney", TimeSpan.Zero, TimeSpan.FromDays(90), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMinutes(60));
-        var window = new DateTime(2026, 4, 4, 12, 0, 0, DateTimeKind.Utc);
-
-        var slots = AvailabilityCalculator.FreeSlots(Clinician(sunday), hour, [], settings, window, window.AddDays(1)).ToList();
+        var slots = HourlySlotsOnSydneySunday(new DateTime(2026, 4, 4, 12, 0, 0, DateTimeKind.Utc));
 
         // 01:00 AEDT = 14:00Z to 04:00 AEST = 18:00Z: four real hours.
         slots.Select(s => s.StartUtc.Hour).ShouldBe([14, 15, 16, 17]);
