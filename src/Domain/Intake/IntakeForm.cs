@@ -1,0 +1,127 @@
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Staff;
+
+namespace ClinicHip.Domain.Intake;
+
+public readonly record struct IntakeFormId(Guid Value)
+{
+    public static IntakeFormId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Submitted: awaiting a clinician; Reviewed: a clinician has read it; Superseded: corrected by a newer version.</summary>
+public enum IntakeStatus
+{
+    Submitted,
+    Reviewed,
+    Superseded,
+}
+
+/// <summary>Who filled the form in.</summary>
+public enum IntakeSubmitter
+{
+    Patient,
+    FrontDesk,
+    Clinician,
+}
+
+/// <summary>
+/// A patient's hip-pain intake form with its triage. Submitted forms never change: a correction is a new version
+/// that supersedes this one, and the triage is computed once, from the answers, when it is submitted.
+/// </summary>
+public sealed class IntakeForm : AuditableEntity
+{
+    private IntakeForm()
+    {
+        Answers = null!;
+        Triage = null!;
+    }
+
+    public IntakeFormId Id { get; private set; }
+
+    public PatientId PatientId { get; private set; }
+
+    public AppointmentId? AppointmentId { get; private set; }
+
+    /// <summary>1 for the first form of a series, one more for each correction.</summary>
+    public int Version { get; private set; }
+
+    public IntakeFormId? SupersedesId { get; private set; }
+
+    public IntakeStatus Status { get; private set; }
+
+    public DateTime SubmittedAtUtc { get; private set; }
+
+    public Guid SubmittedByUserId { get; private set; }
+
+    public IntakeSubmitter SubmittedBy { get; private set; }
+
+    public HipIntakeAnswers Answers { get; private set; }
+
+    public TriageResult Triage { get; private set; }
+
+    /// <summary>Stored apart from <see cref="Triage"/> so the front-desk work list can sort and filter on it.</summary>
+    public TriageLevel TriageLevel { get; private set; }
+
+    public bool RequiresInPersonAssessment { get; private set; }
+
+    public ClinicianId? ReviewedByClinicianId { get; private set; }
+
+    public DateTime? ReviewedAtUtc { get; private set; }
+
+    public static IntakeForm Submit(
+        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        IntakeSubmitter submittedBy, DateTime nowUtc) =>
+        Create(patientId, answers, patientAgeYears, appointmentId, submittedByUserId, submittedBy, nowUtc, version: 1, supersedes: null);
+
+    /// <summary>A new version with corrected answers; this one becomes <see cref="IntakeStatus.Superseded"/>.</summary>
+    public IntakeForm Correct(HipIntakeAnswers answers, int patientAgeYears, Guid submittedByUserId, IntakeSubmitter submittedBy, DateTime nowUtc)
+    {
+        if (Status == IntakeStatus.Superseded)
+        {
+            throw new StateConflictException("intake.already-superseded", "This form was already corrected; correct its latest version.");
+        }
+
+        Status = IntakeStatus.Superseded;
+        return Create(PatientId, answers, patientAgeYears, AppointmentId, submittedByUserId, submittedBy, nowUtc, Version + 1, Id);
+    }
+
+    public void MarkReviewed(ClinicianId clinicianId, DateTime nowUtc)
+    {
+        if (Status != IntakeStatus.Submitted)
+        {
+            throw new StateConflictException("intake.not-awaiting-review", $"A {Status} form cannot be marked as reviewed.");
+        }
+
+        Status = IntakeStatus.Reviewed;
+        ReviewedByClinicianId = clinicianId;
+        ReviewedAtUtc = nowUtc;
+    }
+
+    private static IntakeForm Create(
+        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        IntakeSubmitter submittedBy, DateTime nowUtc, int version, IntakeFormId? supersedes)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var triage = HipTriage.Assess(answers, patientAgeYears);
+        return new IntakeForm
+        {
+            Id = IntakeFormId.New(),
+            PatientId = patientId,
+            AppointmentId = appointmentId,
+            Version = version,
+            SupersedesId = supersedes,
+            Status = IntakeStatus.Submitted,
+            SubmittedAtUtc = nowUtc,
+            SubmittedByUserId = submittedByUserId,
+            SubmittedBy = submittedBy,
+            Answers = answers,
+            Triage = triage,
+            TriageLevel = triage.Level,
+            RequiresInPersonAssessment = triage.RequiresInPersonAssessment,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using ClinicHip.Domain.Intake;
+
+namespace ClinicHip.Domain.UnitTests.Intake;
+
+/// <summary>A runner with mild outside-of-hip pain and nothing else of note: each vignette changes what it needs.</summary>
+internal static class IntakeFixtures
+{
+    public static HipIntakeAnswers Baseline() => new()
+    {
+        Side = Side.Right,
+        PainLocations = [PainLocation.OutsideOfHip],
+        Onset = Onset.Gradual,
+        StartedOn = new DateOnly(2026, 10, 1),
+        PrecedingChanges = [PrecedingChange.None],
+        Pain = new PainScores(AtRest: 1, DuringRun: 3, AfterRun: 3, AtNight: 1),
+        AggravatingFactors = [],
+        MechanicalSymptoms = [],
+        AbleToBearWeight = true,
+        Swelling = false,
+        PainSpreading = false,
+        SystemicSymptoms = [],
+        History = [],
+        TreatmentsTried = [TreatmentTried.None],
+        Running = new RunningProfile(CurrentWeeklyKm: 30, WeeklyKmFourWeeksAgo: 30, RunsPerWeek: 4, YearsRunning: 5, NextRace: null, NextRaceDate: null),
+    };
+
+    public static HipIntakeAnswers Groin(this HipIntakeAnswers a) => a with { PainLocations = [PainLocation.FrontOfHipOrGroin] };
+
+    public static HipIntakeAnswers At(this HipIntakeAnswers a, params PainLocation[] locations) => a with { PainLocations = locations };
+
+    public static HipIntakeAnswers Worse(this HipIntakeAnswers a, params AggravatingFactor[] factors) => a with { AggravatingFactors = factors };
+
+    public static HipIntakeAnswers After(this HipIntakeAnswers a, params PrecedingChange[] changes) => a with { PrecedingChanges = changes };
+
+    public static HipIntakeAnswers With(this HipIntakeAnswers a, params MechanicalSymptom[] symptoms) => a with { MechanicalSymptoms = symptoms };
+
+    public static HipIntakeAnswers History(this HipIntakeAnswers a, params MedicalHistory[] history) => a with { History = history };
+
+    public static HipIntakeAnswers Pain(this HipIntakeAnswers a, int atRest = 1, int duringRun = 3, int afterRun = 3, int atNight = 1) =>
+        a with { Pain = new PainScores(atRest, duringRun, afterRun, atNight) };
+
+    public static HipIntakeAnswers MileageUp(this HipIntakeAnswers a, decimal from, decimal to) =>
+        a with { Running = a.Running with { WeeklyKmFourWeeksAgo = from, CurrentWeeklyKm = to } };
+}
