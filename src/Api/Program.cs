@@ -59,6 +59,7 @@ api.MapStaffEndpoints();
 api.MapClinicEndpoints();
 api.MapClinicianEndpoints();
 api.MapAppointmentEndpoints();
+api.MapIntakeEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

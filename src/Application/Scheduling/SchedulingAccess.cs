@@ -43,19 +43,19 @@ public static class SchedulingAccess
     }
 
     /// <summary>
-    /// The patient a booking is for: a patient books only for themself; staff name the patient.
+    /// The patient a booking or a form is for: a patient acts only for themself; staff name the patient.
     /// </summary>
-    public static Guid PatientForBooking(this ICurrentUser user, Guid? requestedPatientId)
+    public static Guid PatientActedFor(this ICurrentUser user, Guid? requestedPatientId)
     {
         if (user.IsPatient())
         {
             var own = user.PatientId ?? throw new ForbiddenAccessException("This account has no patient profile.");
             return requestedPatientId is null || requestedPatientId == own
                 ? own
-                : throw new ForbiddenAccessException("Patients book only for themselves.");
+                : throw new ForbiddenAccessException("Patients act only for themselves.");
         }
 
-        return requestedPatientId ?? throw ValidationException.For("patientId", "Name the patient the appointment is for.");
+        return requestedPatientId ?? throw ValidationException.For("patientId", "Name the patient.");
     }
 
     /// <summary>Narrows an appointment query to what the caller may list.</summary>

@@ -19,6 +19,7 @@ public readonly record struct AppointmentId(Guid Value)
 public sealed class Appointment : AuditableEntity
 {
     public const int CancellationNoteMaxLength = 500;
+    public const int OverrideReasonMaxLength = 500;
 
     /// <summary>
     /// The longest an appointment can hold a clinician (longest type plus longest buffer). Overlap queries use it as
@@ -51,6 +52,9 @@ public sealed class Appointment : AuditableEntity
 
     public AppointmentStatus Status { get; private set; }
 
+    /// <summary>Why staff booked telehealth although the patient's intake required an in-person assessment.</summary>
+    public string? InPersonOverrideReason { get; private set; }
+
     /// <summary>The video room of a telehealth appointment.</summary>
     public Guid? TelehealthRoomId { get; private set; }
 
@@ -79,6 +83,7 @@ public sealed class Appointment : AuditableEntity
         CheckRule(new AppointmentTypeMustBeActiveRule(type));
         CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
         CheckRule(new TypeMustBeBookableOnlineRule(type, context.ByPatient));
+        CheckRule(new InPersonAssessmentRequiredRule(mode, context));
 
         var appointment = new Appointment
         {
@@ -88,6 +93,7 @@ public sealed class Appointment : AuditableEntity
             Mode = mode,
             Status = AppointmentStatus.Booked,
             TelehealthRoomId = mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null,
+            InPersonOverrideReason = mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null,
         };
         appointment.Place(clinician, startUtc, type, context);
         return appointment;

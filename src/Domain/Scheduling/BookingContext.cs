@@ -5,4 +5,8 @@ namespace ClinicHip.Domain.Scheduling;
 /// <param name="ClinicianTimeOff">The clinician's time off around the requested time.</param>
 /// <param name="NowUtc">The current time.</param>
 /// <param name="ByPatient">Whether the patient books online (notice, horizon and online-bookable rules apply) rather than staff.</param>
-public sealed record BookingContext(ClinicSettings Settings, IReadOnlyList<TimeOff> ClinicianTimeOff, DateTime NowUtc, bool ByPatient);
+/// <param name="InPersonAssessmentRequired">The patient's latest intake form says they must be seen in person.</param>
+/// <param name="InPersonOverrideReason">Staff's recorded reason for booking telehealth all the same.</param>
+public sealed record BookingContext(
+    ClinicSettings Settings, IReadOnlyList<TimeOff> ClinicianTimeOff, DateTime NowUtc, bool ByPatient,
+    bool InPersonAssessmentRequired = false, string? InPersonOverrideReason = null);

@@ -1,7 +1,9 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
@@ -32,6 +34,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
+    public DbSet<IntakeForm> IntakeForms => Set<IntakeForm>();
+
+    public DbSet<RunningLoadWeek> RunningLoadWeeks => Set<RunningLoadWeek>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
@@ -93,6 +99,11 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
         configurationBuilder.Properties<AppointmentTypeId>().HaveConversion<AppointmentTypeIdConverter>();
         configurationBuilder.Properties<TimeOffId>().HaveConversion<TimeOffIdConverter>();
+        configurationBuilder.Properties<IntakeFormId>().HaveConversion<IntakeFormIdConverter>();
+        configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AllowedModes>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AppointmentMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(16);

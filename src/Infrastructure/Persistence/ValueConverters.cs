@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
@@ -21,3 +24,16 @@ internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, G
 internal sealed class AppointmentTypeIdConverter() : ValueConverter<AppointmentTypeId, Guid>(id => id.Value, value => new AppointmentTypeId(value));
 
 internal sealed class TimeOffIdConverter() : ValueConverter<TimeOffId, Guid>(id => id.Value, value => new TimeOffId(value));
+
+internal sealed class IntakeFormIdConverter() : ValueConverter<IntakeFormId, Guid>(id => id.Value, value => new IntakeFormId(value));
+
+/// <summary>Stores an immutable value object as JSON text (enums by name), for records read whole and never queried inside.</summary>
+internal sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
+    value => JsonSerializer.Serialize(value, JsonStorage.Options),
+    json => JsonSerializer.Deserialize<T>(json, JsonStorage.Options)!)
+    where T : class;
+
+internal static class JsonStorage
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+}

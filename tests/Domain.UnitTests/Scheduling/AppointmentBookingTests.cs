@@ -113,4 +113,24 @@ public class AppointmentBookingTests
         appointment.StartUtc.ShouldBe(MondayNineLocal);
         appointment.OccupiedCells.Count.ShouldBe(21);
     }
+
+    [Fact]
+    public void Book_TelehealthWhileIntakeRequiresInPerson_IsNotPossibleForThePatient()
+    {
+        var context = ByPatient() with { InPersonAssessmentRequired = true };
+
+        Should.Throw<BusinessRuleViolationException>(() => Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: context))
+            .Code.ShouldBe("appointment.in-person-assessment-required");
+        Book(context: context).Mode.ShouldBe(AppointmentMode.InPerson);
+    }
+
+    [Fact]
+    public void Book_TelehealthWhileIntakeRequiresInPerson_StaffMayOverrideWithARecordedReason()
+    {
+        var withoutReason = ByStaff() with { InPersonAssessmentRequired = true };
+        var withReason = withoutReason with { InPersonOverrideReason = " Lives 600 km away; imaging booked locally " };
+
+        Should.Throw<BusinessRuleViolationException>(() => Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: withoutReason));
+        Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: withReason).InPersonOverrideReason.ShouldBe("Lives 600 km away; imaging booked locally");
+    }
 }

@@ -31,6 +31,12 @@ public static class Policies
     /// <summary>Who joins telehealth rooms: the patient, the clinician, administrators.</summary>
     public const string Telehealth = nameof(Telehealth);
 
+    /// <summary>Who fills in intake forms: the patient, or the front desk or a clinician on their behalf.</summary>
+    public const string IntakeSubmission = nameof(IntakeSubmission);
+
+    /// <summary>Who records and reads a runner's training load: the patient and clinicians.</summary>
+    public const string RunningLoad = nameof(RunningLoad);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -43,6 +49,8 @@ public static class Policies
             .AddPolicy(Clinician, policy => policy.RequireRole(Roles.Clinician))
             .AddPolicy(DiaryKeeping, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(DiaryManagement, policy => policy.RequireRole(Roles.Clinician, Roles.Admin))
-            .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin));
+            .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
+            .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
+            .AddPolicy(RunningLoad, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
     }
 }

@@ -1,5 +1,7 @@
 using ClinicHip.Application.Common.Idempotency;
+using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,10 @@ public interface IApplicationDbContext
     DbSet<Appointment> Appointments { get; }
 
     DbSet<IdempotentRequest> IdempotentRequests { get; }
+
+    DbSet<IntakeForm> IntakeForms { get; }
+
+    DbSet<RunningLoadWeek> RunningLoadWeeks { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

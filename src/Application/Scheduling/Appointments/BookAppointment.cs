@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -19,7 +20,9 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="AppointmentTypeId">The appointment type.</param>
 /// <param name="Start">Start, ISO 8601 with offset, on a 5-minute boundary (e.g. a slot from /api/availability).</param>
 /// <param name="Mode">InPerson or Telehealth, as the type allows.</param>
-public sealed record BookAppointmentCommand(Guid? PatientId, Guid ClinicianId, Guid AppointmentTypeId, DateTimeOffset Start, AppointmentMode Mode)
+/// <param name="InPersonOverrideReason">Staff only: why telehealth is booked although the patient's intake requires an in-person assessment.</param>
+public sealed record BookAppointmentCommand(
+    Guid? PatientId, Guid ClinicianId, Guid AppointmentTypeId, DateTimeOffset Start, AppointmentMode Mode, string? InPersonOverrideReason = null)
     : IRequest<AppointmentDto>
 {
     /// <summary>The Idempotency-Key header: a retry with the same key and body returns the first answer.</summary>
@@ -35,6 +38,7 @@ public sealed class BookAppointmentValidator : AbstractValidator<BookAppointment
         RuleFor(c => c.AppointmentTypeId).NotEmpty();
         RuleFor(c => c.Start).NotEmpty();
         RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.InPersonOverrideReason).MaximumLength(Appointment.OverrideReasonMaxLength);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotentRequest.KeyMaxLength).Matches("^[A-Za-z0-9._:-]+$")
             .WithMessage("An Idempotency-Key is up to 100 letters, digits and . _ : - characters.");
     }
@@ -46,7 +50,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
     public async Task<AppointmentDto> Handle(BookAppointmentCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var patientId = new PatientId(user.PatientForBooking(request.PatientId));
+        var patientId = new PatientId(user.PatientActedFor(request.PatientId));
         var userId = user.UserId ?? throw new ForbiddenAccessException("Sign in to book.");
         var requestHash = Hash(request);
 
@@ -62,9 +66,13 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
         var start = request.Start.UtcDateTime;
         var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken).ConfigureAwait(false);
+        var inPersonRequired = await db.IntakeForms.AsNoTracking()
+            .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
+            .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
         var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
-            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient()));
+            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason));
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false);

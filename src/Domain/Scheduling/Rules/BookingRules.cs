@@ -93,6 +93,21 @@ public sealed class AppointmentMustNotFallInTimeOffRule(IReadOnlyList<TimeOff> t
     public bool IsBroken() => timeOff.Any(t => t.Overlaps(startUtc, endUtc));
 }
 
+/// <summary>
+/// A patient whose intake requires an in-person assessment (suspected stress fracture, cannot bear weight, …)
+/// is not booked telehealth, unless staff record why (DOMAIN.md: "needs an in-person assessment and imaging").
+/// </summary>
+public sealed class InPersonAssessmentRequiredRule(AppointmentMode mode, BookingContext context) : IBusinessRule
+{
+    public string Code => "appointment.in-person-assessment-required";
+
+    public string Message => "The patient's latest intake form needs an in-person assessment: book an in-person appointment"
+        + (context.ByPatient ? ", or call the clinic." : ", or record a reason to override.");
+
+    public bool IsBroken() =>
+        mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired && (context.ByPatient || string.IsNullOrWhiteSpace(context.InPersonOverrideReason));
+}
+
 public sealed class PatientMayCancelOnlyFutureAppointmentsRule(DateTime startUtc, DateTime nowUtc, bool byPatient) : IBusinessRule
 {
     public string Code => "appointment.already-started";

@@ -47,6 +47,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.CancellationNote).HasMaxLength(Appointment.CancellationNoteMaxLength);
+        builder.Property(a => a.InPersonOverrideReason).HasMaxLength(Appointment.OverrideReasonMaxLength);
         builder.HasIndex(a => new { a.ClinicianId, a.StartUtc });
         builder.HasIndex(a => new { a.PatientId, a.StartUtc });
         builder.HasIndex(a => a.StartUtc);

@@ -52,6 +52,89 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Intake.IntakeForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresInPersonAssessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByClinicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "TriageLevel", "SubmittedAtUtc");
+
+                    b.ToTable("IntakeForms");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -112,6 +195,56 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DistanceKm")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LongestRunKm")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("RunningLoadWeeks");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +284,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InPersonOverrideReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLateCancellation")
@@ -673,11 +810,39 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Intake.IntakeForm", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Intake.IntakeForm", null)
+                        .WithOne()
+                        .HasForeignKey("ClinicHip.Domain.Intake.IntakeForm", "SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -57,6 +57,90 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Intake.IntakeForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RequiresInPersonAssessment")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedByClinicianId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TriageLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique()
+                        .HasFilter("[SupersedesId] IS NOT NULL");
+
+                    b.HasIndex("PatientId", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "TriageLevel", "SubmittedAtUtc");
+
+                    b.ToTable("IntakeForms");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -117,6 +201,56 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal>("DistanceKm")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("decimal(6,1)");
+
+                    b.Property<decimal?>("LongestRunKm")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("decimal(6,1)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("RunningLoadWeeks");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +291,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("InPersonOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<bool>("IsLateCancellation")
                         .HasColumnType("bit");
@@ -684,11 +822,39 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Intake.IntakeForm", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Intake.IntakeForm", null)
+                        .WithOne()
+                        .HasForeignKey("ClinicHip.Domain.Intake.IntakeForm", "SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

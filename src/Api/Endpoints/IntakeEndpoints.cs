@@ -1,0 +1,99 @@
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Intake;
+using ClinicHip.Application.RunningLoad;
+using ClinicHip.Domain.Intake;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicHip.Api.Endpoints;
+
+/// <summary>Hip-pain intake forms with their triage, and runners' training load.</summary>
+public static class IntakeEndpoints
+{
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var forms = app.MapGroup("/intake-forms").WithTags("Intake");
+        forms.MapPost("/", Submit).RequireAuthorization(Policies.IntakeSubmission).WithName("SubmitIntakeForm")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        forms.MapGet("/", WorkList).RequireAuthorization(Policies.Staff).WithName("ListIntakeForms").ProducesValidationProblem();
+        forms.MapGet("/{id:guid}", Get).WithName("GetIntakeForm").ProducesProblem(StatusCodes.Status404NotFound);
+        forms.MapPost("/{id:guid}/review", Review).RequireAuthorization(Policies.Clinician).WithName("ReviewIntakeForm")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var patients = app.MapGroup("/patients/{patientId:guid}").WithTags("Intake");
+        patients.MapGet("/intake-forms", ListForPatient).WithName("ListPatientIntakeForms").ProducesProblem(StatusCodes.Status404NotFound);
+        patients.MapGet("/running-load", RunningLoad).RequireAuthorization(Policies.RunningLoad).WithName("GetRunningLoad")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        patients.MapPost("/running-load", RecordRunningLoad).RequireAuthorization(Policies.RunningLoad).WithName("RecordRunningLoad")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>Submit a hip-pain intake form.</summary>
+    /// <remarks>
+    /// By the patient for themself (optionally for an upcoming appointment), or by the front desk or a clinician on the
+    /// patient's behalf (recorded as such). The answer carries the triage: level, red flags, conditions to consider
+    /// (decision support, not a diagnosis) and whether an in-person assessment is required. Forms never change: to
+    /// correct one, submit the whole form again with supersedesId. The mileage answers seed the running-load series.
+    /// </remarks>
+    /// <response code="201">The form with its triage (the clinical part only for the patient and clinicians).</response>
+    /// <response code="400">A missing or malformed answer: pain outside 0–10, an unknown value, a date in the future, text too long.</response>
+    /// <response code="403">A patient submitting for someone else.</response>
+    /// <response code="404">No such patient, appointment or form to correct.</response>
+    /// <response code="409">The form to correct was already corrected.</response>
+    public static async Task<Created<IntakeFormDto>> Submit(SubmitIntakeFormCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var form = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/intake-forms/{form.Id}", form);
+    }
+
+    /// <summary>The intake work list (staff).</summary>
+    /// <remarks>Current forms, Urgent first, then Soon, then Routine, longest-waiting first. Summaries only: no clinical answers.</remarks>
+    /// <param name="triageLevel">Only Routine, Soon or Urgent.</param>
+    /// <param name="status">Only Submitted, Reviewed or Superseded (default: Submitted and Reviewed).</param>
+    /// <param name="page">Page, from 1.</param>
+    /// <param name="pageSize">1 to 200 (default 50).</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">One page of the work list.</response>
+    public static async Task<Ok<PagedList<IntakeFormDto>>> WorkList(
+        TriageLevel? triageLevel, IntakeStatus? status, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListIntakeFormsQuery(triageLevel, status, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
+
+    /// <summary>Get an intake form.</summary>
+    /// <remarks>Clinicians and the patient see the answers and the triage detail; the front desk and administrators the summary only.</remarks>
+    /// <response code="200">The form.</response>
+    /// <response code="404">No such form, or another patient's.</response>
+    public static async Task<Ok<IntakeFormDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetIntakeFormQuery(id), cancellationToken));
+
+    /// <summary>Mark an intake form as reviewed (clinician).</summary>
+    /// <response code="200">The reviewed form.</response>
+    /// <response code="409">Already reviewed, or superseded.</response>
+    public static async Task<Ok<IntakeFormDto>> Review(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ReviewIntakeFormCommand(id), cancellationToken));
+
+    /// <summary>A patient's intake forms, newest first.</summary>
+    /// <response code="200">Every version, newest first.</response>
+    /// <response code="404">No such patient, or another patient.</response>
+    public static async Task<Ok<IReadOnlyList<IntakeFormDto>>> ListForPatient(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListPatientIntakeFormsQuery(patientId), cancellationToken));
+
+    /// <summary>A runner's weekly training load with its flags.</summary>
+    /// <remarks>
+    /// Each week with its change from the week before (flagged above +10 %) and its acute:chronic ratio, this week over
+    /// the mean of the previous four (flagged above 1.5; only when all four are recorded).
+    /// </remarks>
+    /// <response code="200">The series, oldest week first.</response>
+    /// <response code="404">No such patient, or another patient.</response>
+    public static async Task<Ok<RunningLoadDto>> RunningLoad(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetRunningLoadQuery(patientId), cancellationToken));
+
+    /// <summary>Record a week of running.</summary>
+    /// <remarks>By the patient or a clinician. Recording a week again replaces its figures.</remarks>
+    /// <response code="200">The updated series.</response>
+    /// <response code="404">No such patient, or another patient.</response>
+    public static async Task<Ok<RunningLoadDto>> RecordRunningLoad(Guid patientId, RecordRunningLoadCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { PatientId = patientId }, cancellationToken));
+}

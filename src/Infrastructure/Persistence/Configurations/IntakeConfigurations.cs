@@ -1,0 +1,37 @@
+using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.RunningLoad;
+using ClinicHip.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClinicHip.Infrastructure.Persistence.Configurations;
+
+internal sealed class IntakeFormConfiguration : IEntityTypeConfiguration<IntakeForm>
+{
+    public void Configure(EntityTypeBuilder<IntakeForm> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Answers).HasConversion<JsonValueConverter<HipIntakeAnswers>>();
+        builder.Property(f => f.Triage).HasConversion<JsonValueConverter<TriageResult>>();
+        builder.HasIndex(f => new { f.PatientId, f.SubmittedAtUtc });
+        builder.HasIndex(f => new { f.Status, f.TriageLevel, f.SubmittedAtUtc });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(f => f.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(f => f.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IntakeForm>().WithOne().HasForeignKey<IntakeForm>(f => f.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
+
+internal sealed class RunningLoadWeekConfiguration : IEntityTypeConfiguration<RunningLoadWeek>
+{
+    public void Configure(EntityTypeBuilder<RunningLoadWeek> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.DistanceKm).HasPrecision(6, 1);
+        builder.Property(w => w.LongestRunKm).HasPrecision(6, 1);
+        builder.HasIndex(w => new { w.PatientId, w.WeekStart }).IsUnique();
+        builder.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
