@@ -60,6 +60,8 @@ api.MapClinicEndpoints();
 api.MapClinicianEndpoints();
 api.MapAppointmentEndpoints();
 api.MapIntakeEndpoints();
+api.MapProgressEndpoints();
+api.MapConditionEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Outcomes;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -56,6 +57,8 @@ public static class DependencyInjection
 
         services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
+
+        services.AddSingleton(configuration.GetSection("Outcomes:MeaningfulChange").Get<MeaningfulChangeThresholds>() ?? new MeaningfulChangeThresholds());
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));

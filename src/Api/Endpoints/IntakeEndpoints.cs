@@ -1,14 +1,13 @@
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Intake;
-using ClinicHip.Application.RunningLoad;
 using ClinicHip.Domain.Intake;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicHip.Api.Endpoints;
 
-/// <summary>Hip-pain intake forms with their triage, and runners' training load.</summary>
+/// <summary>Hip-pain intake forms with their triage.</summary>
 public static class IntakeEndpoints
 {
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
@@ -23,10 +22,6 @@ public static class IntakeEndpoints
 
         var patients = app.MapGroup("/patients/{patientId:guid}").WithTags("Intake");
         patients.MapGet("/intake-forms", ListForPatient).WithName("ListPatientIntakeForms").ProducesProblem(StatusCodes.Status404NotFound);
-        patients.MapGet("/running-load", RunningLoad).RequireAuthorization(Policies.RunningLoad).WithName("GetRunningLoad")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        patients.MapPost("/running-load", RecordRunningLoad).RequireAuthorization(Policies.RunningLoad).WithName("RecordRunningLoad")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -79,21 +74,4 @@ public static class IntakeEndpoints
     /// <response code="404">No such patient, or another patient.</response>
     public static async Task<Ok<IReadOnlyList<IntakeFormDto>>> ListForPatient(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListPatientIntakeFormsQuery(patientId), cancellationToken));
-
-    /// <summary>A runner's weekly training load with its flags.</summary>
-    /// <remarks>
-    /// Each week with its change from the week before (flagged above +10 %) and its acute:chronic ratio, this week over
-    /// the mean of the previous four (flagged above 1.5; only when all four are recorded).
-    /// </remarks>
-    /// <response code="200">The series, oldest week first.</response>
-    /// <response code="404">No such patient, or another patient.</response>
-    public static async Task<Ok<RunningLoadDto>> RunningLoad(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetRunningLoadQuery(patientId), cancellationToken));
-
-    /// <summary>Record a week of running.</summary>
-    /// <remarks>By the patient or a clinician. Recording a week again replaces its figures.</remarks>
-    /// <response code="200">The updated series.</response>
-    /// <response code="404">No such patient, or another patient.</response>
-    public static async Task<Ok<RunningLoadDto>> RecordRunningLoad(Guid patientId, RecordRunningLoadCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command with { PatientId = patientId }, cancellationToken));
 }

@@ -9,15 +9,6 @@ namespace ClinicHip.Application.Intake;
 /// <summary>Who sees which intake forms, and how much of them: the minimum-necessary rules, in one place.</summary>
 public static class IntakeAccess
 {
-    /// <summary>A patient sees only their own forms; another patient's answer 404, as if missing.</summary>
-    public static void EnsureCanSee(this ICurrentUser user, Domain.Patients.PatientId patientId)
-    {
-        if (user.IsPatient() && user.PatientId != patientId.Value)
-        {
-            throw new NotFoundException("Patient", patientId);
-        }
-    }
-
     /// <summary>Clinicians, and the patient themself, read the clinical content; the front desk and administrators do not.</summary>
     public static bool MayReadClinicalContent(this ICurrentUser user, IntakeForm form)
     {

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
@@ -39,7 +40,7 @@ public sealed class ListPatientIntakeFormsHandler(IApplicationDbContext db, ICur
     {
         ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        user.EnsureCanSee(patientId);
+        user.EnsureCanSeeRecordsOf(patientId);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Patient", request.PatientId);
         var forms = await db.IntakeForms.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.SubmittedAtUtc)

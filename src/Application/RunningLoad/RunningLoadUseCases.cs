@@ -1,6 +1,5 @@
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Intake;
+using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
@@ -46,11 +45,7 @@ public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentU
     {
         ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        user.EnsureCanSee(patientId);
-        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false))
-        {
-            throw new NotFoundException("Patient", request.PatientId);
-        }
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
 
         var source = user.IsPatient() ? RunningLoadSource.Patient : RunningLoadSource.Clinician;
         var weekStart = RunningLoadWeek.WeekStartOf(request.WeekStart);
@@ -77,11 +72,7 @@ public sealed class GetRunningLoadHandler(IApplicationDbContext db, ICurrentUser
     {
         ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        user.EnsureCanSee(patientId);
-        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false))
-        {
-            throw new NotFoundException("Patient", request.PatientId);
-        }
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
 
         var weeks = await db.RunningLoadWeeks.AsNoTracking().Where(w => w.PatientId == patientId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new RunningLoadDto(request.PatientId, RunningLoadAnalysis.Analyse(weeks));

@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
@@ -38,6 +39,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<IntakeForm> IntakeForms => Set<IntakeForm>();
 
     public DbSet<RunningLoadWeek> RunningLoadWeeks => Set<RunningLoadWeek>();
+
+    public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
@@ -103,6 +106,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OutcomeInstrument>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OutcomeRecorder>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AllowedModes>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AppointmentMode>().HaveConversion<string>().HaveMaxLength(16);

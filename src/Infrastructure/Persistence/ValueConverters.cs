@@ -4,6 +4,7 @@ using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClinicHip.Infrastructure.Persistence;
@@ -37,3 +38,7 @@ internal static class JsonStorage
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 }
+
+/// <summary>Compares never-mutated JSON-stored values by reference: a change is always a new instance.</summary>
+internal sealed class ImmutableJsonComparer<T>() : ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v)
+    where T : class;

@@ -34,8 +34,8 @@ public static class Policies
     /// <summary>Who fills in intake forms: the patient, or the front desk or a clinician on their behalf.</summary>
     public const string IntakeSubmission = nameof(IntakeSubmission);
 
-    /// <summary>Who records and reads a runner's training load: the patient and clinicians.</summary>
-    public const string RunningLoad = nameof(RunningLoad);
+    /// <summary>Who records and reads a patient's progress (training load, outcome scores): the patient and clinicians.</summary>
+    public const string PatientProgress = nameof(PatientProgress);
 
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
@@ -51,6 +51,6 @@ public static class Policies
             .AddPolicy(DiaryManagement, policy => policy.RequireRole(Roles.Clinician, Roles.Admin))
             .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
-            .AddPolicy(RunningLoad, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
+            .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
     }
 }

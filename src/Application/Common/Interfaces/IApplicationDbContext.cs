@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
@@ -30,6 +31,8 @@ public interface IApplicationDbContext
     DbSet<IntakeForm> IntakeForms { get; }
 
     DbSet<RunningLoadWeek> RunningLoadWeeks { get; }
+
+    DbSet<OutcomeRecord> OutcomeRecords { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

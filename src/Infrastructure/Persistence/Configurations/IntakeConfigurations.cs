@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
@@ -32,6 +33,19 @@ internal sealed class RunningLoadWeekConfiguration : IEntityTypeConfiguration<Ru
         builder.Property(w => w.LongestRunKm).HasPrecision(6, 1);
         builder.HasIndex(w => new { w.PatientId, w.WeekStart }).IsUnique();
         builder.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
+
+internal sealed class OutcomeRecordConfiguration : IEntityTypeConfiguration<OutcomeRecord>
+{
+    public void Configure(EntityTypeBuilder<OutcomeRecord> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Items).HasConversion<JsonValueConverter<IReadOnlyList<int?>>>(new ImmutableJsonComparer<IReadOnlyList<int?>>());
+        builder.Property(r => r.Scores).HasConversion<JsonValueConverter<IReadOnlyDictionary<string, decimal?>>>(new ImmutableJsonComparer<IReadOnlyDictionary<string, decimal?>>());
+        builder.HasIndex(r => new { r.PatientId, r.Instrument, r.RecordedAtUtc });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.ConfigureAuditColumns();
     }
 }

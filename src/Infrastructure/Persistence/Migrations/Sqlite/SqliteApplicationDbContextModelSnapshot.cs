@@ -135,6 +135,57 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IntakeForms");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Instrument", "RecordedAtUtc");
+
+                    b.ToTable("OutcomeRecords");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -827,6 +878,15 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Intake.IntakeForm", "SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>

@@ -141,6 +141,57 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("IntakeForms");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Instrument", "RecordedAtUtc");
+
+                    b.ToTable("OutcomeRecords");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -839,6 +890,15 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Intake.IntakeForm", "SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
