@@ -62,6 +62,7 @@ api.MapAppointmentEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();
+api.MapAssessmentEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
@@ -41,6 +42,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<RunningLoadWeek> RunningLoadWeeks => Set<RunningLoadWeek>();
 
     public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
@@ -106,6 +109,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
+        configurationBuilder.Properties<AssessmentStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutcomeInstrument>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutcomeRecorder>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);

@@ -37,6 +37,9 @@ public static class Policies
     /// <summary>Who records and reads a patient's progress (training load, outcome scores): the patient and clinicians.</summary>
     public const string PatientProgress = nameof(PatientProgress);
 
+    /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk.</summary>
+    public const string ClinicalRecords = nameof(ClinicalRecords);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,6 +54,7 @@ public static class Policies
             .AddPolicy(DiaryManagement, policy => policy.RequireRole(Roles.Clinician, Roles.Admin))
             .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
-            .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
+            .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
+            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
     }
 }

@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Idempotency;
+using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
@@ -33,6 +34,8 @@ public interface IApplicationDbContext
     DbSet<RunningLoadWeek> RunningLoadWeeks { get; }
 
     DbSet<OutcomeRecord> OutcomeRecords { get; }
+
+    DbSet<Assessment> Assessments { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();
