@@ -63,6 +63,7 @@ api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
+api.MapTreatmentPlanEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Outcomes;
+using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -59,6 +60,8 @@ public static class DependencyInjection
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
 
         services.AddSingleton(configuration.GetSection("Outcomes:MeaningfulChange").Get<MeaningfulChangeThresholds>() ?? new MeaningfulChangeThresholds());
+
+        services.AddSingleton(configuration.GetSection("Treatment:SafetyLimits").Get<TreatmentSafetyLimits>() ?? new TreatmentSafetyLimits());
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));

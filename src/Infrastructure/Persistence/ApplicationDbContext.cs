@@ -8,6 +8,7 @@ using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
+using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<TreatmentPlan> TreatmentPlans => Set<TreatmentPlan>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
@@ -111,6 +114,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
         configurationBuilder.Properties<AssessmentStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TreatmentPlanId>().HaveConversion<TreatmentPlanIdConverter>();
+        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutcomeInstrument>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutcomeRecorder>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);

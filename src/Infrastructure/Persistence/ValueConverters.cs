@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Treatment;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -37,7 +38,31 @@ internal sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
 
 internal static class JsonStorage
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { InterventionKinds } },
+    };
+
+    /// <summary>Stores each kind of intervention with a "kind" discriminator, keeping serialization attributes out of the domain.</summary>
+    private static void InterventionKinds(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        if (info.Type != typeof(InterventionDetails))
+        {
+            return;
+        }
+
+        info.PolymorphismOptions = new System.Text.Json.Serialization.Metadata.JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "kind",
+            DerivedTypes =
+            {
+                new(typeof(RestDetails), "rest"), new(typeof(IceOrHeatDetails), "iceOrHeat"), new(typeof(MedicationDetails), "medication"),
+                new(typeof(PhysiotherapyDetails), "physiotherapy"), new(typeof(InjectionDetails), "injection"),
+                new(typeof(SurgicalReferralDetails), "surgicalReferral"), new(typeof(ReturnToRunDetails), "returnToRun"),
+            },
+        };
+    }
 }
 
 /// <summary>Compares never-mutated JSON-stored values by reference: a change is always a new instance.</summary>
@@ -45,3 +70,5 @@ internal sealed class ImmutableJsonComparer<T>() : ValueComparer<T>((a, b) => Re
     where T : class;
 
 internal sealed class AssessmentIdConverter() : ValueConverter<AssessmentId, Guid>(id => id.Value, value => new AssessmentId(value));
+
+internal sealed class TreatmentPlanIdConverter() : ValueConverter<TreatmentPlanId, Guid>(id => id.Value, value => new TreatmentPlanId(value));

@@ -6,6 +6,7 @@ using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
+using ClinicHip.Domain.Treatment;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Common.Interfaces;
@@ -36,6 +37,8 @@ public interface IApplicationDbContext
     DbSet<OutcomeRecord> OutcomeRecords { get; }
 
     DbSet<Assessment> Assessments { get; }
+
+    DbSet<TreatmentPlan> TreatmentPlans { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

@@ -680,6 +680,71 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StaffMembers");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Treatment.TreatmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActivatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscontinuedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StressFractureClearedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("TreatmentPlans");
+                });
+
             modelBuilder.Entity("ClinicHip.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1124,6 +1189,65 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("ClinicHip.Domain.Staff.StaffMember", "UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Treatment.TreatmentPlan", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ClinicHip.Domain.Treatment.TreatmentIntervention", "Interventions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("AddedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AddedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Details")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OverriddenRules")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OverrideReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TreatmentPlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TreatmentPlanId");
+
+                            b1.ToTable("TreatmentInterventions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentPlanId");
+                        });
+
+                    b.Navigation("Interventions");
                 });
 
             modelBuilder.Entity("ClinicHip.Infrastructure.Identity.RefreshToken", b =>
