@@ -116,6 +116,28 @@ public class TreatmentSafetyTests
         Plan().AddIntervention(new IceOrHeatDetails(ThermalTherapy.Heat, 30, 2), Context(), null, ClinicianId.New(), Now).ShouldNotBeNull();
     }
 
+    public static TheoryData<string, InterventionDetails, string> RefusedInterventions() => new()
+    {
+        { "spacing", Steroid(Today), "treatment.corticosteroid-spacing" },
+        { "running with stress fracture", new ReturnToRunDetails(5, 20, Today), "treatment.no-running-with-stress-fracture" },
+        { "referral without indication", new SurgicalReferralDetails(ReferralUrgency.Urgent, "Pain"), "treatment.referral-needs-indication" },
+        { "long ice", new IceOrHeatDetails(ThermalTherapy.Ice, 30, 2), "treatment.ice-session-too-long" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedInterventions))]
+    public void EverySafetyRule_IsOverriddenByAReason_WhichIsRecorded(string story, InterventionDetails details, string rule)
+    {
+        var context = Context(diagnoses: [Dx(HipCondition.FemoralNeckStressFracture) with { Condition = story == "referral without indication" ? HipCondition.TrochantericBursitis : HipCondition.FemoralNeckStressFracture }],
+            injections: [Prior(10)]);
+
+        Should.Throw<BusinessRuleViolationException>(() => Plan().AddIntervention(details, context, null, ClinicianId.New(), Now)).Code.ShouldBe(rule, story);
+        var recorded = Plan().AddIntervention(details, context, "Clinical judgement, discussed with the patient", ClinicianId.New(), Now);
+
+        recorded.OverriddenRules.ShouldContain(rule, story);
+        recorded.OverrideReason.ShouldBe("Clinical judgement, discussed with the patient");
+    }
+
     [Fact]
     public void HyaluronicAcid_WithoutOsteoarthritis_IsOnlyAWarning()
     {
