@@ -8,6 +8,7 @@ using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,20 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddClinicOpenApi();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.AddServerHeader = false;
+    options.Limits.MaxRequestBodySize = AbuseLimits.MaxRequestBodyBytes;
+});
+
+// CORS stays closed (no cross-origin browser calls) unless origins are configured.
+var corsOrigins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+if (corsOrigins.Length > 0)
+{
+    builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod()));
+}
 
 var app = builder.Build();
 
@@ -41,18 +56,31 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+if (corsOrigins.Length > 0)
+{
+    app.UseCors();
+}
+
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "ClinicHip API");
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
 
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)
-var api = app.MapGroup("/api").RequireAuthorization();
+var api = app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(AbuseLimits.MaxRequestBodyBytes));
 api.MapAuthEndpoints();
 api.MapPatientEndpoints();
 api.MapStaffEndpoints();

@@ -29,6 +29,10 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests sign many users in from one (unknown) address; RateLimitTests sets real limits.
+        builder.UseSetting("RateLimits:AuthPermitLimit", "100000");
+        builder.UseSetting("RateLimits:WritePermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -24,6 +24,7 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Bootstrap:AdminEmail"] = ClinicApiFactory.AdminEmail,
             ["Bootstrap:AdminPassword"] = ClinicApiFactory.AdminPassword,
+            ["RateLimits:AuthPermitLimit"] = "100000",
         };
 
         // One after the other: the first migrates the new database, the second finds it up to date.
