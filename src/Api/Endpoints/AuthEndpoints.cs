@@ -1,4 +1,5 @@
 using ClinicHip.Application.Auth;
+using ClinicHip.Application.Auth.Commands.ChangePassword;
 using ClinicHip.Application.Auth.Commands.IssueToken;
 using ClinicHip.Application.Auth.Commands.Logout;
 using ClinicHip.Application.Auth.Commands.RefreshToken;
@@ -25,6 +26,7 @@ public static class AuthEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", Logout).WithName("Logout").ProducesValidationProblem();
         group.MapGet("/me", Me).WithName("GetCurrentUser");
+        group.MapPost("/change-password", ChangePassword).WithName("ChangePassword").ProducesValidationProblem();
         return app;
     }
 
@@ -64,6 +66,16 @@ public static class AuthEndpoints
     /// <remarks>Revokes the given refresh token and every token rotated from the same sign-in. The access token expires on its own.</remarks>
     /// <response code="204">Signed out (also when the refresh token was already revoked).</response>
     public static async Task<NoContent> Logout(LogoutCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Change my password.</summary>
+    /// <remarks>Every access and refresh token issued before stops working at once: sign in again with the new password.</remarks>
+    /// <response code="204">Changed.</response>
+    /// <response code="400">The current password is wrong, or the new one is too weak.</response>
+    public static async Task<NoContent> ChangePassword(ChangePasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(command, cancellationToken);
         return TypedResults.NoContent();

@@ -1,6 +1,7 @@
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Staff;
 using ClinicHip.Application.Staff.Commands.CreateStaffMember;
+using ClinicHip.Application.Staff.Commands.DisableStaffMember;
 using ClinicHip.Application.Staff.Queries.GetStaffMember;
 using ClinicHip.Application.Staff.Queries.ListStaff;
 using MediatR;
@@ -19,6 +20,11 @@ public static class StaffEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).WithName("ListStaff");
         group.MapGet("/{id:guid}", Get).WithName("GetStaffMember").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/disable", (Guid id, IMediator m, CancellationToken ct) => SetAccess(id, disabled: true, m, ct)).WithName("DisableStaffMember")
+            .WithSummary("Disable a staff account: sign-in refused and every token ended at once.")
+            .Produces<StaffMemberDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/enable", (Guid id, IMediator m, CancellationToken ct) => SetAccess(id, disabled: false, m, ct)).WithName("EnableStaffMember")
+            .WithSummary("Enable a disabled staff account again.").Produces<StaffMemberDto>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -38,6 +44,9 @@ public static class StaffEndpoints
     /// <response code="200">Every member of staff, by family then given name.</response>
     public static async Task<Ok<IReadOnlyList<StaffMemberDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListStaffQuery(), cancellationToken));
+
+    private static async Task<Ok<StaffMemberDto>> SetAccess(Guid id, bool disabled, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new SetStaffMemberAccessCommand(id, disabled), cancellationToken));
 
     /// <summary>Get one member of staff.</summary>
     /// <response code="200">The member of staff.</response>

@@ -9,4 +9,7 @@ public static class ClinicClaimTypes
     public const string PatientId = "patient_id";
     public const string StaffMemberId = "staff_member_id";
     public const string ClinicianId = "clinician_id";
+
+    /// <summary>The account's security stamp when the token was issued; a password change or disabling changes it.</summary>
+    public const string SecurityStamp = "sstamp";
 }

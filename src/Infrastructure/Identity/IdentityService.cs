@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Identity;
 
@@ -57,6 +58,33 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIde
 
         await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         return user.Id;
+    }
+
+    public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) ?? throw new AuthenticationFailedException("The account no longer exists.");
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        if (!changed.Succeeded)
+        {
+            throw new ValidationException(changed.Errors
+                .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword", e => e.Description)
+                .ToDictionary(g => g.Key, g => g.ToArray()));
+        }
+    }
+
+    public async Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) ?? throw new NotFoundException("Account", userId);
+        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
+        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+    }
+
+    public async Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var account = await users.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < now);
     }
 
     public async Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken)

@@ -102,6 +102,7 @@ internal sealed class TokenService(
             new(ClinicClaimTypes.Subject, user.Id.ToString()),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
             new(ClinicClaimTypes.Email, user.Email!),
+            new(ClinicClaimTypes.SecurityStamp, user.SecurityStamp ?? string.Empty),
         };
         claims.AddRange((await users.GetRolesAsync(user).ConfigureAwait(false)).Select(role => new Claim(ClinicClaimTypes.Role, role)));
 
@@ -126,6 +127,11 @@ internal sealed class TokenService(
 
         return claims;
     }
+
+    /// <summary>Revokes every refresh token of the account (password changed, account disabled).</summary>
+    public Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
 
     private Task<int> RevokeFamilyAsync(Guid familyId, DateTime now, CancellationToken cancellationToken) =>
         db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAtUtc == null)

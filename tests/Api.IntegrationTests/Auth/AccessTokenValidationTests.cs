@@ -14,13 +14,15 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
     private async Task<HttpStatusCode> MeStatusWith(string token) =>
         (await factory.CreateClient().WithBearer(token).GetAsync("/api/auth/me")).StatusCode;
 
-    private async Task<string> AdminUserIdAsync()
+    private async Task<(string Subject, string Stamp)> AdminAsync()
     {
-        var tokens = await factory.CreateClient().SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword);
-        return new JsonWebToken(tokens.AccessToken).Subject;
+        var token = new JsonWebToken((await factory.CreateClient().SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
+        return (token.Subject, token.GetClaim("sstamp").Value);
     }
 
-    private string Forge(string subject, DateTime expires, string? key = null, string issuer = "ClinicHip", string audience = "ClinicHip.Api") =>
+    private async Task<string> AdminUserIdAsync() => (await AdminAsync()).Subject;
+
+    private string Forge(string subject, DateTime expires, string? key = null, string issuer = "ClinicHip", string audience = "ClinicHip.Api", string? stamp = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -28,13 +30,18 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
             IssuedAt = expires.AddMinutes(-15),
             NotBefore = expires.AddMinutes(-15),
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "Admin")]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "Admin"), new Claim("sstamp", stamp ?? "")]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? factory.SigningKey)), SecurityAlgorithms.HmacSha256),
         });
 
     [Fact]
-    public async Task Me_WithTokenSignedByTheApiKey_IsAccepted() =>
-        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(10)))).ShouldBe(HttpStatusCode.OK);
+    public async Task Me_WithTokenSignedByTheApiKeyAndTheCurrentStamp_IsAccepted_WithAnOldStampIsNot()
+    {
+        var (subject, stamp) = await AdminAsync();
+
+        (await MeStatusWith(Forge(subject, DateTime.UtcNow.AddMinutes(10), stamp: stamp))).ShouldBe(HttpStatusCode.OK);
+        (await MeStatusWith(Forge(subject, DateTime.UtcNow.AddMinutes(10), stamp: "stale"))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
 
     [Fact]
     public async Task Me_WithExpiredToken_Returns401() =>

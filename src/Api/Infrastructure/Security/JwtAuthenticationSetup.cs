@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,23 @@ internal static class JwtAuthenticationSetup
                     NameClaimType = ClinicClaimTypes.Subject,
                     RoleClaimType = ClinicClaimTypes.Role,
                 };
+
+                // A signed, unexpired token still fails once its account changed password or was disabled.
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleTokensAsync };
             });
         return services;
+    }
+
+    private static async Task RejectStaleTokensAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        var current = Guid.TryParse(principal?.FindFirst(ClinicClaimTypes.Subject)?.Value, out var userId)
+            && principal?.FindFirst(ClinicClaimTypes.SecurityStamp)?.Value is { } stamp
+            && await context.HttpContext.RequestServices.GetRequiredService<IIdentityService>()
+                .IsTokenCurrentAsync(userId, stamp, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!current)
+        {
+            context.Fail("The token was revoked.");
+        }
     }
 }

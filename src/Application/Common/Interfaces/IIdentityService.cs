@@ -17,6 +17,18 @@ public interface IIdentityService
     Task<Guid?> CheckPasswordSignInAsync(string email, string password, CancellationToken cancellationToken);
 
     Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes the password after checking the current one. Throws <see cref="Exceptions.ValidationException"/> when the
+    /// current password is wrong or the new one breaks the policy. Access tokens issued before stop working.
+    /// </summary>
+    Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>Disables or re-enables sign-in; disabling also ends every access token of the account.</summary>
+    Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken);
+
+    /// <summary>Whether an access token carrying <paramref name="securityStamp"/> is still good for the account.</summary>
+    Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken);
 }
 
 /// <summary>An account's email and access roles.</summary>

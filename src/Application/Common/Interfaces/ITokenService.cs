@@ -15,4 +15,7 @@ public interface ITokenService
 
     /// <summary>Revokes the family of <paramref name="refreshToken"/> if it belongs to <paramref name="userId"/>.</summary>
     Task RevokeAsync(string refreshToken, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every refresh token of the account.</summary>
+    Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken);
 }

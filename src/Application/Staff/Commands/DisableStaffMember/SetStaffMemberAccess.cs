@@ -1,0 +1,37 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Staff;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Staff.Commands.DisableStaffMember;
+
+/// <summary>
+/// An administrator disables a staff account (sign-in refused, every token ended at once) or enables it again.
+/// Administrators cannot disable themselves.
+/// </summary>
+public sealed record SetStaffMemberAccessCommand(Guid StaffMemberId, bool Disabled) : IRequest<StaffMemberDto>;
+
+public sealed class SetStaffMemberAccessHandler(IApplicationDbContext db, IIdentityService identity, ITokenService tokens, ICurrentUser user)
+    : IRequestHandler<SetStaffMemberAccessCommand, StaffMemberDto>
+{
+    public async Task<StaffMemberDto> Handle(SetStaffMemberAccessCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = new StaffMemberId(request.StaffMemberId);
+        var member = await db.StaffMembers.AsNoTracking().Include(s => s.Clinician).SingleOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Staff member", request.StaffMemberId);
+        if (request.Disabled && member.UserId == user.UserId)
+        {
+            throw new UnprocessableRequestException("staff.cannot-disable-self", "Administrators cannot disable their own account.");
+        }
+
+        await identity.SetDisabledAsync(member.UserId, request.Disabled, cancellationToken).ConfigureAwait(false);
+        if (request.Disabled)
+        {
+            await tokens.RevokeAllAsync(member.UserId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StaffMemberDto.From(member);
+    }
+}
