@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
 using MediatR;
@@ -15,7 +16,7 @@ public static class AssessmentEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:guid}", Revise).RequireAuthorization(Policies.Clinician).WithName("ReviseAssessment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Policies.Clinician).WithName("SignAssessment")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/addenda", AddAddendum).RequireAuthorization(Policies.Clinician).WithName("AddAssessmentAddendum")
@@ -42,11 +43,13 @@ public static class AssessmentEndpoints
     }
 
     /// <summary>Revise a draft (its author only).</summary>
+    /// <remarks>Send If-Match with the version you read to refuse the change (412) if the draft changed meanwhile.</remarks>
     /// <response code="200">The revised draft.</response>
     /// <response code="403">Not the author.</response>
     /// <response code="409">Signed: add an addendum instead.</response>
-    public static async Task<Ok<AssessmentDto>> Revise(Guid id, ReviseAssessmentCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
+    /// <response code="412">Changed since the If-Match version.</response>
+    public static async Task<Ok<AssessmentDto>> Revise(Guid id, ReviseAssessmentCommand command, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken));
 
     /// <summary>Sign an assessment (its author only). A signed assessment is never edited.</summary>
     /// <response code="200">The signed assessment.</response>

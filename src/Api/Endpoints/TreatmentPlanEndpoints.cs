@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Treatment;
 using MediatR;
@@ -20,7 +21,7 @@ public static class TreatmentPlanEndpoints
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ClinicalRecords).WithName("GetTreatmentPlan").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/interventions", AddIntervention).RequireAuthorization(Policies.Clinician).WithName("AddIntervention")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id:guid}/interventions/{interventionId:guid}", RemoveIntervention).RequireAuthorization(Policies.Clinician).WithName("RemoveIntervention")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/activate", (Guid id, IMediator m, CancellationToken ct) => Step(id, PlanStep.Activate, null, m, ct))
@@ -66,8 +67,10 @@ public static class TreatmentPlanEndpoints
     /// <response code="200">The plan with the new intervention.</response>
     /// <response code="409">The plan is closed.</response>
     /// <response code="422">A safety rule refuses it.</response>
-    public static async Task<Ok<TreatmentPlanDto>> AddIntervention(Guid id, AddInterventionCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command with { PlanId = id }, cancellationToken));
+    /// <response code="412">The plan changed since the If-Match version.</response>
+    public static async Task<Ok<TreatmentPlanDto>> AddIntervention(
+        Guid id, AddInterventionCommand command, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { PlanId = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken));
 
     /// <summary>Remove an intervention from an open plan.</summary>
     /// <response code="200">The plan without it.</response>

@@ -25,16 +25,18 @@ namespace ClinicHip.Application.Assessments;
 /// <param name="Content">The whole record (examination, tests, imaging, notes); clinicians only.</param>
 /// <param name="Addenda">Text added after signing; clinicians only.</param>
 /// <param name="Warnings">Clinical consistency warnings; clinicians only.</param>
+/// <param name="Version">Send it back as If-Match when you revise the draft.</param>
 public sealed record AssessmentDto(
     Guid Id, Guid PatientId, Guid AppointmentId, Guid AuthorClinicianId, string AuthorName, AssessmentStatus Status, DateTimeOffset? SignedAt,
-    string SubjectiveSummary, IReadOnlyList<Diagnosis> Diagnoses, AssessmentContent? Content, IReadOnlyList<Addendum>? Addenda, IReadOnlyList<ClinicalWarning>? Warnings)
+    string SubjectiveSummary, IReadOnlyList<Diagnosis> Diagnoses, AssessmentContent? Content, IReadOnlyList<Addendum>? Addenda, IReadOnlyList<ClinicalWarning>? Warnings,
+    Guid Version)
 {
     public static AssessmentDto From(Assessment a, string authorName, bool clinician)
     {
         ArgumentNullException.ThrowIfNull(a);
         return new(a.Id.Value, a.PatientId.Value, a.AppointmentId.Value, a.AuthorId.Value, authorName, a.Status,
             a.SignedAtUtc is { } signed ? new DateTimeOffset(signed) : null, a.Content.SubjectiveSummary, a.Content.Diagnoses,
-            clinician ? a.Content : null, clinician ? a.Addenda : null, clinician ? a.Warnings : null);
+            clinician ? a.Content : null, clinician ? a.Addenda : null, clinician ? a.Warnings : null, a.Version);
     }
 }
 
@@ -104,6 +106,10 @@ public sealed record ReviseAssessmentCommand(AssessmentContent Content) : IReque
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid Id { get; init; }
+
+    /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? ExpectedVersion { get; init; }
 }
 
 public sealed class ReviseAssessmentHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ReviseAssessmentCommand, AssessmentDto>
@@ -113,6 +119,11 @@ public sealed class ReviseAssessmentHandler(IApplicationDbContext db, ICurrentUs
         ArgumentNullException.ThrowIfNull(request);
         var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false);
         user.EnsureIsAuthorOf(assessment);
+        if (request.ExpectedVersion is { } expected && expected != assessment.Version)
+        {
+            throw new PreconditionFailedException("assessment");
+        }
+
         assessment.Revise(request.Content);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return AssessmentDto.From(assessment, author, clinician: true);

@@ -76,6 +76,7 @@ public sealed record InterventionDto(
 /// <param name="StressFractureClearedAt">When a clinician cleared the patient to run after a stress fracture.</param>
 /// <param name="Interventions">What it prescribes.</param>
 /// <param name="Warnings">Clinical warnings, e.g. hyaluronic acid without osteoarthritis.</param>
+/// <param name="Version">Send it back as If-Match when you change the plan.</param>
 public sealed record TreatmentPlanDto(
     Guid Id, Guid PatientId, Guid AssessmentId, Guid AuthorClinicianId, string Goals, DateOnly ReviewDate, PlanStatus Status, string? DiscontinuedReason,
-    DateTimeOffset? StressFractureClearedAt, IReadOnlyList<InterventionDto> Interventions, IReadOnlyList<string> Warnings);
+    DateTimeOffset? StressFractureClearedAt, IReadOnlyList<InterventionDto> Interventions, IReadOnlyList<string> Warnings, Guid Version);

@@ -41,7 +41,7 @@ public static class TreatmentPlans
         var warnings = plan.Interventions.Select(i => TreatmentSafety.HyaluronicAcidWarning(i.Details, diagnoses)).OfType<string>().Distinct().ToList();
         return new TreatmentPlanDto(plan.Id.Value, plan.PatientId.Value, plan.AssessmentId.Value, plan.AuthorId.Value, plan.Goals, plan.ReviewDate, plan.Status,
             plan.DiscontinuedReason, plan.StressFractureClearedAtUtc is { } cleared ? new DateTimeOffset(cleared) : null,
-            [.. plan.Interventions.Select(InterventionDto.From)], warnings);
+            [.. plan.Interventions.Select(InterventionDto.From)], warnings, plan.Version);
     }
 }
 
@@ -103,6 +103,10 @@ public sealed record AddInterventionCommand(
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid PlanId { get; init; }
 
+    /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? ExpectedVersion { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public InterventionDetails? Details => Kind switch
     {
@@ -149,6 +153,11 @@ public sealed partial class AddInterventionHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         var plan = await db.LoadAsync(user, request.PlanId, cancellationToken).ConfigureAwait(false);
+        if (request.ExpectedVersion is { } expected && expected != plan.Version)
+        {
+            throw new PreconditionFailedException("treatment plan");
+        }
+
         var clinicianId = new ClinicianId(user.ClinicianId ?? throw new ForbiddenAccessException("Only clinicians prescribe."));
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -48,6 +48,9 @@ public sealed class Assessment : AuditableEntity
 
     public IReadOnlyList<Addendum> Addenda => addenda;
 
+    /// <summary>Changes with every edit; the ETag of the assessment.</summary>
+    public Guid Version { get; private set; }
+
     public IReadOnlyList<ClinicalWarning> Warnings => ClinicalConsistency.WarningsFor(Content);
 
     public static Assessment Start(PatientId patientId, AppointmentId appointmentId, ClinicianId authorId, AssessmentContent content)
@@ -64,6 +67,7 @@ public sealed class Assessment : AuditableEntity
         CheckRule(new DiagnosesNeedExactlyOnePrimaryRule(content.Diagnoses));
         CheckRule(new MorphologyOnlyForImpingementRule(content.Diagnoses));
         Content = content;
+        Version = Guid.NewGuid();
     }
 
     public void Sign(DateTime nowUtc)
@@ -71,6 +75,7 @@ public sealed class Assessment : AuditableEntity
         EnsureDraft("signed again");
         Status = AssessmentStatus.Signed;
         SignedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
     }
 
     public void AddAddendum(string text, ClinicianId authorId, DateTime nowUtc)
@@ -82,6 +87,7 @@ public sealed class Assessment : AuditableEntity
         }
 
         addenda.Add(new Addendum(text.Trim(), authorId, nowUtc));
+        Version = Guid.NewGuid();
     }
 
     private void EnsureDraft(string action)

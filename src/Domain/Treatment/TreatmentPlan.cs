@@ -61,6 +61,9 @@ public sealed class TreatmentPlan : AuditableEntity
 
     public IReadOnlyList<TreatmentIntervention> Interventions => interventions;
 
+    /// <summary>Changes with every edit; the ETag of the plan.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public bool IsOpen => Status is PlanStatus.Draft or PlanStatus.Active;
 
     public static TreatmentPlan Draft(PatientId patientId, AssessmentId assessmentId, ClinicianId authorId, string goals, DateOnly reviewDate)
@@ -90,6 +93,7 @@ public sealed class TreatmentPlan : AuditableEntity
         var intervention = new TreatmentIntervention(Guid.CreateVersion7(), details, nowUtc, clinicianId,
             broken.Count > 0 ? overrideReason!.Trim() : null, [.. broken.Select(rule => rule.Code)]);
         interventions.Add(intervention);
+        Version = Guid.NewGuid();
         return intervention;
     }
 
@@ -100,6 +104,8 @@ public sealed class TreatmentPlan : AuditableEntity
         {
             throw new KeyNotFoundException($"Intervention {interventionId} is not in this plan.");
         }
+
+        Version = Guid.NewGuid();
     }
 
     public void Activate(DateTime nowUtc)
@@ -107,6 +113,7 @@ public sealed class TreatmentPlan : AuditableEntity
         Require(PlanStatus.Draft, "activated");
         Status = PlanStatus.Active;
         ActivatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
     }
 
     public void Complete(DateTime nowUtc)
@@ -114,6 +121,7 @@ public sealed class TreatmentPlan : AuditableEntity
         Require(PlanStatus.Active, "completed");
         Status = PlanStatus.Completed;
         ClosedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
     }
 
     public void Discontinue(string reason, DateTime nowUtc)
@@ -123,6 +131,7 @@ public sealed class TreatmentPlan : AuditableEntity
         Status = PlanStatus.Discontinued;
         DiscontinuedReason = reason.Trim();
         ClosedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
     }
 
     /// <summary>A clinician clears the patient to run again after a stress fracture.</summary>
@@ -130,6 +139,7 @@ public sealed class TreatmentPlan : AuditableEntity
     {
         EnsureOpen("changed");
         StressFractureClearedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
     }
 
     private void Require(PlanStatus status, string action)

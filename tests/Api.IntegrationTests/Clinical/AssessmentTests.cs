@@ -127,4 +127,26 @@ public class AssessmentTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
             .GetValue<string>().ShouldBe("assessment.one-primary-diagnosis");
         await (await clinician.PostAsJsonAsync("/api/assessments", new { patientId = other.Id, appointmentId, content = GroinContent() })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Revise_WithAStaleIfMatch_Returns412AndKeepsTheOtherEdit()
+    {
+        var (_, _, patientId, appointmentId, clinician) = await VisitAsync();
+        var draft = await OkAsync(await clinician.PostAsJsonAsync("/api/assessments", new { patientId, appointmentId, content = GroinContent() }), HttpStatusCode.Created);
+        var (id, readVersion) = (draft["id"]!.GetValue<Guid>(), draft["version"]!.GetValue<Guid>());
+        HttpRequestMessage Revise(string notes, Guid version)
+        {
+            var content = GroinContent();
+            content["notes"] = notes;
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/assessments/{id}") { Content = JsonContent.Create(new { content }) };
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+            return request;
+        }
+
+        var first = await OkAsync(await clinician.SendAsync(Revise("First edit", readVersion)));
+        await (await clinician.SendAsync(Revise("Second edit from a stale screen", readVersion))).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        first["version"]!.GetValue<Guid>().ShouldNotBe(readVersion);
+        (await clinician.GetFromJsonAsync<JsonObject>($"/api/assessments/{id}"))!["content"]!["notes"]!.GetValue<string>().ShouldBe("First edit");
+    }
 }

@@ -168,4 +168,23 @@ public class TreatmentPlanTests(ClinicApiFactory factory) : IClassFixture<Clinic
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await clinician.PostAsJsonAsync(path, new { kind = "Rest" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task AddIntervention_WithAStaleIfMatch_Returns412()
+    {
+        var (_, _, _, clinician, planId) = await PlanAsync();
+        var read = (await clinician.GetFromJsonAsync<JsonObject>($"/api/treatment-plans/{planId}"))!["version"]!.GetValue<Guid>();
+        HttpRequestMessage Add(Guid version)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/treatment-plans/{planId}/interventions")
+            {
+                Content = JsonContent.Create(new { kind = "IceOrHeat", iceOrHeat = new { therapy = "Ice", minutesPerSession = 15, sessionsPerDay = 3 } }),
+            };
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+            return request;
+        }
+
+        (await clinician.SendAsync(Add(read))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await clinician.SendAsync(Add(read))).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
 }

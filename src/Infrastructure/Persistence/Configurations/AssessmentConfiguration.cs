@@ -14,6 +14,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Content).HasConversion<JsonValueConverter<AssessmentContent>>();
         builder.Ignore(a => a.Warnings);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.OwnsMany(a => a.Addenda, addenda =>
         {
             addenda.ToTable("AssessmentAddenda");

@@ -97,6 +97,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AppointmentId");
@@ -739,6 +743,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.Property<DateTime?>("StressFractureClearedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
