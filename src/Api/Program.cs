@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Infrastructure;
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
@@ -81,6 +82,9 @@ app.MapHealthEndpoints();
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)
 var api = app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(AbuseLimits.MaxRequestBodyBytes));
+
+// Every access to patient data is audited here, in one place; each endpoint declares Audited(...) or NotPatientData().
+api.AddEndpointFilter<AuditEndpointFilter>();
 api.MapAuthEndpoints();
 api.MapPatientEndpoints();
 api.MapStaffEndpoints();
@@ -92,6 +96,7 @@ api.MapProgressEndpoints();
 api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();
+api.MapAuditEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Infrastructure.Auditing;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -55,6 +56,8 @@ public static class DependencyInjection
         var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
         services.AddSingleton(SigningKey.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
+
+        services.AddSingleton<IAuditTrail, AuditTrail>();
 
         services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Scheduling.Appointments;
@@ -15,10 +16,10 @@ public static class AppointmentEndpoints
 {
     public static IEndpointRouteBuilder MapAppointmentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/availability", Availability).WithTags("Appointments").WithName("GetAvailability")
+        app.MapGet("/availability", Availability).WithTags("Appointments").NotPatientData().WithName("GetAvailability")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        var group = app.MapGroup("/appointments").WithTags("Appointments");
+        var group = app.MapGroup("/appointments").WithTags("Appointments").Audited("Appointment");
         group.MapPost("/", Book).RequireAuthorization(Policies.Booking).WithName("BookAppointment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
@@ -11,7 +12,7 @@ public static class AssessmentEndpoints
 {
     public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/assessments").WithTags("Clinical");
+        var group = app.MapGroup("/assessments").WithTags("Clinical").Audited("Assessment");
         group.MapPost("/", Start).RequireAuthorization(Policies.Clinician).WithName("StartAssessment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:guid}", Revise).RequireAuthorization(Policies.Clinician).WithName("ReviseAssessment")
@@ -22,7 +23,7 @@ public static class AssessmentEndpoints
         group.MapPost("/{id:guid}/addenda", AddAddendum).RequireAuthorization(Policies.Clinician).WithName("AddAssessmentAddendum")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ClinicalRecords).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/patients/{patientId:guid}/assessments", ListForPatient).RequireAuthorization(Policies.ClinicalRecords).WithTags("Clinical")
+        app.MapGet("/patients/{patientId:guid}/assessments", ListForPatient).RequireAuthorization(Policies.ClinicalRecords).WithTags("Clinical").Audited("Assessment")
             .WithName("ListPatientAssessments").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

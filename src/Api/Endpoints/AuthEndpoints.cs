@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Auth.Commands.ChangePassword;
 using ClinicHip.Application.Auth.Commands.IssueToken;
@@ -16,9 +17,9 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/auth").WithTags("Authentication");
+        var group = app.MapGroup("/auth").WithTags("Authentication").NotPatientData();
 
-        group.MapPost("/register", Register).AllowAnonymous().WithName("RegisterPatient")
+        group.MapPost("/register", Register).AllowAnonymous().Audited("Patient").WithName("RegisterPatient")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);

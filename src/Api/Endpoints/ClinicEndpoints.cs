@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Scheduling.AppointmentTypes;
@@ -12,12 +13,12 @@ public static class ClinicEndpoints
 {
     public static IEndpointRouteBuilder MapClinicEndpoints(this IEndpointRouteBuilder app)
     {
-        var settings = app.MapGroup("/clinic/settings").WithTags("Clinic");
+        var settings = app.MapGroup("/clinic/settings").WithTags("Clinic").NotPatientData();
         settings.MapGet("/", GetSettings).WithName("GetClinicSettings");
         settings.MapPut("/", UpdateSettings).RequireAuthorization(Policies.Admin).WithName("UpdateClinicSettings")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        var types = app.MapGroup("/appointment-types").WithTags("Appointment types");
+        var types = app.MapGroup("/appointment-types").WithTags("Appointment types").NotPatientData();
         types.MapGet("/", ListTypes).WithName("ListAppointmentTypes");
         types.MapPost("/", CreateType).RequireAuthorization(Policies.Admin).WithName("CreateAppointmentType")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

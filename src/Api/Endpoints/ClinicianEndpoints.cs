@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Scheduling.Clinicians;
@@ -11,7 +12,7 @@ public static class ClinicianEndpoints
 {
     public static IEndpointRouteBuilder MapClinicianEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/clinicians").WithTags("Clinicians");
+        var group = app.MapGroup("/clinicians").WithTags("Clinicians").NotPatientData();
         group.MapGet("/", List).WithName("ListClinicians");
         group.MapGet("/{id:guid}/working-hours", GetWorkingHours).RequireAuthorization(Policies.Staff).WithName("GetWorkingHours")
             .ProducesProblem(StatusCodes.Status404NotFound);

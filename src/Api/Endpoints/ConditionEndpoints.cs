@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Conditions;
 using ClinicHip.Domain.Conditions;
 using MediatR;
@@ -10,7 +11,7 @@ public static class ConditionEndpoints
 {
     public static IEndpointRouteBuilder MapConditionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/conditions", List).WithTags("Clinical").WithName("ListConditions");
+        app.MapGet("/conditions", List).WithTags("Clinical").NotPatientData().WithName("ListConditions");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Intake;
@@ -12,7 +13,7 @@ public static class IntakeEndpoints
 {
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
-        var forms = app.MapGroup("/intake-forms").WithTags("Intake");
+        var forms = app.MapGroup("/intake-forms").WithTags("Intake").Audited("IntakeForm");
         forms.MapPost("/", Submit).RequireAuthorization(Policies.IntakeSubmission).WithName("SubmitIntakeForm")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         forms.MapGet("/", WorkList).RequireAuthorization(Policies.Staff).WithName("ListIntakeForms").ProducesValidationProblem();
@@ -20,7 +21,7 @@ public static class IntakeEndpoints
         forms.MapPost("/{id:guid}/review", Review).RequireAuthorization(Policies.Clinician).WithName("ReviewIntakeForm")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        var patients = app.MapGroup("/patients/{patientId:guid}").WithTags("Intake");
+        var patients = app.MapGroup("/patients/{patientId:guid}").WithTags("Intake").Audited("IntakeForm");
         patients.MapGet("/intake-forms", ListForPatient).WithName("ListPatientIntakeForms").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

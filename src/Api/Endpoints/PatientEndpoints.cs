@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Patients.Queries.GetPatient;
 using MediatR;
@@ -10,7 +11,7 @@ public static class PatientEndpoints
 {
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/patients").WithTags("Patients");
+        var group = app.MapGroup("/patients").WithTags("Patients").Audited("Patient");
         group.MapGet("/{id:guid}", Get).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Outcomes;
 using ClinicHip.Application.RunningLoad;
@@ -13,11 +14,11 @@ public static class ProgressEndpoints
     public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder app)
     {
         var patient = app.MapGroup("/patients/{patientId:guid}").WithTags("Progress").RequireAuthorization(Policies.PatientProgress);
-        patient.MapGet("/running-load", RunningLoad).WithName("GetRunningLoad").ProducesProblem(StatusCodes.Status404NotFound);
-        patient.MapPost("/running-load", RecordRunningLoad).WithName("RecordRunningLoad")
+        patient.MapGet("/running-load", RunningLoad).Audited("RunningLoad").WithName("GetRunningLoad").ProducesProblem(StatusCodes.Status404NotFound);
+        patient.MapPost("/running-load", RecordRunningLoad).Audited("RunningLoad").WithName("RecordRunningLoad")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        patient.MapGet("/outcomes", Outcomes).WithName("GetOutcomes").ProducesProblem(StatusCodes.Status404NotFound);
-        patient.MapPost("/outcomes", RecordOutcome).WithName("RecordOutcome")
+        patient.MapGet("/outcomes", Outcomes).Audited("Outcome").WithName("GetOutcomes").ProducesProblem(StatusCodes.Status404NotFound);
+        patient.MapPost("/outcomes", RecordOutcome).Audited("Outcome").WithName("RecordOutcome")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Staff;
 using ClinicHip.Application.Staff.Commands.CreateStaffMember;
@@ -14,7 +15,7 @@ public static class StaffEndpoints
 {
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.Admin).NotPatientData();
 
         group.MapPost("/", Create).WithName("CreateStaffMember")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Treatment;
@@ -15,7 +16,7 @@ public static class TreatmentPlanEndpoints
 
     public static IEndpointRouteBuilder MapTreatmentPlanEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/treatment-plans").WithTags("Clinical");
+        var group = app.MapGroup("/treatment-plans").WithTags("Clinical").Audited("TreatmentPlan");
         group.MapPost("/", Draft).RequireAuthorization(Policies.Clinician).WithName("DraftTreatmentPlan")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ClinicalRecords).WithName("GetTreatmentPlan").ProducesProblem(StatusCodes.Status404NotFound);
@@ -35,7 +36,7 @@ public static class TreatmentPlanEndpoints
             .WithSummary("Record that the patient is cleared to run again after a stress fracture.").ProducesStepProblems();
         group.MapGet("/{id:guid}/referral-summary", ReferralSummary).RequireAuthorization(Policies.Clinician).WithName("GetReferralSummary")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/patients/{patientId:guid}/treatment-plans", ListForPatient).RequireAuthorization(Policies.ClinicalRecords).WithTags("Clinical")
+        app.MapGet("/patients/{patientId:guid}/treatment-plans", ListForPatient).RequireAuthorization(Policies.ClinicalRecords).WithTags("Clinical").Audited("TreatmentPlan")
             .WithName("ListPatientTreatmentPlans").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Treatment;
 
 /// <summary>What an orthopaedic hip surgeon needs with a referral.</summary>
-/// <param name="PatientName">The patient.</param>
+/// <param name="PatientId">The patient.</param>
+/// <param name="PatientName">The patient's name.</param>
 /// <param name="DateOfBirth">Date of birth.</param>
 /// <param name="Urgency">Routine or Urgent.</param>
 /// <param name="Reason">Why the patient is referred.</param>
@@ -20,7 +21,7 @@ namespace ClinicHip.Application.Treatment;
 /// <param name="OutcomeHistory">Outcome scores over time.</param>
 /// <param name="ReferredAt">When the referral was added.</param>
 public sealed record ReferralSummaryDto(
-    string PatientName, DateOnly DateOfBirth, ReferralUrgency Urgency, string Reason, IReadOnlyList<Diagnosis> Diagnoses, IReadOnlyList<ImagingRequest> Imaging,
+    Guid PatientId, string PatientName, DateOnly DateOfBirth, ReferralUrgency Urgency, string Reason, IReadOnlyList<Diagnosis> Diagnoses, IReadOnlyList<ImagingRequest> Imaging,
     IReadOnlyList<string> TreatmentsTried, IReadOnlyList<OutcomeSeries> OutcomeHistory, DateTimeOffset ReferredAt);
 
 public sealed record GetReferralSummaryQuery(Guid PlanId) : IRequest<ReferralSummaryDto>;
@@ -46,7 +47,7 @@ public sealed class GetReferralSummaryHandler(IApplicationDbContext db, ICurrent
             .Select(i => InterventionDto.KindOf(i.Details).ToString())
             .Concat(intakeTreatments.SelectMany(a => a.TreatmentsTried).Where(t => t != TreatmentTried.None).Select(t => $"{t} (before the clinic)"))
             .Distinct().ToList();
-        return new ReferralSummaryDto(patient.Name.FullName, patient.DateOfBirth, details.Urgency, details.Reason, content.Diagnoses, content.ImagingRequests,
+        return new ReferralSummaryDto(plan.PatientId.Value, patient.Name.FullName, patient.DateOfBirth, details.Urgency, details.Reason, content.Diagnoses, content.ImagingRequests,
             tried, OutcomeProgress.Analyse(outcomes, thresholds), new DateTimeOffset(referral.AddedAtUtc));
     }
 }

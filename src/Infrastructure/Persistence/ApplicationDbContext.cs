@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
@@ -47,6 +48,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<TreatmentPlan> TreatmentPlans => Set<TreatmentPlan>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 

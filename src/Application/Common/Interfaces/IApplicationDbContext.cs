@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Intake;
@@ -39,6 +40,8 @@ public interface IApplicationDbContext
     DbSet<Assessment> Assessments { get; }
 
     DbSet<TreatmentPlan> TreatmentPlans { get; }
+
+    DbSet<AuditRecord> AuditRecords { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

@@ -8,10 +8,11 @@ using MediatR;
 namespace ClinicHip.Application.Scheduling.Telehealth;
 
 /// <summary>A link into the appointment's video room.</summary>
+/// <param name="PatientId">The appointment's patient.</param>
 /// <param name="JoinUrl">The caller's own link (patient and clinician links differ); it expires when the room closes.</param>
 /// <param name="OpensAt">When the room opens (UTC).</param>
 /// <param name="ClosesAt">When the room closes (UTC).</param>
-public sealed record TelehealthLinkDto(Uri JoinUrl, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
+public sealed record TelehealthLinkDto(Guid PatientId, Uri JoinUrl, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
 
 /// <summary>The caller's link into a telehealth appointment's room: for its patient, its clinician, or an administrator.</summary>
 public sealed record GetTelehealthLinkQuery(Guid AppointmentId) : IRequest<TelehealthLinkDto>;
@@ -45,6 +46,6 @@ public sealed class GetTelehealthLinkHandler(IApplicationDbContext db, ICurrentU
                 new Dictionary<string, object?> { ["opensAt"] = new DateTimeOffset(opens), ["closesAt"] = new DateTimeOffset(closes) });
         }
 
-        return new TelehealthLinkDto(rooms.JoinUrl(room, participant, closes), new DateTimeOffset(opens), new DateTimeOffset(closes));
+        return new TelehealthLinkDto(appointment.PatientId.Value, rooms.JoinUrl(room, participant, closes), new DateTimeOffset(opens), new DateTimeOffset(closes));
     }
 }

@@ -1,0 +1,138 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Security.Claims;
+using ClinicHip.Application.Common.Auditing;
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
+using ClinicHip.Infrastructure.Identity;
+
+namespace ClinicHip.Api.Infrastructure.Auditing;
+
+/// <summary>The endpoint reads or changes patient data of this kind; every call is audited.</summary>
+public sealed record AuditedResource(string ResourceType);
+
+/// <summary>The endpoint touches no patient data; it is not audited.</summary>
+public sealed record NotPatientData;
+
+public static class AuditConventions
+{
+    public static TBuilder Audited<TBuilder>(this TBuilder builder, string resourceType)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new AuditedResource(resourceType));
+
+    public static TBuilder NotPatientData<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new NotPatientData());
+}
+
+/// <summary>
+/// The one place where access to patient data is audited: a filter on every API endpoint. After the endpoint ran (or
+/// failed) it records who, role, action, resource, patient(s), outcome, trace id and client address — never the data.
+/// Which patients: the route's patientId, or the PatientId of the answer or of each item of a list answer.
+/// </summary>
+internal sealed class AuditEndpointFilter : IEndpointFilter
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo?> PatientIdProperties = new();
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var audited = http.GetEndpoint()?.Metadata.GetMetadata<AuditedResource>();
+        if (audited is null)
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        object? result;
+        try
+        {
+            result = await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            var (outcome, status) = Classify(exception);
+            await RecordAsync(http, audited, null, outcome, status).ConfigureAwait(false);
+            throw;
+        }
+
+        var code = result is IStatusCodeHttpResult { StatusCode: { } s } ? s : StatusCodes.Status200OK;
+        await RecordAsync(http, audited, (result as IValueHttpResult)?.Value, code < 400 ? "Success" : "Rejected", code).ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task RecordAsync(HttpContext http, AuditedResource audited, object? value, string outcome, int status)
+    {
+        var routeId = http.GetRouteValue("id")?.ToString();
+        var patients = PatientIds(http, audited, value, routeId).Distinct().ToList();
+        var user = Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.Subject), out var id) ? id : (Guid?)null;
+        var template = new AuditRecord
+        {
+            OccurredAtUtc = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            UserId = user,
+            Roles = string.Join(',', http.User.FindAll(ClinicClaimTypes.Role).Select(c => c.Value)),
+            Action = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? http.Request.Method,
+            ResourceType = audited.ResourceType,
+            ResourceId = routeId ?? IdOf(value),
+            Outcome = outcome,
+            StatusCode = status,
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+            ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+        };
+        IReadOnlyList<AuditRecord> records = patients.Count == 0
+            ? [template]
+            : [.. patients.Select(p => new AuditRecord
+            {
+                OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, Roles = template.Roles, Action = template.Action,
+                ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = p, Outcome = template.Outcome,
+                StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
+            })];
+        await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<Guid> PatientIds(HttpContext http, AuditedResource audited, object? value, string? routeId)
+    {
+        if (Guid.TryParse(http.GetRouteValue("patientId")?.ToString(), out var fromRoute))
+        {
+            yield return fromRoute;
+        }
+
+        if (audited.ResourceType == "Patient" && (Guid.TryParse(routeId, out var patient) || Guid.TryParse(IdOf(value), out patient)))
+        {
+            yield return patient;
+        }
+
+        var items = value switch
+        {
+            null or string => [],
+            IEnumerable list => list.Cast<object?>(),
+            _ when value.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable paged => paged.Cast<object?>(),
+            _ => [value],
+        };
+        foreach (var item in items)
+        {
+            if (item is not null && PatientIdOf(item) is { } id)
+            {
+                yield return id;
+            }
+        }
+    }
+
+    private static Guid? PatientIdOf(object item) =>
+        PatientIdProperties.GetOrAdd(item.GetType(), type => type.GetProperty("PatientId"))?.GetValue(item) as Guid?;
+
+    private static string? IdOf(object? value) => value?.GetType().GetProperty("Id")?.GetValue(value)?.ToString();
+
+    private static (string Outcome, int Status) Classify(Exception exception) => exception switch
+    {
+        NotFoundException => ("NotFound", StatusCodes.Status404NotFound),
+        ForbiddenAccessException => ("Denied", StatusCodes.Status403Forbidden),
+        AuthenticationFailedException => ("Denied", StatusCodes.Status401Unauthorized),
+        ValidationException or BadHttpRequestException => ("Rejected", StatusCodes.Status400BadRequest),
+        ConflictException or StateConflictException => ("Rejected", StatusCodes.Status409Conflict),
+        PreconditionFailedException => ("Rejected", StatusCodes.Status412PreconditionFailed),
+        BusinessRuleViolationException or UnprocessableRequestException => ("Rejected", StatusCodes.Status422UnprocessableEntity),
+        _ => ("Failed", StatusCodes.Status500InternalServerError),
+    };
+}

@@ -1,0 +1,99 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Auditing;
+
+/// <summary>An audit record as administrators read it.</summary>
+/// <param name="OccurredAt">When (UTC).</param>
+/// <param name="UserId">Who.</param>
+/// <param name="Roles">Their roles then.</param>
+/// <param name="Action">The operation.</param>
+/// <param name="ResourceType">What kind of record.</param>
+/// <param name="ResourceId">Which record, where known.</param>
+/// <param name="PatientId">Whose record.</param>
+/// <param name="Outcome">Success, NotFound, Denied, Rejected or Failed.</param>
+/// <param name="StatusCode">The HTTP status answered.</param>
+/// <param name="TraceId">The request's trace id.</param>
+/// <param name="ClientAddress">The client's address.</param>
+public sealed record AuditRecordDto(
+    DateTimeOffset OccurredAt, Guid? UserId, string Roles, string Action, string ResourceType, string? ResourceId, Guid? PatientId, string Outcome,
+    int StatusCode, string? TraceId, string? ClientAddress);
+
+/// <summary>The audit trail, newest first, filtered by patient, user and time.</summary>
+public sealed record SearchAuditQuery(Guid? PatientId, Guid? UserId, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = PagedList.DefaultPageSize)
+    : IRequest<PagedList<AuditRecordDto>>;
+
+public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
+{
+    public SearchAuditValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+    }
+}
+
+public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandler<SearchAuditQuery, PagedList<AuditRecordDto>>
+{
+    public Task<PagedList<AuditRecordDto>> Handle(SearchAuditQuery request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var records = db.AuditRecords.AsNoTracking();
+        if (request.PatientId is { } patient)
+        {
+            records = records.Where(r => r.PatientId == patient);
+        }
+
+        if (request.UserId is { } user)
+        {
+            records = records.Where(r => r.UserId == user);
+        }
+
+        if (request.From is { } from)
+        {
+            var fromUtc = from.UtcDateTime;
+            records = records.Where(r => r.OccurredAtUtc >= fromUtc);
+        }
+
+        if (request.To is { } to)
+        {
+            var toUtc = to.UtcDateTime;
+            records = records.Where(r => r.OccurredAtUtc < toUtc);
+        }
+
+        return PagedList.CreateAsync(records.OrderByDescending(r => r.Id).Select(r => new AuditRecordDto(
+            new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero), r.UserId, r.Roles, r.Action, r.ResourceType, r.ResourceId, r.PatientId, r.Outcome, r.StatusCode,
+            r.TraceId, r.ClientAddress)), request.Page, request.PageSize, cancellationToken);
+    }
+}
+
+/// <summary>An access by staff to the patient's records.</summary>
+/// <param name="OccurredAt">When (UTC).</param>
+/// <param name="StaffName">Who.</param>
+/// <param name="Role">Their role.</param>
+/// <param name="Action">What they did.</param>
+/// <param name="ResourceType">Which kind of record.</param>
+public sealed record AccessLogEntryDto(DateTimeOffset OccurredAt, string StaffName, string Role, string Action, string ResourceType);
+
+/// <summary>Which staff opened the caller's records: an accounting of disclosures for the patient.</summary>
+public sealed record GetMyAccessLogQuery : IRequest<IReadOnlyList<AccessLogEntryDto>>;
+
+public sealed class GetMyAccessLogHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetMyAccessLogQuery, IReadOnlyList<AccessLogEntryDto>>
+{
+    public const int MaxEntries = 500;
+
+    public async Task<IReadOnlyList<AccessLogEntryDto>> Handle(GetMyAccessLogQuery request, CancellationToken cancellationToken)
+    {
+        var patientId = user.PatientId ?? throw new ForbiddenAccessException("Only patients have an access log.");
+        return await db.AuditRecords.AsNoTracking()
+            .Where(r => r.PatientId == patientId && r.UserId != user.UserId && r.Outcome == "Success")
+            .Join(db.StaffMembers, r => r.UserId, s => s.UserId, (r, s) => new { Record = r, s.Name, s.Role })
+            .OrderByDescending(x => x.Record.Id).Take(MaxEntries)
+            .Select(x => new AccessLogEntryDto(new DateTimeOffset(x.Record.OccurredAtUtc, TimeSpan.Zero), x.Name.GivenName + " " + x.Name.FamilyName,
+                x.Role.ToString(), x.Record.Action, x.Record.ResourceType))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

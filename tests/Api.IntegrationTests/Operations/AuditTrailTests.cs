@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicHip.Api.Infrastructure.Auditing;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using ClinicHip.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static ClinicHip.Api.IntegrationTests.Intake.IntakeJson;
+
+namespace ClinicHip.Api.IntegrationTests.Operations;
+
+public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private async Task<JsonArray> AuditForAsync(Guid patientId) =>
+        (await (await factory.AdminClientAsync()).GetFromJsonAsync<JsonObject>($"/api/audit?patientId={patientId}&pageSize=200"))!["items"]!.AsArray();
+
+    [Fact]
+    public async Task ClinicianReadingAnIntakeForm_IsAudited_AndShowsInThePatientsAccessLog()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (patient, profile) = await factory.NewPatientClientAsync();
+        var form = await (await patient.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).Content.ReadFromJsonAsync<JsonObject>();
+        var clinician = await scenario.ClinicianClientAsync(factory);
+        var clinicianUserId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["userId"]!.GetValue<Guid>();
+
+        (await clinician.GetAsync($"/api/intake-forms/{form!["id"]}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var read = (await AuditForAsync(profile.Id)).Single(r => r!["action"]!.GetValue<string>() == "GetIntakeForm")!;
+        read["userId"]!.GetValue<Guid>().ShouldBe(clinicianUserId);
+        read["roles"]!.GetValue<string>().ShouldBe("Clinician");
+        read["resourceType"]!.GetValue<string>().ShouldBe("IntakeForm");
+        read["resourceId"]!.GetValue<string>().ShouldBe(form["id"]!.GetValue<string>());
+        read["outcome"]!.GetValue<string>().ShouldBe("Success");
+        read["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        read.ToJsonString().ShouldNotContain("half marathon");
+
+        var log = (await patient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!;
+        var entry = log.ShouldHaveSingleItem()!;
+        entry["staffName"]!.GetValue<string>().ShouldBe("Maya Chen");
+        entry["role"]!.GetValue<string>().ShouldBe("Clinician");
+        entry["action"]!.GetValue<string>().ShouldBe("GetIntakeForm");
+    }
+
+    [Fact]
+    public async Task AnotherPatientsAttempt_IsAuditedAsNotFound()
+    {
+        var (owner, _) = await factory.NewPatientClientAsync();
+        var form = await (await owner.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).Content.ReadFromJsonAsync<JsonObject>();
+        var (stranger, _) = await factory.NewPatientClientAsync();
+        var strangerUserId = (await stranger.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["userId"]!.GetValue<Guid>();
+
+        (await stranger.GetAsync($"/api/intake-forms/{form!["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var admin = await factory.AdminClientAsync();
+        var attempts = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?userId={strangerUserId}"))!["items"]!.AsArray();
+        var attempt = attempts.Single(r => r!["action"]!.GetValue<string>() == "GetIntakeForm")!;
+        attempt["outcome"]!.GetValue<string>().ShouldBe("NotFound");
+        attempt["statusCode"]!.GetValue<int>().ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task AListRead_IsAuditedOncePerPatientShown()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (first, firstProfile) = await factory.NewPatientClientAsync();
+        var (second, secondProfile) = await factory.NewPatientClientAsync();
+        (await first.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await second.PostAsJsonAsync("/api/intake-forms", Form(SuspectedStressFracture()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await (await scenario.FrontDeskAsync(factory)).GetAsync("/api/intake-forms?pageSize=200")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        foreach (var patientId in new[] { firstProfile.Id, secondProfile.Id })
+        {
+            (await AuditForAsync(patientId)).Count(r => r!["action"]!.GetValue<string>() == "ListIntakeForms").ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public async Task AuditRecords_AreAppendOnly_InTheDatabase()
+    {
+        var (patient, _) = await factory.NewPatientClientAsync();
+        (await patient.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        (await db.AuditRecords.CountAsync()).ShouldBeGreaterThan(0);
+
+        await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditRecords SET Outcome = 'Success'"));
+        await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditRecords"));
+    }
+
+    [Fact]
+    public async Task AuditSearch_IsForAdmins_AccessLogForPatients()
+    {
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var scenario = await ClinicScenario.CreateAsync(factory);
+
+        await (await patient.GetAsync("/api/audit")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await scenario.FrontDeskAsync(factory)).GetAsync("/api/patients/me/access-log")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await factory.CreateClient().GetAsync("/api/audit")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void EveryApiEndpoint_DeclaresWhetherItTouchesPatientData()
+    {
+        var undeclared = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<AuditedResource>() is null && e.Metadata.GetMetadata<NotPatientData>() is null)
+            .Select(e => e.DisplayName).ToList();
+
+        undeclared.ShouldBeEmpty();
+    }
+}
