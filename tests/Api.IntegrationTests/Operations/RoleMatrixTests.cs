@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
+
+namespace ClinicHip.Api.IntegrationTests.Operations;
+
+/// <summary>
+/// The access matrix of docs/access-matrix.md: every GET that takes a resource id, for anonymous, the owning patient,
+/// another patient, the front desk, the clinician and an administrator. Refusals carry none of the owner's data.
+/// </summary>
+public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private const int Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409, Ok = 200;
+
+    /// <summary>Route → expected status for: anonymous, owner, other patient, front desk, clinician, admin.</summary>
+    private static readonly Dictionary<string, int[]> Matrix = new()
+    {
+        ["/api/patients/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
+        ["/api/staff/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok],
+        ["/api/clinicians/{id}/working-hours"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok],
+        ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok],
+        ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
+        ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict],
+        ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
+        ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
+        ["/api/patients/{patientId}/running-load"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/patients/{patientId}/outcomes"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/assessments/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/patients/{patientId}/assessments"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/treatment-plans/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
+        ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden],
+    };
+
+    private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin"];
+
+    [Fact]
+    public async Task EveryIdTakingRead_AnswersEachRoleAsDocumented_WithNoDataInRefusals()
+    {
+        var world = await WorldAsync();
+        var documented = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!["paths"]!.AsObject()
+            .Where(p => p.Key.Contains('{', StringComparison.Ordinal) && p.Value!.AsObject().ContainsKey("get")).Select(p => p.Key).ToList();
+        documented.ShouldBe(Matrix.Keys, ignoreOrder: true, "every GET that takes an id must be in the matrix (and in docs/access-matrix.md)");
+
+        var mismatches = new List<string>();
+        var cases = 0;
+        foreach (var (route, expected) in Matrix)
+        {
+            for (var role = 0; role < Roles.Length; role++)
+            {
+                cases++;
+                var response = await world.Callers[role].GetAsync(world.Fill(route));
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode != expected[role])
+                {
+                    mismatches.Add($"{route} as {Roles[role]}: {(int)response.StatusCode}, documented {expected[role]}");
+                }
+
+                if ((int)response.StatusCode is Unauthorized or Forbidden or NotFound && (body.Contains(world.OwnerEmail, StringComparison.Ordinal) || body.Contains("Quinn", StringComparison.Ordinal)))
+                {
+                    mismatches.Add($"{route} as {Roles[role]}: a refusal disclosed the owner's data");
+                }
+            }
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"Role matrix: {Matrix.Count} endpoints × {Roles.Length} roles = {cases} cases");
+        mismatches.ShouldBeEmpty();
+    }
+
+    private sealed record World(HttpClient[] Callers, Dictionary<string, string> Ids, string OwnerEmail)
+    {
+        public string Fill(string route) => Ids.Aggregate(route, (path, id) => path.Replace(id.Key, id.Value, StringComparison.Ordinal));
+    }
+
+    /// <summary>A patient ("Quinn") with an appointment, intake form, signed assessment, active plan, outcome and running load.</summary>
+    private async Task<World> WorldAsync()
+    {
+        var scenario = await CreateAsync(factory);
+        var email = $"quinn-{Guid.NewGuid():N}@example.com";
+        var anonymous = factory.CreateClient();
+        var register = await anonymous.PostAsJsonAsync("/api/auth/register", new
+        {
+            email, password = ApiClientExtensions.PatientPassword, givenName = "Quinn", familyName = "Owner", dateOfBirth = "1988-05-05", phone = "+61 400 555 000",
+        });
+        var patientId = (await register.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var owner = await factory.SignedInClientAsync(email, ApiClientExtensions.PatientPassword);
+        var (other, _) = await factory.NewPatientClientAsync();
+        var clinician = await scenario.ClinicianClientAsync(factory);
+        var frontDesk = await scenario.FrontDeskAsync(factory);
+
+        async Task<Guid> IdOf(HttpResponseMessage response)
+        {
+            response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        }
+
+        var appointment = await IdOf(await owner.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9))));
+        var form = await IdOf(await owner.PostAsJsonAsync("/api/intake-forms", Intake.IntakeJson.Form(Intake.IntakeJson.Routine())));
+        (await owner.PostAsJsonAsync($"/api/patients/{patientId}/outcomes", new { instrument = "Nprs", score = 5 })).EnsureSuccessStatusCode();
+        var assessment = await IdOf(await clinician.PostAsJsonAsync("/api/assessments", new
+        {
+            patientId, appointmentId = appointment, content = new { subjectiveSummary = "Quinn's outside-of-hip pain.", diagnoses = Array.Empty<object>() },
+        }));
+        (await clinician.PostAsync($"/api/assessments/{assessment}/sign", null)).EnsureSuccessStatusCode();
+        var plan = await IdOf(await clinician.PostAsJsonAsync("/api/treatment-plans", new { patientId, assessmentId = assessment, goals = "Quinn runs again", reviewDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }));
+        (await clinician.PostAsync($"/api/treatment-plans/{plan}/activate", null)).EnsureSuccessStatusCode();
+        var staffId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["staffMemberId"]!.GetValue<Guid>();
+
+        var idByRoute = new Dictionary<string, string>
+        {
+            ["{patientId}"] = patientId.ToString(),
+        };
+        return new World([anonymous, owner, other, frontDesk, clinician, scenario.Admin], idByRoute, email)
+        {
+            Ids =
+            {
+                ["/api/patients/{id}"] = $"/api/patients/{patientId}",
+                ["/api/staff/{id}"] = $"/api/staff/{staffId}",
+                ["/api/clinicians/{id}"] = $"/api/clinicians/{scenario.ClinicianId}",
+                ["/api/appointments/{id}"] = $"/api/appointments/{appointment}",
+                ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
+                ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
+                ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
+            },
+        };
+    }
+}
