@@ -54,6 +54,13 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>Ends the process at once with SIGKILL: no shutdown, no flushing, as a crash or an out-of-memory kill would.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
