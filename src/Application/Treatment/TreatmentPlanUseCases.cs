@@ -129,16 +129,19 @@ public sealed class AddInterventionValidator : AbstractValidator<AddIntervention
         RuleFor(c => c.Details).NotNull().WithName("details").WithMessage("Give the details of the kind of intervention named in 'kind'.");
         RuleFor(c => c.OverrideReason).MaximumLength(TreatmentIntervention.OverrideReasonMaxLength);
         RuleFor(c => c.Rest!.Days).InclusiveBetween(1, 365).When(c => c.Rest is not null);
+        RuleFor(c => c.Rest!.CrossTraining).NotNull().Must(c => c.Count <= 10).When(c => c.Rest is not null);
         RuleFor(c => c.IceOrHeat!.MinutesPerSession).InclusiveBetween(1, 120).When(c => c.IceOrHeat is not null);
         RuleFor(c => c.IceOrHeat!.SessionsPerDay).InclusiveBetween(1, 12).When(c => c.IceOrHeat is not null);
         RuleFor(c => c.Medication!.Dose).NotEmpty().MaximumLength(100).When(c => c.Medication is not null);
         RuleFor(c => c.Medication!.Frequency).NotEmpty().MaximumLength(100).When(c => c.Medication is not null);
         RuleFor(c => c.Medication!.Days).InclusiveBetween(1, 365).When(c => c.Medication is not null);
+        RuleFor(c => c.Medication!.OtherDrugName).MaximumLength(100).When(c => c.Medication is not null);
         RuleFor(c => c.Physiotherapy!.SessionsPerWeek).InclusiveBetween(1, 14).When(c => c.Physiotherapy is not null);
         RuleFor(c => c.Physiotherapy!.Weeks).InclusiveBetween(1, 52).When(c => c.Physiotherapy is not null);
         RuleFor(c => c.Physiotherapy!.Exercises).Must(e => e is { Count: <= 30 } && e.All(x => x.Sets is > 0 and <= 20 && x.Reps is > 0 and <= 200 && x.HoldSeconds is null or > 0 and <= 600))
             .WithMessage("Up to 30 exercises, each 1–20 sets of 1–200 reps, holds up to 600 s.").When(c => c.Physiotherapy is not null);
         RuleFor(c => c.Physiotherapy!.FootwearAdvice).MaximumLength(500).When(c => c.Physiotherapy is not null);
+        RuleFor(c => c.Physiotherapy!.TargetCadence).InclusiveBetween(100, 240).When(c => c.Physiotherapy is not null);
         RuleFor(c => c.SurgicalReferral!.Reason).NotEmpty().MaximumLength(1000).When(c => c.SurgicalReferral is not null);
         RuleFor(c => c.ReturnToRun!.StartWeeklyKm).InclusiveBetween(1, 200).When(c => c.ReturnToRun is not null);
         RuleFor(c => c.ReturnToRun!.TargetWeeklyKm).InclusiveBetween(1, 200).GreaterThanOrEqualTo(c => c.ReturnToRun!.StartWeeklyKm).When(c => c.ReturnToRun is not null);
@@ -211,6 +214,17 @@ public enum PlanStep
 
 /// <summary>Moves a plan on: activate, complete, discontinue (with a reason), or record stress-fracture clearance.</summary>
 public sealed record ChangeTreatmentPlanCommand(Guid PlanId, PlanStep Step, string? Reason = null) : IRequest<TreatmentPlanDto>;
+
+public sealed class ChangeTreatmentPlanValidator : AbstractValidator<ChangeTreatmentPlanCommand>
+{
+    public const int ReasonMaxLength = 500;
+
+    public ChangeTreatmentPlanValidator()
+    {
+        RuleFor(c => c.Step).IsInEnum();
+        RuleFor(c => c.Reason).MaximumLength(ReasonMaxLength);
+    }
+}
 
 public sealed class ChangeTreatmentPlanHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ChangeTreatmentPlanCommand, TreatmentPlanDto>
 {

@@ -187,4 +187,15 @@ public class TreatmentPlanTests(ClinicApiFactory factory) : IClassFixture<Clinic
         (await clinician.SendAsync(Add(read))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await clinician.SendAsync(Add(read))).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
     }
+
+    [Fact]
+    public async Task Discontinue_WithAnOverlongReason_Returns400AndChangesNothing()
+    {
+        var (_, _, _, clinician, planId) = await PlanAsync();
+
+        (await (await clinician.PostAsJsonAsync($"/api/treatment-plans/{planId}/discontinue", new { reason = new string('x', 501) }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!["reason"].ShouldNotBeNull();
+
+        (await clinician.GetFromJsonAsync<JsonObject>($"/api/treatment-plans/{planId}"))!["status"]!.GetValue<string>().ShouldBe("Draft");
+    }
 }

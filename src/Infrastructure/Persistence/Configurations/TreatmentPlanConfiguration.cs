@@ -13,7 +13,7 @@ internal sealed class TreatmentPlanConfiguration : IEntityTypeConfiguration<Trea
     {
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Goals).HasMaxLength(TreatmentPlan.GoalsMaxLength);
-        builder.Property(p => p.DiscontinuedReason).HasMaxLength(500);
+        builder.Property(p => p.DiscontinuedReason).HasMaxLength(Application.Treatment.ChangeTreatmentPlanValidator.ReasonMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsMany(p => p.Interventions, intervention =>
         {
