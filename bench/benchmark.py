@@ -20,7 +20,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
-PASSWORD = "Bench-Passw0rd-2026"
+PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
 
 
 def guid() -> str:
