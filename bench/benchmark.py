@@ -54,7 +54,7 @@ def start_api(database, signing_key):
     api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__ConnectionString=f"Data Source={database}",
                Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
-               Bootstrap__AdminPassword=PASSWORD, Logging__LogLevel__Default="Warning",
+               Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000")
     started = time.perf_counter()
     process = subprocess.Popen(["dotnet", "ClinicHip.Api.dll", "--urls", BASE], cwd=api_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
