@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Identity;
 
-internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock) : IIdentityService
 {
     // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
     private static readonly Lazy<string> DecoyPasswordHash =
@@ -81,7 +81,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users) : IIde
 
     public async Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var account = await users.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < now);
