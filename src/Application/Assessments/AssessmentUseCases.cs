@@ -1,11 +1,10 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
-using ClinicHip.Domain.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +46,7 @@ public static class AssessmentAccess
     public static bool MaySee(this ICurrentUser user, Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return !user.IsPatient() || (user.PatientId == assessment.PatientId.Value && assessment.Status == AssessmentStatus.Signed);
+        return user.MayReach(assessment.PatientId) && (!user.IsPatient() || assessment.Status == AssessmentStatus.Signed);
     }
 
     /// <summary>Only the author changes or signs a draft; other clinicians read it.</summary>
@@ -59,9 +58,6 @@ public static class AssessmentAccess
             throw new ForbiddenAccessException("Only the author edits or signs this assessment.");
         }
     }
-
-    public static ClinicianId RequireClinician(this ICurrentUser user) =>
-        new(user.ClinicianId ?? throw new ForbiddenAccessException("Only clinicians write assessments."));
 
     internal static async Task<(Assessment Assessment, string AuthorName)> LoadAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
     {

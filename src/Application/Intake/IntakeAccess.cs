@@ -1,7 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Intake;
 
 namespace ClinicHip.Application.Intake;

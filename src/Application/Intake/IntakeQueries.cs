@@ -1,8 +1,8 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
@@ -22,7 +22,7 @@ public sealed class GetIntakeFormHandler(IApplicationDbContext db, ICurrentUser 
         var found = await db.IntakeForms.AsNoTracking().Where(f => f.Id == id)
             .Join(db.Patients, f => f.PatientId, p => p.Id, (f, p) => new { Form = f, p.Name })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("Intake form", request.Id);
-        if (user.IsPatient() && user.PatientId != found.Form.PatientId.Value)
+        if (!user.MayReach(found.Form.PatientId))
         {
             throw new NotFoundException("Intake form", request.Id);
         }

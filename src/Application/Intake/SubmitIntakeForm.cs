@@ -1,6 +1,6 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;

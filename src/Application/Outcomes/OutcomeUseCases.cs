@@ -1,6 +1,6 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using FluentValidation;

@@ -1,6 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling;
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 
 namespace ClinicHip.Application.Patients;
@@ -11,7 +11,7 @@ public static class PatientRecordAccess
     /// <summary>A patient reaches only their own records; another patient's answer 404, as if missing.</summary>
     public static void EnsureCanSeeRecordsOf(this ICurrentUser user, PatientId patientId)
     {
-        if (user.IsPatient() && user.PatientId != patientId.Value)
+        if (!user.MayReach(patientId))
         {
             throw new NotFoundException("Patient", patientId);
         }

@@ -11,13 +11,11 @@ namespace ClinicHip.Application.Scheduling;
 /// </summary>
 public static class SchedulingAccess
 {
-    public static bool IsPatient(this ICurrentUser user) => user.IsInRole(Roles.Patient);
-
     /// <summary>A patient sees only their own appointments; staff see the clinic's. Others' answer 404, as if missing.</summary>
     public static void EnsureCanSee(this ICurrentUser user, Appointment appointment)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        if (user.IsPatient() && user.PatientId != appointment.PatientId.Value)
+        if (!user.MayReach(appointment.PatientId))
         {
             throw new NotFoundException("Appointment", appointment.Id);
         }
@@ -40,22 +38,6 @@ public static class SchedulingAccess
         {
             throw new ForbiddenAccessException("Only an administrator or the clinician themself can change this diary.");
         }
-    }
-
-    /// <summary>
-    /// The patient a booking or a form is for: a patient acts only for themself; staff name the patient.
-    /// </summary>
-    public static Guid PatientActedFor(this ICurrentUser user, Guid? requestedPatientId)
-    {
-        if (user.IsPatient())
-        {
-            var own = user.PatientId ?? throw new ForbiddenAccessException("This account has no patient profile.");
-            return requestedPatientId is null || requestedPatientId == own
-                ? own
-                : throw new ForbiddenAccessException("Patients act only for themselves.");
-        }
-
-        return requestedPatientId ?? throw ValidationException.For("patientId", "Name the patient.");
     }
 
     /// <summary>Narrows an appointment query to what the caller may list.</summary>

@@ -1,10 +1,9 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Patients;
-using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
 using FluentValidation;
 using MediatR;
@@ -27,7 +26,7 @@ public static class TreatmentPlans
     public static bool MaySee(ICurrentUser user, TreatmentPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return !user.IsPatient() || (user.PatientId == plan.PatientId.Value && plan.Status != PlanStatus.Draft);
+        return user.MayReach(plan.PatientId) && (!user.IsPatient() || plan.Status != PlanStatus.Draft);
     }
 
     public static async Task<IReadOnlyList<Diagnosis>> DiagnosesAsync(this IApplicationDbContext db, AssessmentId assessmentId, CancellationToken cancellationToken) =>
@@ -74,8 +73,7 @@ public sealed class DraftTreatmentPlanHandler(IApplicationDbContext db, ICurrent
             throw new NotFoundException("Assessment", request.AssessmentId);
         }
 
-        var author = new ClinicianId(user.ClinicianId ?? throw new ForbiddenAccessException("Only clinicians write treatment plans."));
-        var plan = TreatmentPlan.Draft(patientId, assessmentId, author, request.Goals, request.ReviewDate);
+        var plan = TreatmentPlan.Draft(patientId, assessmentId, user.RequireClinician(), request.Goals, request.ReviewDate);
         db.TreatmentPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false);
@@ -161,7 +159,7 @@ public sealed partial class AddInterventionHandler(
             throw new PreconditionFailedException("treatment plan");
         }
 
-        var clinicianId = new ClinicianId(user.ClinicianId ?? throw new ForbiddenAccessException("Only clinicians prescribe."));
+        var clinicianId = user.RequireClinician();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var patientPlans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == plan.PatientId).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -222,6 +220,7 @@ public sealed class ChangeTreatmentPlanValidator : AbstractValidator<ChangeTreat
     public ChangeTreatmentPlanValidator()
     {
         RuleFor(c => c.Step).IsInEnum();
+        RuleFor(c => c.Reason).NotEmpty().When(c => c.Step == PlanStep.Discontinue).WithMessage("Say why the plan stops.");
         RuleFor(c => c.Reason).MaximumLength(ReasonMaxLength);
     }
 }
@@ -242,7 +241,7 @@ public sealed class ChangeTreatmentPlanHandler(IApplicationDbContext db, ICurren
                 plan.Complete(now);
                 break;
             case PlanStep.Discontinue:
-                plan.Discontinue(string.IsNullOrWhiteSpace(request.Reason) ? throw Common.Exceptions.ValidationException.For("reason", "Say why the plan stops.") : request.Reason, now);
+                plan.Discontinue(request.Reason!, now);
                 break;
             case PlanStep.ClearStressFractureForRunning:
                 plan.ClearStressFractureForRunning(now);

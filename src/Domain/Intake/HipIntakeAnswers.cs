@@ -4,8 +4,6 @@ namespace ClinicHip.Domain.Intake;
 public sealed record PainScores(int AtRest, int DuringRun, int AfterRun, int AtNight)
 {
     public const int Max = 10;
-
-    public int Worst => Math.Max(Math.Max(AtRest, DuringRun), Math.Max(AfterRun, AtNight));
 }
 
 /// <summary>The runner's training, as the patient reports it.</summary>

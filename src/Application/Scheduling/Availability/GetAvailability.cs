@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Scheduling;

@@ -1,6 +1,5 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +16,8 @@ public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser cur
         ArgumentNullException.ThrowIfNull(request);
 
         // Another patient's record answers exactly as a missing one: its existence is not disclosed.
-        if (currentUser.IsInRole(Roles.Patient) && currentUser.PatientId != request.Id)
-        {
-            throw new NotFoundException("Patient", request.Id);
-        }
-
         var id = new PatientId(request.Id);
+        currentUser.EnsureCanSeeRecordsOf(id);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Patient", request.Id);
         return PatientProfileDto.From(patient);

@@ -1,0 +1,41 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Staff;
+
+namespace ClinicHip.Application.Common.Security;
+
+/// <summary>The caller's standing, asked the same way by every use case.</summary>
+public static class CurrentUserExtensions
+{
+    public static bool IsPatient(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Patient);
+    }
+
+    /// <summary>The one rule every patient-record access starts from: a patient reaches only their own; staff reach the clinic's.</summary>
+    public static bool MayReach(this ICurrentUser user, PatientId patientId) => !user.IsPatient() || user.PatientId == patientId.Value;
+
+    public static ClinicianId RequireClinician(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new ClinicianId(user.ClinicianId ?? throw new ForbiddenAccessException("Only clinicians do this."));
+    }
+
+    /// <summary>
+    /// The patient a booking or a form is for: a patient acts only for themself; staff name the patient.
+    /// </summary>
+    public static Guid PatientActedFor(this ICurrentUser user, Guid? requestedPatientId)
+    {
+        if (user.IsPatient())
+        {
+            var own = user.PatientId ?? throw new ForbiddenAccessException("This account has no patient profile.");
+            return requestedPatientId is null || requestedPatientId == own
+                ? own
+                : throw new ForbiddenAccessException("Patients act only for themselves.");
+        }
+
+        return requestedPatientId ?? throw ValidationException.For("patientId", "Name the patient.");
+    }
+}
