@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Clinical;
@@ -10,12 +11,6 @@ public class TreatmentPlanTests(ClinicApiFactory factory) : IClassFixture<Clinic
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private static readonly string[] SwimAndCycle = ["Swimming", "Cycling"];
-
-    private static async Task<JsonObject> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
 
     /// <summary>A signed assessment with one primary diagnosis, and a draft plan following it.</summary>
     private async Task<(ClinicScenario Scenario, HttpClient Patient, Guid PatientId, HttpClient Clinician, Guid PlanId)> PlanAsync(string condition = "LabralTear")

@@ -66,6 +66,16 @@ public static class ApiClientExtensions
         return client;
     }
 
+    /// <summary>Checks the status (showing the body when it differs) and reads the JSON answer.</summary>
+    public static async Task<JsonObject> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static Task<JsonObject> CreatedAsync(HttpResponseMessage response) => OkAsync(response, HttpStatusCode.Created);
+
     /// <summary>Reads an RFC 9457 problem document, checking its media type, status and trace id.</summary>
     public static async Task<JsonObject> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace ClinicHip.Api.IntegrationTests.Infrastructure;
 
@@ -14,7 +13,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@tests.clinichip.example";
     public const string AdminPassword = "Admin-Passw0rd-For-Tests";
 
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-tests-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase database = new();
 
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
@@ -24,7 +23,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
@@ -42,10 +41,6 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        database.Dispose();
     }
 }

@@ -2,18 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Intake.IntakeJson;
 
 namespace ClinicHip.Api.IntegrationTests.Intake;
 
 public class IntakeFormTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
-    private static async Task<JsonObject> CreatedAsync(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
     [Fact]
     public async Task Submit_ByPatient_ReturnsTheTriageWithRedFlagsAndSuggestions()
     {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace ClinicHip.Api.IntegrationTests.Operations;
 
@@ -80,14 +78,10 @@ public class SecurityHeaderTests(ClinicApiFactory factory) : IClassFixture<Clini
 /// <summary>Limits only a real server enforces: Kestrel, on 127.0.0.1.</summary>
 public sealed class KestrelLimitTests : IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-kestrel-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase database = new();
     private ApiProcess? api;
 
-    public async ValueTask InitializeAsync() => api = await ApiProcess.StartAsync(new Dictionary<string, string>
-    {
-        ["Database:ConnectionString"] = $"Data Source={databasePath}",
-        ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-    });
+    public async ValueTask InitializeAsync() => api = await ApiProcess.StartAsync(database.ApiSettings());
 
     public async ValueTask DisposeAsync()
     {
@@ -96,11 +90,7 @@ public sealed class KestrelLimitTests : IAsyncLifetime
             await api.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        database.Dispose();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Scheduling;
@@ -9,12 +10,6 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private const string SlotConflict = "urn:clinichip:problem:appointment.slot-conflict";
-
-    private static async Task<JsonObject> BookedAsync(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
 
     [Fact]
     public async Task Book_ByPatientForThemself_Returns201WithLocation_AndTheyCanReadIt()
@@ -24,7 +19,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
 
         var response = await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9)));
 
-        var appointment = await BookedAsync(response);
+        var appointment = await CreatedAsync(response);
         response.Headers.Location!.ToString().ShouldBe($"/api/appointments/{appointment["id"]}");
         appointment["patientId"]!.GetValue<Guid>().ShouldBe(profile.Id);
         appointment["status"]!.GetValue<string>().ShouldBe("Booked");
@@ -50,7 +45,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
         var scenario = await CreateAsync(factory);
         var (first, _) = await factory.NewPatientClientAsync();
         var (second, _) = await factory.NewPatientClientAsync();
-        await BookedAsync(await first.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9))));
+        await CreatedAsync(await first.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9))));
 
         var same = await (await second.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 9))))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -59,7 +54,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
 
         same["type"]!.GetValue<string>().ShouldBe(SlotConflict);
         inBuffer["type"]!.GetValue<string>().ShouldBe(SlotConflict);
-        await BookedAsync(await second.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 10))));
+        await CreatedAsync(await second.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 10))));
     }
 
     [Fact]
@@ -68,7 +63,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
         var scenario = await CreateAsync(factory);
         var (otherClinicianId, _) = await scenario.AddClinicianAsync();
         var (patient, _) = await factory.NewPatientClientAsync();
-        await BookedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 9))));
+        await CreatedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 9))));
 
         var problem = await (await patient.PostAsJsonAsync("/api/appointments", Booking(otherClinicianId, scenario.FollowUpId, Local(7, 9, 15))))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -119,7 +114,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
         var frontDesk = await scenario.FrontDeskAsync(factory);
         var (_, patient) = await factory.NewPatientClientAsync();
 
-        var appointment = await BookedAsync(await frontDesk.PostAsJsonAsync("/api/appointments",
+        var appointment = await CreatedAsync(await frontDesk.PostAsJsonAsync("/api/appointments",
             Booking(scenario.ClinicianId, scenario.InjectionId, Local(7, 14), patientId: patient.Id)));
 
         appointment["patientId"]!.GetValue<Guid>().ShouldBe(patient.Id);
@@ -152,8 +147,8 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
             Headers = { { "Idempotency-Key", key } },
         };
 
-        var first = await BookedAsync(await patient.SendAsync(Request(Local(7, 9))));
-        var retry = await BookedAsync(await patient.SendAsync(Request(Local(7, 9))));
+        var first = await CreatedAsync(await patient.SendAsync(Request(Local(7, 9))));
+        var retry = await CreatedAsync(await patient.SendAsync(Request(Local(7, 9))));
         var reused = await patient.SendAsync(Request(Local(7, 10)));
 
         retry["id"]!.GetValue<Guid>().ShouldBe(first["id"]!.GetValue<Guid>());
@@ -168,8 +163,8 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
         var scenario = await CreateAsync(factory);
         var (owner, _) = await factory.NewPatientClientAsync();
         var (other, otherProfile) = await factory.NewPatientClientAsync();
-        var appointment = await BookedAsync(await owner.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 9))));
-        await BookedAsync(await other.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 10))));
+        var appointment = await CreatedAsync(await owner.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 9))));
+        await CreatedAsync(await other.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 10))));
 
         var problem = await (await other.GetAsync($"/api/appointments/{appointment["id"]}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         problem.ToJsonString().ShouldNotContain(appointment["patientName"]!.GetValue<string>() + "\"");
@@ -189,11 +184,11 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
         for (var i = 0; i < 3; i++)
         {
             var (patient, _) = await factory.NewPatientClientAsync();
-            await BookedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(12, 9 + i))));
+            await CreatedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(12, 9 + i))));
         }
 
         var (another, anotherProfile) = await factory.NewPatientClientAsync();
-        await BookedAsync(await another.PostAsJsonAsync("/api/appointments", Booking(otherClinicianId, scenario.FollowUpId, Local(12, 9))));
+        await CreatedAsync(await another.PostAsJsonAsync("/api/appointments", Booking(otherClinicianId, scenario.FollowUpId, Local(12, 9))));
 
         var page = (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/appointments?clinicianId={scenario.ClinicianId}&pageSize=2&from={Uri.EscapeDataString(Local(12, 0).ToString("O"))}"))!;
         page["totalCount"]!.GetValue<int>().ShouldBe(3);

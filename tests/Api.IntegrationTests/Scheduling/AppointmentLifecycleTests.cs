@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Scheduling;
@@ -9,12 +10,6 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 /// <summary>Cancelling, rescheduling and the steps of the appointment's day.</summary>
 public class AppointmentLifecycleTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
-    private static async Task<JsonObject> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
     private async Task<(ClinicScenario Scenario, HttpClient Patient, Guid AppointmentId)> BookedAsync(DateTimeOffset start, Guid? typeId = null, string mode = "InPerson")
     {
         var scenario = await CreateAsync(factory);

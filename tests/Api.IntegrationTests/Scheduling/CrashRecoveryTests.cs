@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -17,19 +16,11 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
     private const int Patients = 18;
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-crash-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase database = new();
     private readonly Dictionary<string, string> settings;
     private readonly List<ApiProcess> processes = [];
 
-    public CrashRecoveryTests() => settings = new Dictionary<string, string>
-    {
-        ["Database:ConnectionString"] = $"Data Source={databasePath}",
-        ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-        ["Bootstrap:AdminEmail"] = ClinicApiFactory.AdminEmail,
-        ["Bootstrap:AdminPassword"] = ClinicApiFactory.AdminPassword,
-        ["RateLimits:AuthPermitLimit"] = "100000",
-        ["RateLimits:WritePermitLimit"] = "100000",
-    };
+    public CrashRecoveryTests() => settings = database.ApiSettings();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -40,11 +31,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             await api.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        database.Dispose();
     }
 
     [Fact]
@@ -140,7 +127,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     private async Task VerifyAsync(List<Guid> acknowledged)
     {
         acknowledged.Count.ShouldBeGreaterThan(0);
-        await using var connection = new SqliteConnection($"Data Source={databasePath}");
+        await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
 
         (await ScalarAsync(connection, "PRAGMA integrity_check")).ShouldBe("ok");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
@@ -12,20 +11,13 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 public sealed class TwoProcessBookingTests : IAsyncLifetime
 {
     private const int Contenders = 50;
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"clinichip-two-process-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase database = new();
     private ApiProcess? first;
     private ApiProcess? second;
 
     public async ValueTask InitializeAsync()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:ConnectionString"] = $"Data Source={databasePath}",
-            ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["Bootstrap:AdminEmail"] = ClinicApiFactory.AdminEmail,
-            ["Bootstrap:AdminPassword"] = ClinicApiFactory.AdminPassword,
-            ["RateLimits:AuthPermitLimit"] = "100000",
-        };
+        var settings = database.ApiSettings();
 
         // One after the other: the first migrates the new database, the second finds it up to date.
         first = await ApiProcess.StartAsync(settings);
@@ -42,11 +34,7 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
             }
         }
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        database.Dispose();
     }
 
     [Fact]
@@ -101,7 +89,7 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
 
     private async Task<long> CountAppointmentsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"{database.ConnectionString};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Appointments";
