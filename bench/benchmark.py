@@ -234,17 +234,24 @@ def run_size(size, args, signing_key, work):
                                                                        "to": (today + dt.timedelta(days=15)).isoformat()})
         # A bench patient with a history of appointments lists its own.
         own_token = http("POST", "/api/auth/token", {"email": "bench.patient0@bench.example", "password": "Demo-Passw0rd!"})["accessToken"]
+        def wanted(key):
+            return not args.only or key in args.only.split(",")
         results.append(wrk("/health/live", "", args, "ceiling: GET /health/live"))
-        results.append(wrk(availability, LUA_HEADERS.format(token=patient_token), args, "availability, 14 days, all clinicians"))
-        results.append(wrk("/api/appointments?pageSize=20", LUA_HEADERS.format(token=own_token), args, "a patient's own appointments"))
-        results.append(wrk(f"/api/appointments/{appointment_id}", LUA_HEADERS.format(token=desk_token), args, "GET one appointment (audited)"))
+        if wanted("availability"):
+            results.append(wrk(availability, LUA_HEADERS.format(token=patient_token), args, "availability, 14 days, all clinicians"))
+        if wanted("list"):
+            results.append(wrk("/api/appointments?pageSize=20", LUA_HEADERS.format(token=own_token), args, "a patient's own appointments"))
+        if wanted("get"):
+            results.append(wrk(f"/api/appointments/{appointment_id}", LUA_HEADERS.format(token=desk_token), args, "GET one appointment (audited)"))
         base = int((dt.datetime.combine(free_from + dt.timedelta(days=30), dt.time(0, 0)) - BRISBANE).replace(tzinfo=dt.timezone.utc).timestamp())
         booking = LUA_HEADERS.format(token=desk_token) + LUA_BOOKING.format(
             base=base, clinicians="{" + ",".join(f'"{c}"' for c in clinicians) + "}", patients="{" + ",".join(f'"{p}"' for p in patients[:1000]) + "}",
             type=follow_up, day_slots=DAY_SLOTS)
-        results.append(wrk("/api/appointments", booking, args, "booking distinct free slots"))
+        if wanted("booking"):
+            results.append(wrk("/api/appointments", booking, args, "booking distinct free slots"))
         token_lua = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'{"email":"riley.brooks@clinichip.example","password":"Demo-Passw0rd!"}\'\n'
-        results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
+        if wanted("token"):
+            results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
         memory = peak_memory_mb(api)
     finally:
         api.terminate(); api.wait()
@@ -265,6 +272,7 @@ def main():
     parser.add_argument("--sizes", default="10000,1000000")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,booking,token (the ceiling always runs)")
     args = parser.parse_args()
     ensure_wrk()
     print("Building the API (Release)...", flush=True)

@@ -24,7 +24,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddClinicJwtAuthentication();
 builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

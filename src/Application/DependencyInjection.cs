@@ -29,7 +29,15 @@ public static class DependencyInjection
         {
             foreach (var contract in type.GetInterfaces().Where(IsScannedContract))
             {
-                services.AddScoped(contract, type);
+                // Validators hold no state: built once. Handlers live with the request's services.
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+                else
+                {
+                    services.AddScoped(contract, type);
+                }
             }
         }
 

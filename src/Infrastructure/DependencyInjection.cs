@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Auditing;
@@ -29,7 +30,7 @@ public static class DependencyInjection
         var databaseSection = configuration.GetSection(DatabaseOptions.SectionName);
         services.Configure<DatabaseOptions>(databaseSection);
         var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddScoped<AuditableEntityInterceptor>();
+        services.AddSingleton<AuditableEntityInterceptor>();
         services.AddApplicationDbContext(database, environment.ContentRootPath);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
 
@@ -50,6 +51,7 @@ public static class DependencyInjection
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddMemoryCache();
 
         var jwtSection = configuration.GetSection(JwtOptions.SectionName);
         services.Configure<JwtOptions>(jwtSection);
@@ -58,6 +60,10 @@ public static class DependencyInjection
         services.AddScoped<ITokenService, TokenService>();
 
         services.AddSingleton<IAuditTrail, AuditTrail>();
+
+        services.AddSingleton<DiaryVersion>();
+        var availabilityLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
+        services.AddSingleton(_ => new AvailabilityCache(availabilityLifetime));
 
         services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();

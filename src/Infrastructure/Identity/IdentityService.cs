@@ -2,10 +2,12 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Infrastructure.Identity;
 
-internal sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock, IMemoryCache cache, IOptions<JwtOptions> jwt) : IIdentityService
 {
     // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
     private static readonly Lazy<string> DecoyPasswordHash =
@@ -53,6 +55,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, TimePr
         if (!await users.CheckPasswordAsync(user, password).ConfigureAwait(false))
         {
             await users.AccessFailedAsync(user).ConfigureAwait(false);
+            ForgetAccountState(user.Id); // the failure may have locked the account
             return null;
         }
 
@@ -70,6 +73,8 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, TimePr
                 .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword", e => e.Description)
                 .ToDictionary(g => g.Key, g => g.ToArray()));
         }
+
+        ForgetAccountState(userId);
     }
 
     public async Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
@@ -77,15 +82,30 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, TimePr
         var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) ?? throw new NotFoundException("Account", userId);
         await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
         await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        ForgetAccountState(userId);
     }
 
+    /// <summary>
+    /// Checked on every authenticated request, so the account state is cached for <see cref="JwtOptions.AccountStateCacheDuration"/>
+    /// (measured: the query was a tenth of the CPU of a simple read). This instance forgets it at once when it changes
+    /// the account; other instances notice within that duration.
+    /// </summary>
     public async Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var account = await users.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < now);
+        var account = await cache.GetOrCreateAsync(AccountStateKey(userId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = jwt.Value.AccountStateCacheDuration;
+            return users.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd)).SingleOrDefaultAsync(cancellationToken);
+        }).ConfigureAwait(false);
+        return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < clock.GetUtcNow());
     }
+
+    private void ForgetAccountState(Guid userId) => cache.Remove(AccountStateKey(userId));
+
+    private static string AccountStateKey(Guid userId) => $"account-state:{userId:N}";
+
+    private sealed record AccountState(string? SecurityStamp, DateTimeOffset? LockoutEnd);
 
     public async Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken)
     {

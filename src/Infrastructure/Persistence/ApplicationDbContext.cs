@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Outcomes;
@@ -13,6 +14,7 @@ using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ClinicHip.Infrastructure.Persistence;
 
@@ -57,9 +59,16 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var changesDiary = ChangesDiary();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            if (changesDiary)
+            {
+                this.GetService<DiaryVersion>().Changed();
+            }
+
+            return saved;
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -70,6 +79,13 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             throw new UniqueConstraintViolationException(exception);
         }
     }
+
+    /// <summary>What availability is computed from (see <see cref="DiaryVersion"/>).</summary>
+    private static readonly HashSet<Type> DiaryTypes =
+        [typeof(Appointment), typeof(Domain.Scheduling.TimeOff), typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType), typeof(Domain.Scheduling.ClinicSettings)];
+
+    private bool ChangesDiary() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DiaryTypes.Contains(e.Metadata.ClrType));
 
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
@@ -88,6 +104,9 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var result = await work(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            // Saves inside the transaction counted before the commit; count again now that it is visible.
+            this.GetService<DiaryVersion>().Changed();
             return result;
         }).ConfigureAwait(false);
     }

@@ -8,7 +8,11 @@ using ClinicHip.Infrastructure.Persistence.SqlServer;
 
 namespace ClinicHip.Infrastructure.Persistence;
 
-/// <summary>Registers <see cref="ApplicationDbContext"/> on the configured provider.</summary>
+/// <summary>
+/// Registers <see cref="ApplicationDbContext"/> on the configured provider, pooled: a request leases a context that
+/// was reset rather than building one with its options and services (measured: a visible share of a simple read).
+/// Pooling needs singleton options, so the interceptors are singletons (they read the caller per call).
+/// </summary>
 internal static class DatabaseProviderSetup
 {
     public const string SqlServerMissingMessage =
@@ -22,13 +26,13 @@ internal static class DatabaseProviderSetup
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = ResolveSqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
+                services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), SqliteConnectionSettings.Instance));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
+                services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
                     .UseSqlServer(options.ConnectionString)
                     .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>()));
                 break;

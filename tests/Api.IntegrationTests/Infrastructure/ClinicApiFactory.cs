@@ -17,6 +17,9 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
 
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
+    /// <summary>The test database, for tests that look at or lock it from outside the API.</summary>
+    public string ConnectionString => database.ConnectionString;
+
     /// <summary>Settings a test class changes before the host starts.</summary>
     protected Dictionary<string, string?> Settings { get; } = [];
 

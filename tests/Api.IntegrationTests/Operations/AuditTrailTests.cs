@@ -78,6 +78,55 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
     }
 
     [Fact]
+    public async Task ConcurrentReads_AreEachAuditedBeforeTheyAreAnswered()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (patient, profile) = await factory.NewPatientClientAsync();
+        var form = await (await patient.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).Content.ReadFromJsonAsync<JsonObject>();
+        var clinician = await scenario.ClinicianClientAsync(factory);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => clinician.GetAsync($"/api/intake-forms/{form!["id"]}")));
+        reads.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+
+        // Counted at once, not polled: records are written in shared commits, but each answer waits for its own.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var patientId = profile.Id;
+        var traces = await db.AuditRecords.Where(r => r.PatientId == patientId && r.Action == "GetIntakeForm").Select(r => r.TraceId).ToListAsync();
+        traces.Count.ShouldBe(40);
+        traces.Distinct().Count().ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task ARead_IsNotAnswered_UntilItsAuditRecordIsCommitted()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var form = await (await patient.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).Content.ReadFromJsonAsync<JsonObject>();
+        var clinician = await scenario.ClinicianClientAsync(factory);
+
+        // Another writer holds the database: the read itself can proceed (WAL), its audit record cannot.
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(factory.ConnectionString);
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var read = clinician.GetAsync($"/api/intake-forms/{form!["id"]}");
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(1)))).ShouldNotBe(read, "the answer must wait for its audit record");
+
+        await using (var rollback = blocker.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        (await read).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task AuditRecords_AreAppendOnly_InTheDatabase()
     {
         var (patient, _) = await factory.NewPatientClientAsync();

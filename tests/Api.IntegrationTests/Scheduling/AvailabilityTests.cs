@@ -48,6 +48,24 @@ public class AvailabilityTests(ClinicApiFactory factory) : IClassFixture<ClinicA
     }
 
     [Fact]
+    public async Task Availability_AskedAgainRightAfterABookingAndACancellation_ShowsEachAtOnce()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var (other, _) = await factory.NewPatientClientAsync();
+        var window = Query(scenario.FollowUpId, Local(8, 9), Local(8, 10), scenario.ClinicianId);
+        (await StartsAsync(other, window)).ShouldContain(Local(8, 9, 30)); // now held in the availability cache
+
+        var booked = await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 9, 30)));
+        booked.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await StartsAsync(other, window)).ShouldBe([Local(8, 9)]);
+
+        var id = (await booked.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await patient.PostAsJsonAsync($"/api/appointments/{id}/cancel", new { reason = "FeelingBetter" })).IsSuccessStatusCode.ShouldBeTrue();
+        (await StartsAsync(other, window)).ShouldContain(Local(8, 9, 30));
+    }
+
+    [Fact]
     public async Task Availability_ForAPatient_StartsAfterTheMinimumNotice()
     {
         var scenario = await CreateAsync(factory);

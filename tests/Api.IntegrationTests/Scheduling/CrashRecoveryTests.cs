@@ -90,7 +90,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         return (clinicianId, typeId, tokens);
     }
 
-    /// <summary>Each patient books its own half-hour on successive days until the victim is killed, a second into the load.</summary>
+    /// <summary>Each patient books its own half-hour on successive days until the victim is killed, ten bookings into the load.</summary>
     private static async Task<List<Guid>> BookUntilKilledAsync(ApiProcess[] apis, ApiProcess victim, Guid clinicianId, Guid typeId, List<string> tokens)
     {
         var acknowledged = new ConcurrentBag<Guid>();
@@ -116,7 +116,13 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             }
         }).ToList();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Killed mid-load: once bookings are flowing (counted, not timed, so a slow machine still kills under load).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (acknowledged.Count < 10 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
         await victim.KillAsync();
         await Task.Delay(TimeSpan.FromSeconds(0.5));
         await stop.CancelAsync();

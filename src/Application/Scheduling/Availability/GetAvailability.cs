@@ -35,16 +35,17 @@ public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailability
     }
 }
 
-public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, DiaryVersion diary, AvailabilityCache cache)
     : IRequestHandler<GetAvailabilityQuery, IReadOnlyList<AvailableSlotDto>>
 {
     public async Task<IReadOnlyList<AvailableSlotDto>> Handle(GetAvailabilityQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var byPatient = user.IsPatient();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
-        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken).ConfigureAwait(false);
+        var window = await cache.GetOrComputeAsync(
+            (request.AppointmentTypeId, request.ClinicianId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
+            () => ClinicSlotsAsync(request, cancellationToken), w => w.Slots.Count).ConfigureAwait(false);
+        var (settings, type) = (window.Settings, window.Type);
         foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
         {
             if (rule.IsBroken())
@@ -53,6 +54,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             }
         }
 
+        // What differs per caller: now, the patient notice and horizon, and the patient's own bookings.
+        var now = clock.GetUtcNow().UtcDateTime;
         var earliest = Max(request.From.UtcDateTime, byPatient ? now + settings.MinimumNoticeForPatients : now);
         var latest = byPatient ? Min(request.To.UtcDateTime, now + settings.BookingHorizon) : request.To.UtcDateTime;
         if (earliest >= latest)
@@ -60,13 +63,28 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             return [];
         }
 
+        var occupies = type.Duration + type.BufferAfter;
+        var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken).ConfigureAwait(false) : [];
+        return [.. window.Slots
+            .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
+            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
+    }
+
+    /// <summary>
+    /// Every bookable clinician's free slots in the requested window, whoever asks: one query per kind of busy time,
+    /// bounded below so years of history cost nothing.
+    /// </summary>
+    private async Task<ClinicSlots> ClinicSlotsAsync(GetAvailabilityQuery request, CancellationToken cancellationToken)
+    {
+        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken).ConfigureAwait(false);
+        var (earliest, latest) = (request.From.UtcDateTime, request.To.UtcDateTime);
         var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
         var clinicians = await db.Clinicians.AsNoTracking()
             .Where(c => c.IsBookable && (clinicianFilter == null || c.Id == clinicianFilter))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = clinicians.Select(c => c.Id).ToList();
 
-        // Everything that could overlap a slot starting in [earliest, latest): two queries, one per kind of busy time.
         var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
         var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
         var appointments = await db.Appointments.AsNoTracking()
@@ -78,16 +96,15 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc > timeOffFrom && t.StartUtc < busyTo && t.EndUtc > busyFrom)
             .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var ownAppointments = byPatient ? await PatientsOwnBusyTimeAsync(busyFrom, busyTo, cancellationToken).ConfigureAwait(false) : [];
 
         var busyByClinician = appointments.Select(a => (a.ClinicianId, Busy: new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc)))
             .Concat(timeOff.Select(t => (t.ClinicianId, Busy: new BusyInterval(t.StartUtc, t.EndUtc))))
             .ToLookup(x => x.ClinicianId, x => x.Busy);
-
-        return [.. clinicians
-            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id].Concat(ownAppointments), settings, earliest, latest))
+        var slots = clinicians
+            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id], settings, earliest, latest))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
-            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
+            .ToList();
+        return new ClinicSlots(settings, type, slots);
     }
 
     /// <summary>A patient cannot be in two places at once: their own bookings block every clinician's slots for them.</summary>
@@ -101,6 +118,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
     }
+
+    private sealed record ClinicSlots(ClinicSettings Settings, AppointmentType Type, List<AvailableSlot> Slots);
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
