@@ -1,11 +1,13 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Integration;
+using ClinicHip.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Identity;
 
-internal sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db, TimeProvider clock) : IIdentityService
 {
     // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
     private static readonly Lazy<string> DecoyPasswordHash =
@@ -85,6 +87,12 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, TimePr
         var account = await users.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < now);
+    }
+
+    public Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var id = new IntegrationClientId(clientId);
+        return db.IntegrationClients.AsNoTracking().AnyAsync(c => c.Id == id && c.RevokedAtUtc == null, cancellationToken);
     }
 
     public async Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken)
