@@ -9,6 +9,7 @@ using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddClinicJwtAuthentication();
 builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
+builder.Services.AddSingleton<IAuthorizationHandler, CallerAuthorizationHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -97,6 +99,7 @@ api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();
 api.MapAuditEndpoints();
+api.MapIntegrationClientEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

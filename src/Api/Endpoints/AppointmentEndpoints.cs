@@ -16,16 +16,16 @@ public static class AppointmentEndpoints
 {
     public static IEndpointRouteBuilder MapAppointmentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/availability", Availability).WithTags("Appointments").NotPatientData().WithName("GetAvailability")
+        app.MapGet("/availability", Availability).RequireAuthorization(Policies.SchedulingReads).WithTags("Appointments").NotPatientData().WithName("GetAvailability")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var group = app.MapGroup("/appointments").WithTags("Appointments").Audited("Appointment");
         group.MapPost("/", Book).RequireAuthorization(Policies.Booking).WithName("BookAppointment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", List).WithName("ListAppointments").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("GetAppointment").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelAppointment")
+        group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListAppointments").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetAppointment").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Cancellation).WithName("CancelAppointment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/reschedule", Reschedule).RequireAuthorization(Policies.Booking).WithName("RescheduleAppointment")

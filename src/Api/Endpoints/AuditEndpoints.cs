@@ -18,9 +18,10 @@ public static class AuditEndpoints
     }
 
     /// <summary>Search the audit trail.</summary>
-    /// <remarks>Every read or change of patient data: who, role, action, resource, patient, time, outcome, trace id, client address. Newest first.</remarks>
+    /// <remarks>Every read or change of patient data: who (user or integration client), role, action, resource, patient, time, outcome, trace id, client address. Newest first.</remarks>
     /// <param name="patientId">Only this patient's records.</param>
     /// <param name="userId">Only this user's accesses.</param>
+    /// <param name="clientId">Only this integration client's accesses.</param>
     /// <param name="from">At or after.</param>
     /// <param name="to">Before.</param>
     /// <param name="page">Page, from 1.</param>
@@ -29,8 +30,10 @@ public static class AuditEndpoints
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="200">One page of the trail.</response>
     public static async Task<Ok<PagedList<AuditRecordDto>>> Search(
-        Guid? patientId, Guid? userId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new SearchAuditQuery(patientId, userId, from, to, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
+        Guid? patientId, Guid? userId, Guid? clientId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IMediator mediator,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(
+            new SearchAuditQuery(patientId, userId, from, to, page ?? 1, pageSize ?? PagedList.DefaultPageSize, clientId), cancellationToken));
 
     /// <summary>Who opened my records?</summary>
     /// <remarks>The staff who read or changed the caller's records, newest first (the last 500).</remarks>

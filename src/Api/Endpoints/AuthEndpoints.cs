@@ -1,6 +1,8 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Auth;
+using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Auth.Commands.ChangePassword;
+using ClinicHip.Application.Auth.Commands.IssueClientToken;
 using ClinicHip.Application.Auth.Commands.IssueToken;
 using ClinicHip.Application.Auth.Commands.Logout;
 using ClinicHip.Application.Auth.Commands.RefreshToken;
@@ -25,6 +27,9 @@ public static class AuthEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/client-token", ClientToken).AllowAnonymous().WithName("IssueClientToken")
+            .Accepts<ClientTokenForm>("application/x-www-form-urlencoded").Produces<ClientTokenResponse>()
+            .Produces<OAuthError>(StatusCodes.Status400BadRequest, "application/json").Produces<OAuthError>(StatusCodes.Status401Unauthorized, "application/json");
         group.MapPost("/logout", Logout).WithName("Logout").ProducesValidationProblem();
         group.MapGet("/me", Me).WithName("GetCurrentUser");
         group.MapPost("/change-password", ChangePassword).WithName("ChangePassword").ProducesValidationProblem();
@@ -52,6 +57,28 @@ public static class AuthEndpoints
     /// <response code="401">The email or password is incorrect, or the account is locked.</response>
     public static async Task<Ok<TokenResponse>> IssueToken(IssueTokenCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    /// <summary>Get an integration client's access token (OAuth 2.0 client credentials).</summary>
+    /// <remarks>
+    /// RFC 6749 §4.4: an application/x-www-form-urlencoded body with grant_type=client_credentials and an optional
+    /// scope (space-separated, a subset of the client's; all of them when absent). The client authenticates with HTTP
+    /// Basic (client id and secret) or with client_id and client_secret in the body, not both. The answer is RFC 6749
+    /// §5.1 JSON; errors are RFC 6749 §5.2 JSON (error, error_description) that also carry the problem members.
+    /// There is no refresh token: ask again when the token expires. The token stops working at once when the client is revoked.
+    /// </remarks>
+    /// <response code="200">The access token.</response>
+    /// <response code="400">invalid_request, unsupported_grant_type or invalid_scope.</response>
+    /// <response code="401">invalid_client: unknown client, wrong secret, or a revoked client.</response>
+    public static async Task<Ok<ClientTokenResponse>> ClientToken(HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var command = await ClientTokenRequest.ReadAsync(request, cancellationToken);
+        var token = await mediator.Send(command, cancellationToken);
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        return TypedResults.Ok(token);
+    }
 
     /// <summary>Exchange a refresh token for new tokens.</summary>
     /// <remarks>

@@ -14,12 +14,12 @@ public static class ClinicEndpoints
     public static IEndpointRouteBuilder MapClinicEndpoints(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/clinic/settings").WithTags("Clinic").NotPatientData();
-        settings.MapGet("/", GetSettings).WithName("GetClinicSettings");
+        settings.MapGet("/", GetSettings).RequireAuthorization(Policies.SchedulingReads).WithName("GetClinicSettings");
         settings.MapPut("/", UpdateSettings).RequireAuthorization(Policies.Admin).WithName("UpdateClinicSettings")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var types = app.MapGroup("/appointment-types").WithTags("Appointment types").NotPatientData();
-        types.MapGet("/", ListTypes).WithName("ListAppointmentTypes");
+        types.MapGet("/", ListTypes).RequireAuthorization(Policies.SchedulingReads).WithName("ListAppointmentTypes");
         types.MapPost("/", CreateType).RequireAuthorization(Policies.Admin).WithName("CreateAppointmentType")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         types.MapPut("/{id:guid}", UpdateType).RequireAuthorization(Policies.Admin).WithName("UpdateAppointmentType")

@@ -1,6 +1,7 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Scheduling.CalendarFeed;
 using ClinicHip.Application.Scheduling.Clinicians;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class ClinicianEndpoints
     public static IEndpointRouteBuilder MapClinicianEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/clinicians").WithTags("Clinicians").NotPatientData();
-        group.MapGet("/", List).WithName("ListClinicians");
+        group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListClinicians");
         group.MapGet("/{id:guid}/working-hours", GetWorkingHours).RequireAuthorization(Policies.Staff).WithName("GetWorkingHours")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}/working-hours", SetWorkingHours).RequireAuthorization(Policies.DiaryManagement).WithName("SetWorkingHours")
@@ -25,6 +26,14 @@ public static class ClinicianEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOff).RequireAuthorization(Policies.DiaryManagement).WithName("RemoveTimeOff")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/calendar-token", PublishCalendarFeed).RequireAuthorization(Policies.DiaryManagement).WithName("PublishCalendarFeed")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}/calendar-token", WithdrawCalendarFeed).RequireAuthorization(Policies.DiaryManagement).WithName("WithdrawCalendarFeed")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Calendar apps cannot send a bearer token: the feed's own token, in its address, is the credential.
+        app.MapGet("/clinicians/{id:guid}/calendar.ics", CalendarFeed).AllowAnonymous().Audited("ClinicianCalendar").WithTags("Clinicians")
+            .WithName("GetClinicianCalendarFeed").Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -32,6 +41,50 @@ public static class ClinicianEndpoints
     /// <response code="200">Bookable clinicians, by name.</response>
     public static async Task<Ok<IReadOnlyList<BookableClinicianDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListCliniciansQuery(), cancellationToken));
+
+    /// <summary>Publish a clinician's calendar feed, or give it a new address.</summary>
+    /// <remarks>
+    /// The clinician themself or an administrator. The answer holds the feed's address with its token, shown this once
+    /// (only a hash is kept); subscribe to it from a phone or desktop calendar. An earlier address stops working.
+    /// </remarks>
+    /// <response code="200">The feed's address.</response>
+    /// <response code="403">Another clinician's diary.</response>
+    /// <response code="404">No such clinician.</response>
+    public static async Task<Ok<CalendarFeedAddressDto>> PublishCalendarFeed(Guid id, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var published = await mediator.Send(new PublishCalendarFeedCommand(id), cancellationToken);
+        response.Headers.CacheControl = "no-store";
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/clinicians/{id}/calendar.ics?token={Uri.EscapeDataString(published.Token)}";
+        return TypedResults.Ok(new CalendarFeedAddressDto(url, published.PublishedAt));
+    }
+
+    /// <summary>Withdraw a clinician's calendar feed.</summary>
+    /// <remarks>The clinician themself or an administrator. The feed's address answers 404 from now on.</remarks>
+    /// <response code="204">Withdrawn (also when there was none).</response>
+    /// <response code="403">Another clinician's diary.</response>
+    /// <response code="404">No such clinician.</response>
+    public static async Task<NoContent> WithdrawCalendarFeed(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WithdrawCalendarFeedCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A clinician's calendar feed (iCalendar, RFC 5545).</summary>
+    /// <remarks>
+    /// For calendar apps: no bearer token, the feed token in the address instead. Appointments from 30 days back to 90
+    /// days ahead with their type, mode, status and the patient's initials; no clinical data. A wrong or withdrawn token
+    /// answers 404, as a missing clinician does.
+    /// </remarks>
+    /// <param name="id">The clinician.</param>
+    /// <param name="token">The feed token from the feed's address.</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">The calendar, text/calendar.</response>
+    /// <response code="404">No such feed.</response>
+    public static async Task<CalendarFeedResult> CalendarFeed(Guid id, string? token, IMediator mediator, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new GetClinicianCalendarQuery(id, token), cancellationToken));
 
     /// <summary>Get a clinician's weekly working hours.</summary>
     /// <remarks>In clinic-local time. The ETag header carries the version.</remarks>
@@ -82,3 +135,8 @@ public static class ClinicianEndpoints
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>A calendar feed's address, shown once.</summary>
+/// <param name="Url">The address to subscribe to; it holds the feed token. Treat it like a password.</param>
+/// <param name="PublishedAt">When this address was made (UTC).</param>
+public sealed record CalendarFeedAddressDto(string Url, DateTimeOffset PublishedAt);

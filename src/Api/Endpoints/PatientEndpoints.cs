@@ -1,4 +1,5 @@
 using ClinicHip.Api.Infrastructure.Auditing;
+using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Patients.Queries.GetPatient;
 using MediatR;
@@ -12,7 +13,7 @@ public static class PatientEndpoints
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/patients").WithTags("Patients").Audited("Patient");
-        group.MapGet("/{id:guid}", Get).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.PatientProfiles).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

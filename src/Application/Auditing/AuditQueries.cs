@@ -9,7 +9,8 @@ namespace ClinicHip.Application.Auditing;
 
 /// <summary>An audit record as administrators read it.</summary>
 /// <param name="OccurredAt">When (UTC).</param>
-/// <param name="UserId">Who.</param>
+/// <param name="UserId">Who, when a user.</param>
+/// <param name="ClientId">Which integration client, when a client.</param>
 /// <param name="Roles">Their roles then.</param>
 /// <param name="Action">The operation.</param>
 /// <param name="ResourceType">What kind of record.</param>
@@ -20,11 +21,12 @@ namespace ClinicHip.Application.Auditing;
 /// <param name="TraceId">The request's trace id.</param>
 /// <param name="ClientAddress">The client's address.</param>
 public sealed record AuditRecordDto(
-    DateTimeOffset OccurredAt, Guid? UserId, string Roles, string Action, string ResourceType, string? ResourceId, Guid? PatientId, string Outcome,
+    DateTimeOffset OccurredAt, Guid? UserId, Guid? ClientId, string Roles, string Action, string ResourceType, string? ResourceId, Guid? PatientId, string Outcome,
     int StatusCode, string? TraceId, string? ClientAddress);
 
-/// <summary>The audit trail, newest first, filtered by patient, user and time.</summary>
-public sealed record SearchAuditQuery(Guid? PatientId, Guid? UserId, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = PagedList.DefaultPageSize)
+/// <summary>The audit trail, newest first, filtered by patient, user, integration client and time.</summary>
+public sealed record SearchAuditQuery(
+    Guid? PatientId, Guid? UserId, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = PagedList.DefaultPageSize, Guid? ClientId = null)
     : IRequest<PagedList<AuditRecordDto>>;
 
 public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
@@ -52,6 +54,11 @@ public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandl
             records = records.Where(r => r.UserId == user);
         }
 
+        if (request.ClientId is { } client)
+        {
+            records = records.Where(r => r.ClientId == client);
+        }
+
         if (request.From is { } from)
         {
             var fromUtc = from.UtcDateTime;
@@ -65,7 +72,7 @@ public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandl
         }
 
         return PagedList.CreateAsync(records.OrderByDescending(r => r.Id).Select(r => new AuditRecordDto(
-            new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero), r.UserId, r.Roles, r.Action, r.ResourceType, r.ResourceId, r.PatientId, r.Outcome, r.StatusCode,
+            new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero), r.UserId, r.ClientId, r.Roles, r.Action, r.ResourceType, r.ResourceId, r.PatientId, r.Outcome, r.StatusCode,
             r.TraceId, r.ClientAddress)), request.Page, request.PageSize, cancellationToken);
     }
 }

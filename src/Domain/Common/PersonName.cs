@@ -22,4 +22,11 @@ public sealed record PersonName
     public string FamilyName { get; }
 
     public string FullName => $"{GivenName} {FamilyName}";
+
+    /// <summary>The first letter of each part with a full stop ("J.L."): enough for a diary, without the name itself.</summary>
+    public string Initials => $"{Initial(GivenName)}.{Initial(FamilyName)}.";
+
+    // The first text element, so an accented or surrogate-pair letter is never cut in half.
+    private static string Initial(string part) =>
+        System.Globalization.StringInfo.GetNextTextElement(part).ToUpperInvariant();
 }

@@ -42,6 +42,29 @@ public sealed class Clinician : AuditableEntity
     /// <summary>Changes each time the working hours are saved; their ETag.</summary>
     public Guid WorkingHoursVersion { get; private set; }
 
+    /// <summary>
+    /// The hash of the token in the clinician's calendar feed address, or null when no feed is published. The token itself
+    /// is shown once, when the feed is published or its address rotated.
+    /// </summary>
+    public string? CalendarFeedTokenHash { get; private set; }
+
+    public DateTime? CalendarFeedPublishedAtUtc { get; private set; }
+
+    /// <summary>Publishes the calendar feed under a new token; an earlier address stops working.</summary>
+    public void PublishCalendarFeed(string tokenHash, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        CalendarFeedTokenHash = tokenHash;
+        CalendarFeedPublishedAtUtc = nowUtc;
+    }
+
+    /// <summary>Withdraws the calendar feed: its address stops working.</summary>
+    public void WithdrawCalendarFeed()
+    {
+        CalendarFeedTokenHash = null;
+        CalendarFeedPublishedAtUtc = null;
+    }
+
     /// <summary>Replaces the weekly template. Intervals of one day may not overlap.</summary>
     public void SetWorkingHours(IEnumerable<WorkingInterval> intervals)
     {

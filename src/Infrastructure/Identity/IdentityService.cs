@@ -1,5 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Integration;
+using ClinicHip.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Infrastructure.Identity;
 
-internal sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock, IMemoryCache cache, IOptions<JwtOptions> jwt) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<JwtOptions> jwt)
+    : IIdentityService
 {
     // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
     private static readonly Lazy<string> DecoyPasswordHash =
@@ -99,6 +102,12 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, TimePr
                 .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd)).SingleOrDefaultAsync(cancellationToken);
         }).ConfigureAwait(false);
         return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < clock.GetUtcNow());
+    }
+
+    public Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var id = new IntegrationClientId(clientId);
+        return db.IntegrationClients.AsNoTracking().AnyAsync(c => c.Id == id && c.RevokedAtUtc == null, cancellationToken);
     }
 
     private void ForgetAccountState(Guid userId) => cache.Remove(AccountStateKey(userId));

@@ -128,6 +128,31 @@ internal sealed class TokenService(
         return claims;
     }
 
+    public ClientAccessToken IssueClientToken(Guid clientId, IReadOnlyList<string> scopes)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + jwt.AccessTokenLifetime,
+            SigningCredentials = new SigningCredentials(signingKey.Key, SigningKey.Algorithm),
+            TokenType = ClinicClaimTypes.AccessTokenType,
+
+            // RFC 9068: sub and client_id both name the client; scope is space-separated. No role, no account.
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(ClinicClaimTypes.Subject, clientId.ToString()),
+                new Claim(ClinicClaimTypes.ClientId, clientId.ToString()),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
+                new Claim(ClinicClaimTypes.Scope, string.Join(' ', scopes)),
+            ]),
+        };
+        return new ClientAccessToken(new JsonWebTokenHandler().CreateToken(descriptor), (int)jwt.AccessTokenLifetime.TotalSeconds);
+    }
+
     /// <summary>Revokes every refresh token of the account (password changed, account disabled).</summary>
     public Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken) =>
         db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAtUtc == null)

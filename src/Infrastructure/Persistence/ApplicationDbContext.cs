@@ -4,6 +4,7 @@ using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Domain.Assessments;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
@@ -52,6 +53,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<TreatmentPlan> TreatmentPlans => Set<TreatmentPlan>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
@@ -131,6 +134,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<AppointmentTypeId>().HaveConversion<AppointmentTypeIdConverter>();
         configurationBuilder.Properties<TimeOffId>().HaveConversion<TimeOffIdConverter>();
         configurationBuilder.Properties<IntakeFormId>().HaveConversion<IntakeFormIdConverter>();
+        configurationBuilder.Properties<IntegrationClientId>().HaveConversion<IntegrationClientIdConverter>();
         configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicHip.Domain.Assessments;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Treatment;
@@ -27,6 +28,8 @@ internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, G
 internal sealed class AppointmentTypeIdConverter() : ValueConverter<AppointmentTypeId, Guid>(id => id.Value, value => new AppointmentTypeId(value));
 
 internal sealed class TimeOffIdConverter() : ValueConverter<TimeOffId, Guid>(id => id.Value, value => new TimeOffId(value));
+
+internal sealed class IntegrationClientIdConverter() : ValueConverter<IntegrationClientId, Guid>(id => id.Value, value => new IntegrationClientId(value));
 
 internal sealed class IntakeFormIdConverter() : ValueConverter<IntakeFormId, Guid>(id => id.Value, value => new IntakeFormId(value));
 

@@ -13,6 +13,12 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
         "POST /api/auth/register",
         "POST /api/auth/token",
         "POST /api/auth/refresh",
+
+        // OAuth 2.0 client credentials: the client authenticates with its secret in the request itself.
+        "POST /api/auth/client-token",
+
+        // Calendar apps send no bearer token; the per-clinician feed token in the address is checked (404 when wrong).
+        "GET /api/clinicians/{id:guid}/calendar.ics",
         "GET /health/live",
         "HEAD /health/live",
         "GET /health/ready",

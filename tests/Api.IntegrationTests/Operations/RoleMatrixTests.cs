@@ -7,33 +7,36 @@ namespace ClinicHip.Api.IntegrationTests.Operations;
 
 /// <summary>
 /// The access matrix of docs/access-matrix.md: every GET that takes a resource id, for anonymous, the owning patient,
-/// another patient, the front desk, the clinician and an administrator. Refusals carry none of the owner's data.
+/// another patient, the front desk, the clinician, an administrator and an integration client holding every scope. Refusals
+/// carry none of the owner's data.
 /// </summary>
 public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private const int Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409, Ok = 200;
 
-    /// <summary>Route → expected status for: anonymous, owner, other patient, front desk, clinician, admin.</summary>
+    /// <summary>Route → expected status for: anonymous, owner, other patient, front desk, clinician, admin, an integration client holding every scope.</summary>
     private static readonly Dictionary<string, int[]> Matrix = new()
     {
-        ["/api/patients/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
-        ["/api/staff/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok],
-        ["/api/clinicians/{id}/working-hours"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok],
-        ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok],
-        ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
-        ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict],
-        ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
-        ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok],
-        ["/api/patients/{patientId}/running-load"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/patients/{patientId}/outcomes"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/assessments/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/patients/{patientId}/assessments"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/treatment-plans/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
-        ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden],
+        ["/api/patients/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/staff/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
+        ["/api/clinicians/{id}/working-hours"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
+        ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
+        ["/api/clinicians/{id}/calendar.ics"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict, Forbidden],
+        ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
+        ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
+        ["/api/patients/{patientId}/running-load"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/patients/{patientId}/outcomes"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/assessments/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/patients/{patientId}/assessments"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/treatment-plans/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
+        ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
     };
 
-    private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin"];
+    private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
 
     [Fact]
     public async Task EveryIdTakingRead_AnswersEachRoleAsDocumented_WithNoDataInRefusals()
@@ -106,12 +109,13 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var plan = await IdOf(await clinician.PostAsJsonAsync("/api/treatment-plans", new { patientId, assessmentId = assessment, goals = "Quinn runs again", reviewDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }));
         (await clinician.PostAsync($"/api/treatment-plans/{plan}/activate", null)).EnsureSuccessStatusCode();
         var staffId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["staffMemberId"]!.GetValue<Guid>();
+        var integration = await factory.IntegrationClientAsync(scenario.Admin, IntegrationClients.AllScopes);
 
         var idByRoute = new Dictionary<string, string>
         {
             ["{patientId}"] = patientId.ToString(),
         };
-        return new World([anonymous, owner, other, frontDesk, clinician, scenario.Admin], idByRoute, email)
+        return new World([anonymous, owner, other, frontDesk, clinician, scenario.Admin, integration.Client], idByRoute, email)
         {
             Ids =
             {
@@ -122,6 +126,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
+                ["/api/integration-clients/{id}"] = $"/api/integration-clients/{integration.Id}",
             },
         };
     }

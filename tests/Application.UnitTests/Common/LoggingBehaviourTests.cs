@@ -46,6 +46,8 @@ public class LoggingBehaviourTests
 
         public Guid? ClinicianId => null;
 
+        public Guid? ClientId => null;
+
         public bool IsInRole(string role) => false;
     }
 }

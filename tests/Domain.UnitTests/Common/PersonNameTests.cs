@@ -19,4 +19,10 @@ public class PersonNameTests
 
     [Fact]
     public void Equality_IsByValue() => new PersonName("Sam", "Okafor").ShouldBe(new PersonName("Sam", "Okafor"));
+
+    [Theory]
+    [InlineData("jordan", "lee", "J.L.")]
+    [InlineData("Émilie", "Ødegaard", "É.Ø.")]
+    public void Initials_AreTheFirstLetterOfEachPart(string given, string family, string initials) =>
+        new PersonName(given, family).Initials.ShouldBe(initials);
 }

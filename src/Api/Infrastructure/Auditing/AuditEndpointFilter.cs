@@ -27,7 +27,7 @@ public static class AuditConventions
 
 /// <summary>
 /// The one place where access to patient data is audited: a filter on every API endpoint. After the endpoint ran (or
-/// failed) it records who, role, action, resource, patient(s), outcome, trace id and client address — never the data.
+/// failed) it records who (user or integration client), role, action, resource, patient(s), outcome, trace id and client address — never the data.
 /// Which patients: the route's patientId, or the PatientId of the answer or of each item of a list answer.
 /// </summary>
 internal sealed class AuditEndpointFilter : IEndpointFilter
@@ -66,11 +66,13 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
     {
         var routeId = http.GetRouteValue("id")?.ToString();
         var patients = PatientIds(http, audited, value, routeId).Distinct().ToList();
-        var user = Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.Subject), out var id) ? id : (Guid?)null;
+        var client = Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.ClientId), out var clientId) ? clientId : (Guid?)null;
+        var user = client is null && Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.Subject), out var id) ? id : (Guid?)null;
         var template = new AuditRecord
         {
             OccurredAtUtc = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             UserId = user,
+            ClientId = client,
             Roles = string.Join(',', http.User.FindAll(ClinicClaimTypes.Role).Select(c => c.Value)),
             Action = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? http.Request.Method,
             ResourceType = audited.ResourceType,
@@ -84,7 +86,7 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             ? [template]
             : [.. patients.Select(p => new AuditRecord
             {
-                OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, Roles = template.Roles, Action = template.Action,
+                OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
                 ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = p, Outcome = template.Outcome,
                 StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
             })];

@@ -14,6 +14,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OAuthErrorException oauth)
+        {
+            await WriteOAuthErrorAsync(httpContext, oauth, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var problem = exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
@@ -58,6 +64,35 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An OAuth 2.0 token error (RFC 6749 §5.2): <c>application/json</c> with <c>error</c> and <c>error_description</c>, as
+    /// OAuth client libraries expect, carrying the problem members (type, title, status, detail, traceId) as well
+    /// (docs/decisions/0009). <c>invalid_client</c> is a 401 with a Basic challenge; the others are 400.
+    /// </summary>
+    private static Task WriteOAuthErrorAsync(HttpContext httpContext, OAuthErrorException oauth, CancellationToken cancellationToken)
+    {
+        var status = oauth.Error == OAuthErrorException.InvalidClient ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        var response = httpContext.Response;
+        response.StatusCode = status;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers.WWWAuthenticate = "Basic realm=\"ClinicHip\", charset=\"UTF-8\"";
+        }
+
+        return response.WriteAsJsonAsync(new Dictionary<string, object>
+        {
+            ["error"] = oauth.Error,
+            ["error_description"] = oauth.Message,
+            ["type"] = ProblemType($"oauth.{oauth.Error}"),
+            ["title"] = "The token request was refused.",
+            ["status"] = status,
+            ["detail"] = oauth.Message,
+            ["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier,
+        }, options: null, contentType: "application/json", cancellationToken);
     }
 
     /// <summary>Problem types of ClinicHip's own codes; docs/problem-types.md lists them.</summary>

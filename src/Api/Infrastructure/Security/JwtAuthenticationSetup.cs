@@ -37,7 +37,7 @@ internal static class JwtAuthenticationSetup
                     RoleClaimType = ClinicClaimTypes.Role,
                 };
 
-                // A signed, unexpired token still fails once its account changed password or was disabled.
+                // A signed, unexpired token still fails once its account changed password or was disabled, or its client was revoked.
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleTokensAsync };
             });
         return services;
@@ -46,10 +46,23 @@ internal static class JwtAuthenticationSetup
     private static async Task RejectStaleTokensAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
+        var identity = context.HttpContext.RequestServices.GetRequiredService<IIdentityService>();
+        if (principal?.IsIntegrationClient() == true)
+        {
+            var clientCurrent = Guid.TryParse(principal.FindFirst(ClinicClaimTypes.ClientId)?.Value, out var clientId)
+                && !principal.HasClaim(c => c.Type == ClinicClaimTypes.Role)
+                && await identity.IsClientTokenCurrentAsync(clientId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (!clientCurrent)
+            {
+                context.Fail("The client was revoked.");
+            }
+
+            return;
+        }
+
         var current = Guid.TryParse(principal?.FindFirst(ClinicClaimTypes.Subject)?.Value, out var userId)
             && principal?.FindFirst(ClinicClaimTypes.SecurityStamp)?.Value is { } stamp
-            && await context.HttpContext.RequestServices.GetRequiredService<IIdentityService>()
-                .IsTokenCurrentAsync(userId, stamp, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            && await identity.IsTokenCurrentAsync(userId, stamp, context.HttpContext.RequestAborted).ConfigureAwait(false);
         if (!current)
         {
             context.Fail("The token was revoked.");

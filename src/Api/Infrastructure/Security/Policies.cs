@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Integration;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ClinicHip.Api.Infrastructure.Security;
@@ -6,6 +7,8 @@ namespace ClinicHip.Api.Infrastructure.Security;
 /// <summary>
 /// Every authorization policy of the API, in one place. Every endpoint under <c>/api</c> requires a signed-in
 /// caller (see <c>Program</c>), so none is open by accident: anonymous access is an explicit <c>AllowAnonymous()</c>.
+/// Integration clients (client-credentials tokens, no role) reach only endpoints whose policy names a scope they hold
+/// (docs/decisions/0009); every other policy, and the default one, refuses them.
 /// </summary>
 public static class Policies
 {
@@ -13,8 +16,20 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Patient = nameof(Patient);
 
-    /// <summary>Who books appointments: patients for themselves, the front desk and administrators for anyone.</summary>
+    /// <summary>Who reads the diary (appointments, free slots, types, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
+    public const string SchedulingReads = nameof(SchedulingReads);
+
+    /// <summary>Who books and reschedules: patients for themselves, the front desk and administrators for anyone; clients with appointments:write.</summary>
     public const string Booking = nameof(Booking);
+
+    /// <summary>Who cancels: every signed-in user (the use case decides whose); clients with appointments:write.</summary>
+    public const string Cancellation = nameof(Cancellation);
+
+    /// <summary>Who reads patient profiles: every signed-in user (patients their own); clients with patients:read.</summary>
+    public const string PatientProfiles = nameof(PatientProfiles);
+
+    /// <summary>Who manages webhook subscriptions: administrators; clients with webhooks:manage.</summary>
+    public const string WebhookManagement = nameof(WebhookManagement);
 
     /// <summary>The front desk (and administrators): check-in.</summary>
     public const string FrontDesk = nameof(FrontDesk);
@@ -25,7 +40,7 @@ public static class Policies
     /// <summary>Who records a no-show: the front desk, clinicians, administrators.</summary>
     public const string DiaryKeeping = nameof(DiaryKeeping);
 
-    /// <summary>Who changes a clinician's working hours and time off: administrators, and clinicians (their own).</summary>
+    /// <summary>Who changes a clinician's working hours, time off and calendar feed: administrators, and clinicians (their own).</summary>
     public const string DiaryManagement = nameof(DiaryManagement);
 
     /// <summary>Who joins telehealth rooms: the patient, the clinician, administrators.</summary>
@@ -37,17 +52,22 @@ public static class Policies
     /// <summary>Who records and reads a patient's progress (training load, outcome scores): the patient and clinicians.</summary>
     public const string PatientProgress = nameof(PatientProgress);
 
-    /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk.</summary>
+    /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk, never a client.</summary>
     public const string ClinicalRecords = nameof(ClinicalRecords);
 
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ClientsNeedAScopeRequirement()).Build())
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Staff, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(Patient, policy => policy.RequireRole(Roles.Patient))
-            .AddPolicy(Booking, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(SchedulingReads, policy => policy.Callers(IntegrationScopes.AppointmentsRead))
+            .AddPolicy(Booking, policy => policy.Callers(IntegrationScopes.AppointmentsWrite, Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(Cancellation, policy => policy.Callers(IntegrationScopes.AppointmentsWrite))
+            .AddPolicy(PatientProfiles, policy => policy.Callers(IntegrationScopes.PatientsRead))
+            .AddPolicy(WebhookManagement, policy => policy.Callers(IntegrationScopes.WebhooksManage, Roles.Admin))
             .AddPolicy(FrontDesk, policy => policy.RequireRole(Roles.FrontDesk, Roles.Admin))
             .AddPolicy(Clinician, policy => policy.RequireRole(Roles.Clinician))
             .AddPolicy(DiaryKeeping, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
@@ -57,4 +77,8 @@ public static class Policies
             .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
     }
+
+    /// <summary>Users in <paramref name="roles"/> (every signed-in user when none are named), or clients holding <paramref name="scope"/>.</summary>
+    private static AuthorizationPolicyBuilder Callers(this AuthorizationPolicyBuilder policy, string scope, params string[] roles) =>
+        policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement(roles, scope));
 }

@@ -1,7 +1,7 @@
 namespace ClinicHip.Application.Common.Auditing;
 
 /// <summary>
-/// One access to patient data: who, in which role, did what to which record of which patient, when, from where, and
+/// One access to patient data: who (a user or an integration client), in which role, did what to which record of which patient, when, from where, and
 /// how it ended. Never the data itself. Append-only: nothing in the API changes or removes one, and the database
 /// refuses updates and deletes.
 /// </summary>
@@ -12,6 +12,9 @@ public sealed class AuditRecord
     public DateTime OccurredAtUtc { get; init; }
 
     public Guid? UserId { get; init; }
+
+    /// <summary>The integration client that acted, when the caller was one (then there is no user).</summary>
+    public Guid? ClientId { get; init; }
 
     public required string Roles { get; init; }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace ClinicHip.Application.Common.Behaviours;
 
 /// <summary>
-/// Logs each request's name, the caller's user id and how long it took. Never the request itself:
+/// Logs each request's name, the caller's user (or integration client) id and how long it took. Never the request itself:
 /// requests carry health data and passwords.
 /// </summary>
 public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICurrentUser currentUser)
@@ -28,10 +28,10 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogHandled(logger, RequestName, currentUser.UserId, succeeded, elapsed.TotalMilliseconds);
+            LogHandled(logger, RequestName, currentUser.UserId, currentUser.ClientId, succeeded, elapsed.TotalMilliseconds);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} for user {UserId}: succeeded {Succeeded} in {ElapsedMilliseconds:F1} ms")]
-    private static partial void LogHandled(ILogger logger, string requestName, Guid? userId, bool succeeded, double elapsedMilliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} for user {UserId} client {ClientId}: succeeded {Succeeded} in {ElapsedMilliseconds:F1} ms")]
+    private static partial void LogHandled(ILogger logger, string requestName, Guid? userId, Guid? clientId, bool succeeded, double elapsedMilliseconds);
 }

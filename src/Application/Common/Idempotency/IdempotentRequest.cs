@@ -2,7 +2,7 @@ namespace ClinicHip.Application.Common.Idempotency;
 
 /// <summary>
 /// The first answer to a request sent with an <c>Idempotency-Key</c>, so a retry gets the same answer and
-/// changes nothing. Keys are scoped to the user who sent them.
+/// changes nothing. Keys are scoped to the caller who sent them.
 /// </summary>
 public sealed class IdempotentRequest
 {
@@ -10,6 +10,7 @@ public sealed class IdempotentRequest
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
+    /// <summary>The caller: an account id, or an integration client's id.</summary>
     public Guid UserId { get; init; }
 
     public required string Key { get; init; }

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Domain.Assessments;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
@@ -42,6 +43,8 @@ public interface IApplicationDbContext
     DbSet<TreatmentPlan> TreatmentPlans { get; }
 
     DbSet<AuditRecord> AuditRecords { get; }
+
+    DbSet<IntegrationClient> IntegrationClients { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

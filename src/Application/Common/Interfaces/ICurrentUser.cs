@@ -3,7 +3,7 @@ namespace ClinicHip.Application.Common.Interfaces;
 /// <summary>Who is making the current request, from their validated access token.</summary>
 public interface ICurrentUser
 {
-    /// <summary>The account id, or null for an anonymous caller.</summary>
+    /// <summary>The account id, or null for an anonymous caller or an integration client.</summary>
     Guid? UserId { get; }
 
     /// <summary>The caller's patient profile id, when the caller is a patient.</summary>
@@ -11,6 +11,9 @@ public interface ICurrentUser
 
     /// <summary>The caller's clinician profile id, when the caller is a clinician.</summary>
     Guid? ClinicianId { get; }
+
+    /// <summary>The integration client's id, when the caller is a client with a client-credentials token (it has no account and no role).</summary>
+    Guid? ClientId { get; }
 
     bool IsInRole(string role);
 }

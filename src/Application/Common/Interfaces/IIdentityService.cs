@@ -29,6 +29,9 @@ public interface IIdentityService
 
     /// <summary>Whether an access token carrying <paramref name="securityStamp"/> is still good for the account.</summary>
     Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken);
+
+    /// <summary>Whether an integration client's access token is still good: the client exists and was not revoked.</summary>
+    Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken);
 }
 
 /// <summary>An account's email and access roles.</summary>

@@ -18,4 +18,10 @@ public interface ITokenService
 
     /// <summary>Revokes every refresh token of the account.</summary>
     Task RevokeAllAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An access token for an integration client (client credentials grant): its id and <paramref name="scopes"/>, no
+    /// account, no role, no refresh token.
+    /// </summary>
+    ClientAccessToken IssueClientToken(Guid clientId, IReadOnlyList<string> scopes);
 }

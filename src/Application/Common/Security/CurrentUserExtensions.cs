@@ -14,6 +14,31 @@ public static class CurrentUserExtensions
         return user.IsInRole(Roles.Patient);
     }
 
+    /// <summary>
+    /// Whether the caller is an integration client. The API's policies let a client reach only what its scopes allow;
+    /// within that, it acts as the front desk does: not a patient, so it names the patient it books for and reaches the
+    /// clinic's appointments and profiles, never as a clinician.
+    /// </summary>
+    public static bool IsIntegrationClient(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.ClientId is not null;
+    }
+
+    /// <summary>Who acts, account or integration client: the key of their idempotent requests.</summary>
+    public static Guid? ActorId(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId ?? user.ClientId;
+    }
+
+    /// <summary>Who acts, as stamped on the records they create or change: the account id, or <c>client:</c> and the client id.</summary>
+    public static string? ActorName(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId?.ToString() ?? (user.ClientId is { } client ? $"client:{client}" : null);
+    }
+
     /// <summary>The one rule every patient-record access starts from: a patient reaches only their own; staff reach the clinic's.</summary>
     public static bool MayReach(this ICurrentUser user, PatientId patientId) => !user.IsPatient() || user.PatientId == patientId.Value;
 

@@ -52,7 +52,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
     {
         ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(user.PatientActedFor(request.PatientId));
-        var userId = user.UserId ?? throw new ForbiddenAccessException("Sign in to book.");
+        var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
         var requestHash = Hash(request);
 
         if (request.IdempotencyKey is { } key && await ReplayAsync(userId, key, requestHash, cancellationToken).ConfigureAwait(false) is { } replay)

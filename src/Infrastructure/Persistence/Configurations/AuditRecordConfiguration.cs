@@ -18,6 +18,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.ClientAddress).HasMaxLength(64);
         builder.HasIndex(r => new { r.PatientId, r.Id });
         builder.HasIndex(r => new { r.UserId, r.Id });
+        builder.HasIndex(r => new { r.ClientId, r.Id });
         builder.HasIndex(r => r.OccurredAtUtc);
     }
 }

@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
@@ -35,6 +36,7 @@ internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinicia
             hours.HasKey("Id");
         });
         builder.Property(c => c.WorkingHoursVersion).IsConcurrencyToken();
+        builder.Property(c => c.CalendarFeedTokenHash).HasMaxLength(OpaqueSecrets.HashLength);
         builder.ConfigureAuditColumns();
     }
 }

@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,7 +9,7 @@ namespace ClinicHip.Infrastructure.Persistence.Interceptors;
 /// <summary>
 /// Stamps created / modified time (UTC, from <see cref="TimeProvider"/>) and user on every
 /// <see cref="AuditableEntity"/> as it is saved. The user is null for an anonymous request (registration)
-/// and for work the system does at start-up.
+/// and for work the system does at start-up; an integration client is stamped as <c>client:</c> and its id.
 /// </summary>
 public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -33,7 +34,7 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var actor = currentUser.UserId?.ToString();
+        var actor = currentUser.ActorName();
         foreach (var entry in context.ChangeTracker.Entries<AuditableEntity>())
         {
             if (entry.State == EntityState.Added)

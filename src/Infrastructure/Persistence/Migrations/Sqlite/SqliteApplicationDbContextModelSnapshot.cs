@@ -33,6 +33,9 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -71,6 +74,8 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ClientId", "Id");
 
                     b.HasIndex("PatientId", "Id");
 
@@ -249,6 +254,48 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "TriageLevel", "SubmittedAtUtc");
 
                     b.ToTable("IntakeForms");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Integration.IntegrationClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IntegrationClients");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
@@ -644,6 +691,13 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClinicHip.Domain.Staff.Clinician", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalendarFeedPublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")

@@ -1,0 +1,24 @@
+namespace ClinicHip.Domain.Integration;
+
+/// <summary>
+/// What an integration client may be granted: a closed list. Clinical records (intake answers, assessments, treatment
+/// plans) have no scope, so no client can ever reach them.
+/// </summary>
+public static class IntegrationScopes
+{
+    /// <summary>Read appointments, free slots, appointment types, bookable clinicians and the clinic's scheduling settings.</summary>
+    public const string AppointmentsRead = "appointments:read";
+
+    /// <summary>Book, cancel and reschedule appointments for a patient, as the front desk does.</summary>
+    public const string AppointmentsWrite = "appointments:write";
+
+    /// <summary>Read patient profiles (name, date of birth, contact details).</summary>
+    public const string PatientsRead = "patients:read";
+
+    /// <summary>Manage webhook subscriptions.</summary>
+    public const string WebhooksManage = "webhooks:manage";
+
+    public static IReadOnlyList<string> All { get; } = [AppointmentsRead, AppointmentsWrite, PatientsRead, WebhooksManage];
+
+    public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
+}
