@@ -115,7 +115,8 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
         };
     }
 
-    // The framework's Produces*/ProducesProblem describe a response with its bare reason phrase ("Bad Request").
+    // ProducesProblem and friends describe a response by its bare reason phrase ("Bad Request"); RFC 9110 renamed 422.
     private static bool IsReasonPhrase(string status, string text) =>
-        int.TryParse(status, out var code) && string.Equals(ReasonPhrases.GetReasonPhrase(code), text, StringComparison.OrdinalIgnoreCase);
+        (int.TryParse(status, out var code) && string.Equals(ReasonPhrases.GetReasonPhrase(code), text, StringComparison.OrdinalIgnoreCase))
+        || (status == "422" && string.Equals(text, "Unprocessable Content", StringComparison.OrdinalIgnoreCase));
 }
