@@ -11,7 +11,8 @@ internal static class OpenApiSetup
 
     /// <summary>
     /// The Swagger document third parties generate clients from: descriptions from XML comments, enums as
-    /// strings, an operationId on every operation, and the bearer scheme on every operation that needs it.
+    /// strings, an operationId on every operation, the bearer scheme on every operation that needs it, and the
+    /// conventions of docs/decisions/0011 (error answers, required and nullable members, request examples).
     /// </summary>
     public static IServiceCollection AddClinicOpenApi(this IServiceCollection services)
     {
