@@ -73,8 +73,7 @@ if (corsOrigins.Length > 0)
     app.UseCors();
 }
 
-app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "ClinicHip API");
+app.UseClinicOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

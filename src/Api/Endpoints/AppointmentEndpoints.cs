@@ -103,6 +103,7 @@ public static class AppointmentEndpoints
             new ListAppointmentsQuery(from, to, clinicianId, patientId, status, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
 
     /// <summary>Get an appointment.</summary>
+    /// <remarks>A patient reads their own appointments; clinicians, the front desk and administrators any.</remarks>
     /// <response code="200">The appointment.</response>
     /// <response code="404">No such appointment, or another patient's.</response>
     public static async Task<Ok<AppointmentDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
@@ -125,6 +126,7 @@ public static class AppointmentEndpoints
         TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
 
     /// <summary>Check the patient in (front desk).</summary>
+    /// <remarks>The patient has arrived for an in-person appointment: Booked becomes CheckedIn.</remarks>
     /// <response code="200">Checked in.</response>
     public static Task<Ok<AppointmentDto>> CheckIn(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         Step(id, AppointmentStep.CheckIn, mediator, cancellationToken);
@@ -136,6 +138,7 @@ public static class AppointmentEndpoints
         Step(id, AppointmentStep.Start, mediator, cancellationToken);
 
     /// <summary>Complete the consultation (the appointment's clinician).</summary>
+    /// <remarks>InProgress becomes Completed. Only the appointment's own clinician may complete it.</remarks>
     /// <response code="200">Completed.</response>
     public static Task<Ok<AppointmentDto>> Complete(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         Step(id, AppointmentStep.Complete, mediator, cancellationToken);

@@ -53,6 +53,7 @@ public static class AssessmentEndpoints
         TypedResults.Ok(await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken));
 
     /// <summary>Sign an assessment (its author only). A signed assessment is never edited.</summary>
+    /// <remarks>Locks the assessment: from now on it is only added to with addenda. Patients see it (summary and diagnoses) once signed.</remarks>
     /// <response code="200">The signed assessment.</response>
     /// <response code="403">Not the author.</response>
     /// <response code="409">Already signed.</response>
@@ -60,6 +61,7 @@ public static class AssessmentEndpoints
         TypedResults.Ok(await mediator.Send(new SignAssessmentCommand(id), cancellationToken));
 
     /// <summary>Add an addendum to a signed assessment (any clinician; author and time recorded).</summary>
+    /// <remarks>The signed text stays as it was; the addendum is appended with its author and time.</remarks>
     /// <response code="200">The assessment with the addendum.</response>
     /// <response code="409">Still a draft: edit it instead.</response>
     public static async Task<Ok<AssessmentDto>> AddAddendum(Guid id, AddAddendumCommand command, IMediator mediator, CancellationToken cancellationToken) =>
@@ -73,6 +75,7 @@ public static class AssessmentEndpoints
         TypedResults.Ok(await mediator.Send(new GetAssessmentQuery(id), cancellationToken));
 
     /// <summary>A patient's assessments, newest first.</summary>
+    /// <remarks>Clinicians see every assessment, drafts included; a patient sees their own signed ones, as a summary with the diagnoses.</remarks>
     /// <response code="200">All of them for clinicians; the signed ones (summary and diagnoses) for the patient.</response>
     /// <response code="404">No such patient, or another patient.</response>
     public static async Task<Ok<IReadOnlyList<AssessmentDto>>> ListForPatient(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>

@@ -58,6 +58,7 @@ public static class ClinicEndpoints
         TypedResults.Ok(await mediator.Send(new ListAppointmentTypesQuery(), cancellationToken));
 
     /// <summary>Add an appointment type.</summary>
+    /// <remarks>Administrators define what can be booked: its length, the buffer kept free after it, in person, telehealth or either, and whether patients may book it online. New types are active.</remarks>
     /// <response code="201">The new type.</response>
     /// <response code="409">A type with this name exists.</response>
     /// <response code="422">Duration or buffer off the 5-minute grid.</response>

@@ -38,6 +38,7 @@ public static class ClinicianEndpoints
     }
 
     /// <summary>List the clinicians patients can book.</summary>
+    /// <remarks>Every signed-in caller may list them, to choose a clinician for /api/availability and booking.</remarks>
     /// <response code="200">Bookable clinicians, by name.</response>
     public static async Task<Ok<IReadOnlyList<BookableClinicianDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListCliniciansQuery(), cancellationToken));
@@ -112,6 +113,7 @@ public static class ClinicianEndpoints
     }
 
     /// <summary>List a clinician's current and future time off.</summary>
+    /// <remarks>Staff only. Past time off is left out.</remarks>
     /// <response code="200">Time off, soonest first.</response>
     public static async Task<Ok<IReadOnlyList<TimeOffDto>>> ListTimeOff(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListTimeOffQuery(id), cancellationToken));
@@ -127,6 +129,7 @@ public static class ClinicianEndpoints
     }
 
     /// <summary>Remove time off.</summary>
+    /// <remarks>Administrators or the clinician themself. The period becomes bookable again within working hours.</remarks>
     /// <response code="204">Removed.</response>
     /// <response code="404">No such time off for this clinician.</response>
     public static async Task<NoContent> RemoveTimeOff(Guid id, Guid timeOffId, IMediator mediator, CancellationToken cancellationToken)

@@ -65,12 +65,14 @@ public static class IntakeEndpoints
         TypedResults.Ok(await mediator.Send(new GetIntakeFormQuery(id), cancellationToken));
 
     /// <summary>Mark an intake form as reviewed (clinician).</summary>
+    /// <remarks>Submitted becomes Reviewed, with the reviewing clinician and the time recorded. The answers never change: a correction is a new version.</remarks>
     /// <response code="200">The reviewed form.</response>
     /// <response code="409">Already reviewed, or superseded.</response>
     public static async Task<Ok<IntakeFormDto>> Review(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ReviewIntakeFormCommand(id), cancellationToken));
 
     /// <summary>A patient's intake forms, newest first.</summary>
+    /// <remarks>Every version, corrections included. The patient and clinicians see the answers and the triage; the front desk and administrators the summary only.</remarks>
     /// <response code="200">Every version, newest first.</response>
     /// <response code="404">No such patient, or another patient.</response>
     public static async Task<Ok<IReadOnlyList<IntakeFormDto>>> ListForPatient(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>

@@ -23,9 +23,11 @@ public static class StaffEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetStaffMember").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/disable", (Guid id, IMediator m, CancellationToken ct) => SetAccess(id, disabled: true, m, ct)).WithName("DisableStaffMember")
             .WithSummary("Disable a staff account: sign-in refused and every token ended at once.")
+            .WithDescription("The account and its history stay; enable it again to restore access. Administrators cannot disable their own account (422).")
             .Produces<StaffMemberDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/enable", (Guid id, IMediator m, CancellationToken ct) => SetAccess(id, disabled: false, m, ct)).WithName("EnableStaffMember")
-            .WithSummary("Enable a disabled staff account again.").Produces<StaffMemberDto>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Enable a disabled staff account again.")
+            .WithDescription("The member of staff signs in again with their password.").Produces<StaffMemberDto>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -42,6 +44,7 @@ public static class StaffEndpoints
     }
 
     /// <summary>List the staff.</summary>
+    /// <remarks>Administrators only: every account, enabled or disabled, with the clinician profile where there is one.</remarks>
     /// <response code="200">Every member of staff, by family then given name.</response>
     public static async Task<Ok<IReadOnlyList<StaffMemberDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListStaffQuery(), cancellationToken));
@@ -50,6 +53,7 @@ public static class StaffEndpoints
         TypedResults.Ok(await mediator.Send(new SetStaffMemberAccessCommand(id, disabled), cancellationToken));
 
     /// <summary>Get one member of staff.</summary>
+    /// <remarks>Administrators only.</remarks>
     /// <response code="200">The member of staff.</response>
     /// <response code="404">No member of staff has this id.</response>
     public static async Task<Ok<StaffMemberDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>

@@ -26,14 +26,18 @@ public static class TreatmentPlanEndpoints
         group.MapDelete("/{id:guid}/interventions/{interventionId:guid}", RemoveIntervention).RequireAuthorization(Policies.Clinician).WithName("RemoveIntervention")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/activate", (Guid id, IMediator m, CancellationToken ct) => Step(id, PlanStep.Activate, null, m, ct))
-            .RequireAuthorization(Policies.Clinician).WithName("ActivateTreatmentPlan").WithSummary("Activate a draft plan.").ProducesStepProblems();
+            .RequireAuthorization(Policies.Clinician).WithName("ActivateTreatmentPlan").WithSummary("Activate a draft plan.")
+            .WithDescription("Draft becomes Active: the patient sees the plan from now on.").ProducesStepProblems();
         group.MapPost("/{id:guid}/complete", (Guid id, IMediator m, CancellationToken ct) => Step(id, PlanStep.Complete, null, m, ct))
-            .RequireAuthorization(Policies.Clinician).WithName("CompleteTreatmentPlan").WithSummary("Complete an active plan.").ProducesStepProblems();
+            .RequireAuthorization(Policies.Clinician).WithName("CompleteTreatmentPlan").WithSummary("Complete an active plan.")
+            .WithDescription("Active becomes Completed; the plan is kept read-only.").ProducesStepProblems();
         group.MapPost("/{id:guid}/discontinue", (Guid id, DiscontinueRequest body, IMediator m, CancellationToken ct) => Step(id, PlanStep.Discontinue, body.Reason, m, ct))
-            .RequireAuthorization(Policies.Clinician).WithName("DiscontinueTreatmentPlan").WithSummary("Stop an open plan, with a reason.").ProducesStepProblems();
+            .RequireAuthorization(Policies.Clinician).WithName("DiscontinueTreatmentPlan").WithSummary("Stop an open plan, with a reason.")
+            .WithDescription("A Draft or Active plan becomes Discontinued; the reason is recorded with it.").ProducesStepProblems();
         group.MapPost("/{id:guid}/stress-fracture-clearance", (Guid id, IMediator m, CancellationToken ct) => Step(id, PlanStep.ClearStressFractureForRunning, null, m, ct))
             .RequireAuthorization(Policies.Clinician).WithName("ClearStressFractureForRunning")
-            .WithSummary("Record that the patient is cleared to run again after a stress fracture.").ProducesStepProblems();
+            .WithSummary("Record that the patient is cleared to run again after a stress fracture.")
+            .WithDescription("Until a clinician records clearance, running and return-to-run interventions are refused for a plan with a stress fracture.").ProducesStepProblems();
         group.MapGet("/{id:guid}/referral-summary", ReferralSummary).RequireAuthorization(Policies.Clinician).WithName("GetReferralSummary")
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/patients/{patientId:guid}/treatment-plans", ListForPatient).RequireAuthorization(Policies.ClinicalRecords).WithTags("Clinical").Audited("TreatmentPlan")
@@ -42,6 +46,7 @@ public static class TreatmentPlanEndpoints
     }
 
     /// <summary>Draft a treatment plan after an assessment.</summary>
+    /// <remarks>A clinician starts a Draft plan for the patient from one of their assessments; interventions are added next, then the plan is activated.</remarks>
     /// <response code="201">The draft plan.</response>
     /// <response code="404">No such patient, or the assessment is not theirs.</response>
     public static async Task<Created<TreatmentPlanDto>> Draft(DraftTreatmentPlanCommand command, IMediator mediator, CancellationToken cancellationToken)
@@ -74,6 +79,7 @@ public static class TreatmentPlanEndpoints
         TypedResults.Ok(await mediator.Send(command with { PlanId = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken));
 
     /// <summary>Remove an intervention from an open plan.</summary>
+    /// <remarks>Only while the plan is Draft or Active; a completed or discontinued plan keeps its interventions.</remarks>
     /// <response code="200">The plan without it.</response>
     /// <response code="404">No such plan or intervention.</response>
     /// <response code="409">The plan is closed.</response>
@@ -88,6 +94,7 @@ public static class TreatmentPlanEndpoints
         TypedResults.Ok(await mediator.Send(new GetReferralSummaryQuery(id), cancellationToken));
 
     /// <summary>A patient's treatment plans, newest first.</summary>
+    /// <remarks>Clinicians see every plan, drafts included; a patient sees their own active and past plans.</remarks>
     /// <response code="200">All for clinicians; active and past ones for the patient.</response>
     /// <response code="404">No such patient, or another patient.</response>
     public static async Task<Ok<IReadOnlyList<TreatmentPlanDto>>> ListForPatient(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ internal static class OpenApiSetup
 
     /// <summary>
     /// The Swagger document third parties generate clients from: descriptions from XML comments, enums as
-    /// strings, an operationId on every operation, and the bearer scheme on every operation that needs it.
+    /// strings, an operationId on every operation, the bearer scheme on every operation that needs it, and the
+    /// conventions of docs/decisions/0011 (error answers, required and nullable members, request examples).
     /// </summary>
     public static IServiceCollection AddClinicOpenApi(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ internal static class OpenApiSetup
                 Description = "Practice management for a sports and physiotherapy clinic: bookings, hip-pain intake, " +
                     "assessments and treatment plans. Errors are RFC 9457 problem documents. Authorize with a bearer " +
                     "token from POST /api/auth/token.",
+                Contact = new OpenApiContact { Name = "ClinicHip API support", Email = "api@clinichip.example" },
             });
             options.AddSecurityDefinition(BearerSchemeId, new OpenApiSecurityScheme
             {
@@ -35,6 +37,12 @@ internal static class OpenApiSetup
             });
             options.OperationFilter<AuthorizationOperationFilter>();
             options.SupportNonNullableReferenceTypes();
+            // A member referring to another schema gets a wrapper that can carry its description and whether it may be
+            // null (which NullableReferencesDocumentFilter turns into oneOf [$ref, null]).
+            options.UseAllOfToExtendReferenceSchemas();
+            options.DocumentFilter<NullableReferencesDocumentFilter>();
+            options.SchemaFilter<RequiredRecordMembersSchemaFilter>();
+            options.SchemaFilter<ProblemDetailsSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -43,8 +51,29 @@ internal static class OpenApiSetup
                     options.IncludeXmlComments(xml, includeControllerXmlComments: true);
                 }
             }
+
+            // After the XML comments, which add <response> codes without content.
+            options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.OperationFilter<RequestExamples.OperationFilter>();
         });
         return services;
+    }
+
+    /// <summary>
+    /// Serves the document with the address it was fetched from as its server, so a client generated from it (or
+    /// the Swagger UI) calls the same API, and the Swagger UI.
+    /// </summary>
+    public static WebApplication UseClinicOpenApi(this WebApplication app)
+    {
+        app.UseSwagger(options =>
+        {
+            // OpenAPI 3.1 (JSON Schema 2020-12) says "this member may be null" in a way validators and generators agree on.
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This API" }]);
+        });
+        app.UseSwaggerUI(options => options.DocumentTitle = "ClinicHip API");
+        return app;
     }
 
     /// <summary>Adds the bearer requirement and the 401 / 403 answers to every operation that is not anonymous.</summary>
@@ -61,23 +90,11 @@ internal static class OpenApiSetup
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] });
             operation.Responses ??= [];
-            operation.Responses.TryAdd("401", ProblemResponse("No valid access token was sent.", context));
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token was sent." });
             if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
             {
-                operation.Responses.TryAdd("403", ProblemResponse("The caller's role may not use this operation.", context));
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role may not use this operation." });
             }
         }
-
-        private static OpenApiResponse ProblemResponse(string description, OperationFilterContext context) => new()
-        {
-            Description = description,
-            Content = new Dictionary<string, IOpenApiMediaType>
-            {
-                ["application/problem+json"] = new OpenApiMediaType
-                {
-                    Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
-                },
-            },
-        };
     }
 }

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicHip.Application.Assessments;
+using ClinicHip.Application.Auth.Commands.IssueToken;
+using ClinicHip.Application.Auth.Commands.RegisterPatient;
+using ClinicHip.Application.Intake;
+using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Treatment;
+using ClinicHip.Domain.Assessments;
+using ClinicHip.Domain.Conditions;
+using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Scheduling;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ClinicHip.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Example bodies of the main requests, written as the commands themselves so they cannot drift from the contract
+/// (they do not compile when a field changes), and serialized with the API's own JSON options.
+/// </summary>
+internal static class RequestExamples
+{
+    private static readonly Guid ExamplePatientId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c10");
+    private static readonly Guid ExampleClinicianId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c11");
+    private static readonly Guid ExampleTypeId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c12");
+    private static readonly Guid ExampleAppointmentId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c13");
+    private static readonly Guid ExampleAssessmentId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c14");
+
+    public static readonly IReadOnlyDictionary<Type, object> ByRequestType = new Dictionary<Type, object>
+    {
+        [typeof(RegisterPatientCommand)] = new RegisterPatientCommand(
+            "jordan.lee@example.com", "Trail-Runner-2026", "Jordan", "Lee", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
+        [typeof(IssueTokenCommand)] = new IssueTokenCommand("jordan.lee@example.com", "Trail-Runner-2026"),
+        [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
+            PatientId: null, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+        [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
+        {
+            Side = Side.Right,
+            PainLocations = [PainLocation.OutsideOfHip],
+            Onset = Onset.Gradual,
+            StartedOn = new DateOnly(2026, 10, 5),
+            PrecedingChanges = [PrecedingChange.MileageIncrease, PrecedingChange.CamberedRoads],
+            Pain = new PainScores(AtRest: 1, DuringRun: 5, AfterRun: 4, AtNight: 3),
+            AggravatingFactors = [AggravatingFactor.LyingOnThatSide, AggravatingFactor.Stairs],
+            MechanicalSymptoms = [],
+            AbleToBearWeight = true,
+            Swelling = false,
+            PainSpreading = false,
+            SystemicSymptoms = [],
+            History = [],
+            TreatmentsTried = [TreatmentTried.Rest, TreatmentTried.Ice],
+            Running = new RunningProfile(CurrentWeeklyKm: 55, WeeklyKmFourWeeksAgo: 40, RunsPerWeek: 5, YearsRunning: 6, "Gold Coast Marathon", new DateOnly(2027, 7, 4)),
+            FreeText = "Worse on the downhill parts of my long run.",
+        }),
+        [typeof(StartAssessmentCommand)] = new StartAssessmentCommand(ExamplePatientId, ExampleAppointmentId, new AssessmentContent
+        {
+            SubjectiveSummary = "Lateral right hip pain for six weeks after a mileage increase; worse lying on the right side and on stairs.",
+            RangeOfMotion = [new RangeOfMotion(HipMovement.Flexion, BodySide.Right, 115), new RangeOfMotion(HipMovement.InternalRotation, BodySide.Right, 30)],
+            TendernessSites = [TendernessSite.GreaterTrochanter],
+            SpecialTests =
+            [
+                new SpecialTestFinding(SpecialTest.SingleLegStance30Seconds, BodySide.Right, SpecialTestResult.Positive),
+                new SpecialTestFinding(SpecialTest.Fadir, BodySide.Right, SpecialTestResult.Negative),
+                new SpecialTestFinding(SpecialTest.HopTest, BodySide.Right, SpecialTestResult.Negative),
+            ],
+            Diagnoses = [new Diagnosis(HipCondition.GlutealTendinopathy, Side.Right, DiagnosisCertainty.Provisional, IsPrimary: true)],
+        }),
+        [typeof(DraftTreatmentPlanCommand)] = new DraftTreatmentPlanCommand(
+            ExamplePatientId, ExampleAssessmentId, "Run 50 km a week without lateral hip pain by the end of January.", new DateOnly(2027, 1, 15)),
+    };
+
+    /// <summary>Puts the example on the JSON request body of each operation whose body type has one.</summary>
+    internal sealed class OperationFilter(IOptions<JsonOptions> json) : IOperationFilter
+    {
+        // The API's options, leaving out members the example does not set (optional ones are null).
+        private readonly JsonSerializerOptions serializerOptions = new(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var bodyType = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+            if (bodyType is null || !ByRequestType.TryGetValue(bodyType, out var example)
+                || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) != true || media is not OpenApiMediaType jsonBody)
+            {
+                return;
+            }
+
+            jsonBody.Example = JsonSerializer.SerializeToNode(example, bodyType, serializerOptions);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ClinicHip.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Marks a positional record member as required when it has no default value and cannot be null: the server always
+/// writes it in answers, and a request without it fails validation. Without this a generated client would type
+/// every field of every answer as optional. Members declared <c>required</c> are already marked by Swashbuckle.
+/// </summary>
+internal sealed class RequiredRecordMembersSchemaFilter : ISchemaFilter
+{
+    private readonly NullabilityInfoContext nullability = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties.Count: > 0 } objectSchema || context.Type.IsEnum || context.Type.IsPrimitive)
+        {
+            return;
+        }
+
+        var constructor = context.Type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+        foreach (var parameter in constructor?.GetParameters() ?? [])
+        {
+            var name = objectSchema.Properties.Keys.FirstOrDefault(key => string.Equals(key, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            if (name is null || parameter.HasDefaultValue || !IsNonNullable(parameter))
+            {
+                continue;
+            }
+
+            objectSchema.Required ??= new HashSet<string>(StringComparer.Ordinal);
+            objectSchema.Required.Add(name);
+        }
+    }
+
+    private bool IsNonNullable(ParameterInfo parameter) => parameter.ParameterType.IsValueType
+        ? Nullable.GetUnderlyingType(parameter.ParameterType) is null
+        : nullability.Create(parameter).WriteState == NullabilityState.NotNull;
+}
+
+/// <summary>
+/// The members ClinicHip adds to every problem document (<c>traceId</c>) and to its own outcomes (<c>code</c>,
+/// the suffix of <c>urn:clinichip:problem:&lt;code&gt;</c>), so clients can read them typed.
+/// </summary>
+internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (!typeof(ProblemDetails).IsAssignableFrom(context.Type) || schema is not OpenApiSchema problem)
+        {
+            return;
+        }
+
+        problem.Description = "An RFC 9457 problem document. docs/problem-types.md lists ClinicHip's own types and codes.";
+        problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        problem.Properties.TryAdd("traceId", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Quote it when reporting the error: it finds the request in the logs.",
+        });
+        problem.Properties.TryAdd("code", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String | JsonSchemaType.Null,
+            Description = "ClinicHip's own outcome (409 and 422), e.g. appointment.slot-conflict; the type is urn:clinichip:problem:<code>.",
+        });
+    }
+}
+
+/// <summary>
+/// A member that may be null and refers to another schema (a nullable enum, an optional profile) is written as
+/// <c>oneOf: [{ $ref }, { type: "null" }]</c>. Swashbuckle writes it as <c>type: "null"</c> beside <c>allOf: [{ $ref }]</c>,
+/// which no value satisfies: a generated client would type the member as always absent.
+/// </summary>
+internal sealed class NullableReferencesDocumentFilter : IDocumentFilter
+{
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        var visited = new HashSet<OpenApiSchema>(ReferenceEqualityComparer.Instance);
+        foreach (var schema in swaggerDoc.Components?.Schemas?.Values ?? [])
+        {
+            Rewrite(schema, visited);
+        }
+
+        foreach (var operation in swaggerDoc.Paths.Values.SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                Rewrite(parameter.Schema, visited);
+            }
+
+            foreach (var media in (operation.RequestBody?.Content?.Values ?? []).Concat(operation.Responses?.Values.SelectMany(r => r.Content?.Values ?? []) ?? []))
+            {
+                Rewrite(media.Schema, visited);
+            }
+        }
+    }
+
+    private static void Rewrite(IOpenApiSchema? candidate, HashSet<OpenApiSchema> visited)
+    {
+        if (candidate is not OpenApiSchema schema || !visited.Add(schema))
+        {
+            return;
+        }
+
+        if (schema.Type == JsonSchemaType.Null && schema.AllOf is [OpenApiSchemaReference reference])
+        {
+            schema.Type = null;
+            schema.AllOf = null;
+            schema.OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }];
+        }
+
+        foreach (var child in (schema.Properties?.Values ?? []).Concat(schema.AllOf ?? []).Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []))
+        {
+            Rewrite(child, visited);
+        }
+
+        Rewrite(schema.Items, visited);
+        Rewrite(schema.AdditionalProperties, visited);
+    }
+}

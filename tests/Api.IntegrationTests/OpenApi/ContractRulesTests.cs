@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicHip.Api.IntegrationTests.OpenApi;
+
+/// <summary>
+/// The rules every operation of the contract keeps, checked over the whole served document so that an endpoint added
+/// later is held to them too (docs/decisions/0011-openapi-contract.md).
+/// </summary>
+public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private const string ProblemJson = "application/problem+json";
+
+    [Fact]
+    public async Task EveryOperation_HasAUniqueOperationIdASummaryAndATag()
+    {
+        var operations = SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory));
+
+        operations.Count.ShouldBeGreaterThanOrEqualTo(60);
+        foreach (var op in operations)
+        {
+            op.Operation["operationId"]?.GetValue<string>().ShouldNotBeNullOrWhiteSpace($"{op.Name} has no operationId (WithName)");
+            op.Operation["summary"]?.GetValue<string>().ShouldNotBeNullOrWhiteSpace($"{op.Name} has no summary (<summary> or WithSummary)");
+            (op.Operation["tags"]?.AsArray().Count ?? 0).ShouldBeGreaterThan(0, $"{op.Name} has no tag (WithTags)");
+        }
+
+        operations.Select(o => o.Operation["operationId"]!.GetValue<string>()).ShouldBeUnique();
+    }
+
+    [Fact]
+    public async Task EveryRequestAndSuccessBody_IsJsonWithATypedSchema()
+    {
+        foreach (var op in SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory)))
+        {
+            if (op.Operation["requestBody"] is JsonObject body)
+            {
+                body["content"]!.AsObject().Select(c => c.Key).ShouldBe(["application/json"], $"{op.Name} request body");
+                ShouldBeTyped(body["content"]!["application/json"]!["schema"], $"{op.Name} request body");
+            }
+
+            var successes = op.Responses.Where(r => r.Key.StartsWith('2')).ToList();
+            successes.ShouldNotBeEmpty($"{op.Name} documents no success answer");
+            foreach (var (status, response) in successes)
+            {
+                if (status == "204")
+                {
+                    response!["content"].ShouldBeNull($"{op.Name} 204 has content");
+                    continue;
+                }
+
+                var content = response!["content"]?.AsObject();
+                content.ShouldNotBeNull($"{op.Name} {status} has no content (return TypedResults or declare Produces<T>)");
+                content.Select(c => c.Key).ShouldBe(["application/json"], $"{op.Name} {status}");
+                ShouldBeTyped(content["application/json"]!["schema"], $"{op.Name} {status}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryErrorResponse_IsAProblemDocumentThatSaysWhen()
+    {
+        foreach (var op in SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory)))
+        {
+            foreach (var (status, response) in op.Responses.Where(r => r.Key[0] is '4' or '5'))
+            {
+                var content = response!["content"]!.AsObject();
+                content.Select(c => c.Key).ShouldBe([ProblemJson], $"{op.Name} {status}");
+                SwaggerJson.ReferencedSchema(content[ProblemJson]!["schema"])
+                    .ShouldBe(status == "400" ? "HttpValidationProblemDetails" : "ProblemDetails", $"{op.Name} {status}");
+                var description = response["description"]!.GetValue<string>();
+                description.ShouldNotBe(ReasonPhrases.GetReasonPhrase(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture)),
+                    $"{op.Name} {status} is described only by its reason phrase");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ErrorResponses_AreDocumentedWhereverThePipelineCanGiveThem()
+    {
+        foreach (var op in SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory)))
+        {
+            var statuses = op.Responses.Select(r => r.Key).ToHashSet();
+            var parameters = op.Parameters.ToList();
+            if (op.Operation["requestBody"] is not null || parameters.Any(p => p["in"]!.GetValue<string>() is "query" or "header"))
+            {
+                statuses.ShouldContain("400", $"{op.Name} reads a body, query or header but documents no 400");
+            }
+
+            if (parameters.Any(p => p["in"]!.GetValue<string>() == "path"))
+            {
+                statuses.ShouldContain("404", $"{op.Name} names a resource but documents no 404");
+            }
+
+            if (op.IsSecured)
+            {
+                statuses.ShouldContain("401", $"{op.Name} needs a token but documents no 401");
+            }
+
+            if (op.Path.StartsWith("/api/auth/", StringComparison.Ordinal) || (op.IsSecured && op.Method is not "get" and not "head"))
+            {
+                statuses.ShouldContain("429", $"{op.Name} is rate limited but documents no 429");
+                op.Responses["429"]!["headers"]?["Retry-After"].ShouldNotBeNull($"{op.Name} 429 has no Retry-After header");
+            }
+
+            var ifMatch = parameters.Any(p => p["in"]!.GetValue<string>() == "header" && p["name"]!.GetValue<string>() == "If-Match");
+            ifMatch.ShouldBe(statuses.Contains("412"), $"{op.Name}: a 412 and an If-Match parameter go together");
+        }
+    }
+
+    [Fact]
+    public async Task OperationsBehindARolePolicy_Document403()
+    {
+        var operations = SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory)).ToDictionary(o => o.Operation["operationId"]!.GetValue<string>());
+        var restricted = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)
+            .ToList();
+
+        restricted.Count.ShouldBeGreaterThan(30);
+        foreach (var name in restricted)
+        {
+            name.ShouldNotBeNull("an endpoint behind a role policy has no name (WithName)");
+            operations[name].Responses.Select(r => r.Key).ShouldContain("403", $"{name} is behind a role policy but documents no 403");
+        }
+    }
+
+    [Fact]
+    public async Task NoSchema_CombinesNullWithAReference()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+
+        var contradictions = Descendants(document).Where(o => o["allOf"] is not null && o["type"]?.ToJsonString() == "\"null\"").ToList();
+
+        contradictions.ShouldBeEmpty("type null beside allOf [$ref] admits no value: write oneOf [$ref, null]");
+    }
+
+    private static void ShouldBeTyped(JsonNode? schema, string where)
+    {
+        schema.ShouldNotBeNull($"{where} has no schema");
+        var typed = schema["$ref"] is not null || schema["type"] is not null || schema["allOf"] is not null || schema["oneOf"] is not null;
+        typed.ShouldBeTrue($"{where} has an untyped schema: {schema.ToJsonString()}");
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+
+namespace ClinicHip.Api.IntegrationTests.OpenApi;
+
+/// <summary>The example bodies in the contract are ones the API accepts, not decoration.</summary>
+public class RequestExampleTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+{
+    private static readonly string[] MainRequests =
+        ["RegisterPatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan"];
+
+    [Fact]
+    public async Task MainRequests_CarryAnExampleBody()
+    {
+        var examples = Examples(await SwaggerJson.LoadAsync(factory));
+
+        examples.Keys.ShouldBe(MainRequests, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ExampleBodies_PassValidation_RegisterAndSignInWorkAsWritten()
+    {
+        var examples = Examples(await SwaggerJson.LoadAsync(factory));
+        var anonymous = factory.CreateClient();
+
+        // Registering with the example and signing in with the token example work end to end.
+        await ApiClientExtensions.CreatedAsync(await anonymous.PostAsync("/api/auth/register", Json(examples["RegisterPatient"])));
+        var tokens = await ApiClientExtensions.OkAsync(await anonymous.PostAsync("/api/auth/token", Json(examples["IssueToken"])));
+        var patient = factory.CreateClient().WithBearer(tokens["accessToken"]!.GetValue<string>());
+
+        // The patient's own intake form is complete as it stands.
+        await ApiClientExtensions.CreatedAsync(await patient.PostAsync("/api/intake-forms", Json(examples["SubmitIntakeForm"])));
+
+        // The others name resources of an example clinic: they pass validation and are looked up (404), never refused as malformed (400).
+        await (await patient.PostAsync("/api/appointments", Json(examples["BookAppointment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var clinician = await scenario.ClinicianClientAsync(factory);
+        await (await clinician.PostAsync("/api/assessments", Json(examples["StartAssessment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await clinician.PostAsync("/api/treatment-plans", Json(examples["DraftTreatmentPlan"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static Dictionary<string, JsonNode> Examples(JsonObject document) => SwaggerJson.Operations(document)
+        .Select(op => (Id: op.Operation["operationId"]!.GetValue<string>(), Example: op.Operation["requestBody"]?["content"]?["application/json"]?["example"]))
+        .Where(e => e.Example is not null)
+        .ToDictionary(e => e.Id, e => e.Example!);
+
+    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+}
