@@ -37,11 +37,13 @@ public static class IntegrationClientEndpoints
     }
 
     /// <summary>List the integration clients.</summary>
+    /// <remarks>Name, scopes, when each was created and revoked; never a secret.</remarks>
     /// <response code="200">Every client, active and revoked, newest first.</response>
     public static async Task<Ok<IReadOnlyList<IntegrationClientDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListIntegrationClientsQuery(), cancellationToken));
 
     /// <summary>Get an integration client.</summary>
+    /// <remarks>Its name, scopes and state; the secret was shown once, at registration, and is not kept.</remarks>
     /// <response code="200">The client (never its secret).</response>
     /// <response code="404">No such client.</response>
     public static async Task<Ok<IntegrationClientDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>

@@ -66,11 +66,16 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
             AddIfMatchParameter(operation);
         }
 
-        foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] is '4' or '5').ToList())
+        foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] is '4' or '5' && !HasErrorBodyOfItsOwnStandard(r.Value)).ToList())
         {
             operation.Responses[status] = AsProblem(status, response, context);
         }
     }
+
+    /// <summary>An error body another standard defines, declared on the endpoint (OAuth 2.0's token errors): left as declared.</summary>
+    private static bool HasErrorBodyOfItsOwnStandard(IOpenApiResponse response) =>
+        response.Content?.TryGetValue("application/json", out var json) == true
+        && json.Schema is OpenApiSchemaReference reference && reference.Reference.Id is { } id && !id.EndsWith("ProblemDetails", StringComparison.Ordinal);
 
     /// <summary>The same partition rule as <see cref="Security.AbuseLimits"/>: /api/auth per client address, other writes per signed-in user.</summary>
     private static bool IsRateLimited(string? relativePath, string? method, IList<object> metadata) =>
