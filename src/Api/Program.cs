@@ -97,6 +97,7 @@ api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();
 api.MapAuditEndpoints();
+api.MapWebhookEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -40,6 +40,9 @@ public static class Policies
     /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk.</summary>
     public const string ClinicalRecords = nameof(ClinicalRecords);
 
+    /// <summary>Who manages webhook subscriptions and reads their delivery log: administrators.</summary>
+    public const string WebhookManagement = nameof(WebhookManagement);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -55,6 +58,7 @@ public static class Policies
             .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
             .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
-            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
+            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
+            .AddPolicy(WebhookManagement, policy => policy.RequireRole(Roles.Admin));
     }
 }
