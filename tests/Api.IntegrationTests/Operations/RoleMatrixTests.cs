@@ -31,9 +31,13 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/treatment-plans/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
         ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden],
         ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden],
+        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok],
+        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin"];
+
+    private static readonly string[] BookedEvents = ["appointment.booked"];
 
     [Fact]
     public async Task EveryIdTakingRead_AnswersEachRoleAsDocumented_WithNoDataInRefusals()
@@ -106,6 +110,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var plan = await IdOf(await clinician.PostAsJsonAsync("/api/treatment-plans", new { patientId, assessmentId = assessment, goals = "Quinn runs again", reviewDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }));
         (await clinician.PostAsync($"/api/treatment-plans/{plan}/activate", null)).EnsureSuccessStatusCode();
         var staffId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["staffMemberId"]!.GetValue<Guid>();
+        var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
         var idByRoute = new Dictionary<string, string>
         {
@@ -122,6 +127,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
+                ["/api/webhooks/{id}"] = $"/api/webhooks/{webhook}",
             },
         };
     }
