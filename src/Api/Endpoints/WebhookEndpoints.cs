@@ -54,7 +54,7 @@ public static class WebhookEndpoints
         TypedResults.Ok(await mediator.Send(new GetWebhookSubscriptionQuery(id), cancellationToken));
 
     /// <summary>Delete a webhook subscription.</summary>
-    /// <remarks>Nothing more is sent to it and its pending deliveries are cancelled. Its delivery log is kept.</remarks>
+    /// <remarks>Nothing more is sent to it: its pending deliveries are cancelled when next due. Its delivery log is kept.</remarks>
     /// <response code="204">Deleted.</response>
     /// <response code="404">No subscription has this id, or it was deleted.</response>
     public static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public sealed class GetWebhookSubscriptionHandler(IApplicationDbContext db) : IR
     }
 }
 
-/// <summary>Deletes a subscription: nothing more is sent to it, pending deliveries are cancelled, its delivery log stays.</summary>
+/// <summary>Deletes a subscription: nothing more is sent to it (pending deliveries are cancelled when next due), its delivery log stays.</summary>
 public sealed record DeleteWebhookSubscriptionCommand(Guid Id) : IRequest;
 
 public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<DeleteWebhookSubscriptionCommand, Unit>
