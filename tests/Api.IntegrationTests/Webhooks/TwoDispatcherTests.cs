@@ -20,6 +20,12 @@ public sealed class TwoDispatcherTests : IAsyncLifetime
         settings["Webhooks:AllowHttpTargets"] = "true";
         settings["Outbox:PollInterval"] = "00:00:00.050";
         settings["Outbox:BatchSize"] = "3";
+        settings["Outbox:RetryJitter"] = "0";
+        for (var i = 0; i < 10; i++)
+        {
+            settings[$"Outbox:RetryDelays:{i}"] = "00:00:01";
+        }
+
         // Both processes decrypt the signing secret with the same keys, as instances behind one load balancer must.
         settings["DataProtection:KeyRingPath"] = keyRing.FullName;
         first = await ApiProcess.StartAsync(settings);
@@ -43,12 +49,13 @@ public sealed class TwoDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task TwoApiProcessesDispatchingOneDatabase_DeliverEveryEventExactlyOnce()
     {
-        await using var receiver = await WebhookReceiver.StartAsync();
+        // Down at first, so every delivery fails once and all fall due for their retry together, for both dispatchers.
+        await using var receiver = WebhookReceiver.OnFreePort();
         receiver.AnswerDelay = TimeSpan.FromMilliseconds(100);
         using var setup = first!.CreateClient();
         var admin = setup.WithBearer((await setup.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
         var scenario = await CreateAsync(admin);
-        var (_, secret) = await admin.SubscribeAsync(receiver.Url, "appointment.booked");
+        var (subscriptionId, secret) = await admin.SubscribeAsync(receiver.Url, "appointment.booked");
         var patient = await setup.RegisterPatientAsync();
 
         using var viaSecond = second!.CreateClient().WithBearer(admin.DefaultRequestHeaders.Authorization!.Parameter!);
@@ -58,6 +65,9 @@ public sealed class TwoDispatcherTests : IAsyncLifetime
             var client = i % 2 == 0 ? admin : viaSecond;
             await ApiClientExtensions.CreatedAsync(await client.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, start, patientId: patient.Id)));
         }
+
+        await admin.DeliveriesWhenAsync(subscriptionId, d => d.Count == Bookings && d.All(x => x!["attempts"]!.AsArray().Count >= 1), TimeSpan.FromSeconds(30));
+        await receiver.ListenAsync();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (receiver.Accepted.Select(r => r.Id).Distinct().Count() < Bookings && DateTime.UtcNow < deadline)

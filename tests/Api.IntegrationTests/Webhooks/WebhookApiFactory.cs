@@ -27,7 +27,7 @@ public static class Webhooks
     }
 
     public static async Task<JsonArray> DeliveriesAsync(this HttpClient admin, Guid subscriptionId) =>
-        (await ApiClientExtensions.OkAsync(await admin.GetAsync($"/api/webhooks/{subscriptionId}/deliveries")))["items"]!.AsArray();
+        (await ApiClientExtensions.OkAsync(await admin.GetAsync($"/api/webhooks/{subscriptionId}/deliveries?pageSize=200")))["items"]!.AsArray();
 
     /// <summary>Polls the delivery log until <paramref name="condition"/> holds for it.</summary>
     public static async Task<JsonArray> DeliveriesWhenAsync(this HttpClient admin, Guid subscriptionId, Func<JsonArray, bool> condition, TimeSpan timeout)
