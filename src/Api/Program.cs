@@ -99,6 +99,7 @@ api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();
 api.MapAuditEndpoints();
 api.MapIntegrationClientEndpoints();
+api.MapWebhookEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -4,10 +4,14 @@ using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Auditing;
 using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Infrastructure.Notifications;
+using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using ClinicHip.Infrastructure.Telehealth;
+using ClinicHip.Infrastructure.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +35,7 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(databaseSection);
         var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<OutboxInterceptor>();
         services.AddApplicationDbContext(database, environment.ContentRootPath);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
 
@@ -77,7 +82,56 @@ public static class DependencyInjection
         services.AddScoped<DemoClinicSeeder>();
         services.AddScoped<DatabaseInitialiser>();
 
+        services.AddOutboxAndWebhooks(configuration);
+
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>The outbox and its dispatcher, webhook signing and delivery, and the reminder channel (docs/decisions/0010).</summary>
+    private static void AddOutboxAndWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var outbox = OutboxOptions.From(configuration);
+        services.AddSingleton(outbox);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IWebhookDispatchSignal>(provider => provider.GetRequiredService<OutboxSignal>());
+        if (outbox.DispatcherEnabled)
+        {
+            services.AddHostedService<OutboxDispatcher>();
+        }
+
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<WebhookTargetPolicy>();
+        services.AddSingleton<IWebhookTargetPolicy>(provider => provider.GetRequiredService<WebhookTargetPolicy>());
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient(WebhookTargetPolicy.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // WebhookSender times each attempt itself.
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectCallback = provider.GetRequiredService<WebhookTargetPolicy>().ConnectAsync,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("ClinicHip");
+        if (configuration["DataProtection:KeyRingPath"] is { Length: > 0 } keyRing)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        }
+
+        services.AddSingleton<IWebhookSecretProtector, WebhookSecretProtector>();
+
+        var smtp = configuration.GetSection(SmtpOptions.SectionName);
+        services.Configure<SmtpOptions>(smtp);
+        if (!string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))
+        {
+            services.AddSingleton<INotificationSender, SmtpNotificationSender>();
+        }
+        else
+        {
+            services.AddSingleton<INotificationSender, LogNotificationSender>();
+        }
     }
 }

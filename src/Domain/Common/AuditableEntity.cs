@@ -6,6 +6,8 @@ namespace ClinicHip.Domain.Common;
 /// </summary>
 public abstract class AuditableEntity
 {
+    private readonly List<IDomainEvent> domainEvents = [];
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public string? CreatedBy { get; private set; }
@@ -13,6 +15,16 @@ public abstract class AuditableEntity
     public DateTime? ModifiedAtUtc { get; private set; }
 
     public string? ModifiedBy { get; private set; }
+
+    /// <summary>Hands over the events raised since the last call, once: the caller stores them with the change.</summary>
+    public IReadOnlyList<IDomainEvent> DequeueDomainEvents()
+    {
+        var raised = domainEvents.ToList();
+        domainEvents.Clear();
+        return raised;
+    }
+
+    protected void Raise(IDomainEvent domainEvent) => domainEvents.Add(domainEvent);
 
     protected static void CheckRule(IBusinessRule rule)
     {

@@ -107,7 +107,7 @@ public sealed class IntakeForm : AuditableEntity
     {
         ArgumentNullException.ThrowIfNull(answers);
         var triage = HipTriage.Assess(answers, patientAgeYears);
-        return new IntakeForm
+        var form = new IntakeForm
         {
             Id = IntakeFormId.New(),
             PatientId = patientId,
@@ -123,5 +123,14 @@ public sealed class IntakeForm : AuditableEntity
             TriageLevel = triage.Level,
             RequiresInPersonAssessment = triage.RequiresInPersonAssessment,
         };
+        form.Raise(new IntakeFormSubmitted(form.Id, patientId, appointmentId, nowUtc));
+        return form;
     }
 }
+
+/// <summary>A patient's intake form (or a correction of one) was submitted. Ids only: never the answers or the triage.</summary>
+/// <param name="IntakeFormId">The new form.</param>
+/// <param name="PatientId">Its patient.</param>
+/// <param name="AppointmentId">The appointment it was filled in for, if any.</param>
+/// <param name="OccurredAtUtc">When it was submitted.</param>
+public sealed record IntakeFormSubmitted(IntakeFormId IntakeFormId, PatientId PatientId, AppointmentId? AppointmentId, DateTime OccurredAtUtc) : IDomainEvent;

@@ -96,6 +96,7 @@ public sealed class Appointment : AuditableEntity
             InPersonOverrideReason = mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null,
         };
         appointment.Place(clinician, startUtc, type, context);
+        appointment.RaiseChange(AppointmentChange.Booked, context.NowUtc);
         return appointment;
     }
 
@@ -105,6 +106,7 @@ public sealed class Appointment : AuditableEntity
         ArgumentNullException.ThrowIfNull(type);
         EnsureStatus("reschedule", AppointmentStatus.Booked);
         Place(clinician, startUtc, type, context);
+        RaiseChange(AppointmentChange.Rescheduled, context.NowUtc);
     }
 
     public void Cancel(CancellationReason reason, string? note, DateTime nowUtc, TimeSpan lateCancellationWindow, bool byPatient)
@@ -117,6 +119,7 @@ public sealed class Appointment : AuditableEntity
         CancelledAtUtc = nowUtc;
         IsLateCancellation = StartUtc - nowUtc < lateCancellationWindow;
         occupiedCells.Clear();
+        RaiseChange(AppointmentChange.Cancelled, nowUtc);
     }
 
     public void CheckIn(DateTime nowUtc)
@@ -124,6 +127,7 @@ public sealed class Appointment : AuditableEntity
         EnsureStatus("check in", AppointmentStatus.Booked);
         Status = AppointmentStatus.CheckedIn;
         CheckedInAtUtc = nowUtc;
+        RaiseChange(AppointmentChange.CheckedIn, nowUtc);
     }
 
     /// <summary>The clinician starts the consultation: after check-in, or straight from booked for telehealth (no front desk).</summary>
@@ -147,6 +151,7 @@ public sealed class Appointment : AuditableEntity
         EnsureStatus("complete", AppointmentStatus.InProgress);
         Status = AppointmentStatus.Completed;
         CompletedAtUtc = nowUtc;
+        RaiseChange(AppointmentChange.Completed, nowUtc);
     }
 
     public void MarkNoShow(DateTime nowUtc)
@@ -154,6 +159,7 @@ public sealed class Appointment : AuditableEntity
         EnsureStatus("mark as a no-show", AppointmentStatus.Booked);
         CheckRule(new NoShowOnlyAfterStartRule(StartUtc, nowUtc));
         Status = AppointmentStatus.NoShow;
+        RaiseChange(AppointmentChange.NoShow, nowUtc);
     }
 
     /// <summary>When the telehealth room can be joined.</summary>
@@ -183,6 +189,9 @@ public sealed class Appointment : AuditableEntity
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, ClinicianFreeAtUtc).Select(c => new OccupiedCell(DiaryOwner.Clinician, clinician.Id.Value, c)));
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, endUtc).Select(c => new OccupiedCell(DiaryOwner.Patient, PatientId.Value, c)));
     }
+
+    private void RaiseChange(AppointmentChange change, DateTime nowUtc) =>
+        Raise(new AppointmentChanged(change, Id, PatientId, ClinicianId, StartUtc, nowUtc));
 
     private void EnsureStatus(string action, params AppointmentStatus[] allowed)
     {

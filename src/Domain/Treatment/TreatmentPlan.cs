@@ -114,6 +114,7 @@ public sealed class TreatmentPlan : AuditableEntity
         Status = PlanStatus.Active;
         ActivatedAtUtc = nowUtc;
         Version = Guid.NewGuid();
+        Raise(new TreatmentPlanActivated(Id, PatientId, AuthorId, nowUtc));
     }
 
     public void Complete(DateTime nowUtc)
@@ -158,3 +159,10 @@ public sealed class TreatmentPlan : AuditableEntity
         }
     }
 }
+
+/// <summary>A treatment plan became active. Ids only: never its content.</summary>
+/// <param name="TreatmentPlanId">The plan.</param>
+/// <param name="PatientId">Its patient.</param>
+/// <param name="ClinicianId">Its author.</param>
+/// <param name="OccurredAtUtc">When it was activated.</param>
+public sealed record TreatmentPlanActivated(TreatmentPlanId TreatmentPlanId, PatientId PatientId, ClinicianId ClinicianId, DateTime OccurredAtUtc) : IDomainEvent;

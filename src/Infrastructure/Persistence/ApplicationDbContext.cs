@@ -3,6 +3,7 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Scheduling.Availability;
+using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
@@ -13,6 +14,7 @@ using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -57,6 +59,14 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public void ClearChangeTracker() => ChangeTracker.Clear();
 
@@ -153,6 +163,9 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Profession>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OutboxMessageKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OutboxMessageStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }
 

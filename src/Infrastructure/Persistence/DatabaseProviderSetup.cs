@@ -1,3 +1,4 @@
+using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,14 @@ internal static class DatabaseProviderSetup
                 var connectionString = ResolveSqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), SqliteConnectionSettings.Instance));
+                    .AddInterceptors(
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), SqliteConnectionSettings.Instance));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
                     .UseSqlServer(options.ConnectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
                 break;
 #else
             case DatabaseProvider.SqlServer:

@@ -41,7 +41,8 @@ public class BadInputTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
             var url = path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{patientId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{timeOffId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{interventionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{interventionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{deliveryId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             foreach (var body in Bodies(document, schema))
             {
                 foreach (var caller in callers)
@@ -132,6 +133,6 @@ public class BadInputTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         return await db.Patients.CountAsync() + await db.Appointments.CountAsync() + await db.IntakeForms.CountAsync() + await db.Assessments.CountAsync()
             + await db.TreatmentPlans.CountAsync() + await db.OutcomeRecords.CountAsync() + await db.RunningLoadWeeks.CountAsync() + await db.StaffMembers.CountAsync()
-            + await db.AppointmentTypes.CountAsync() + await db.TimeOff.CountAsync() + await db.IntegrationClients.CountAsync();
+            + await db.AppointmentTypes.CountAsync() + await db.TimeOff.CountAsync() + await db.IntegrationClients.CountAsync() + await db.WebhookSubscriptions.CountAsync() + await db.OutboxMessages.CountAsync();
     }
 }

@@ -35,6 +35,10 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         // Tests sign many users in from one (unknown) address; RateLimitTests sets real limits.
         builder.UseSetting("RateLimits:AuthPermitLimit", "100000");
         builder.UseSetting("RateLimits:WritePermitLimit", "100000");
+
+        // Webhook receivers in tests listen on http://127.0.0.1; WebhookTargetTests turns both off.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
+        builder.UseSetting("Webhooks:AllowHttpTargets", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -29,9 +29,12 @@ public sealed class ClinicScenario
 
     public Guid InjectionId { get; private set; }
 
-    public static async Task<ClinicScenario> CreateAsync(ClinicApiFactory factory)
+    public static async Task<ClinicScenario> CreateAsync(ClinicApiFactory factory) => await CreateAsync(await factory.AdminClientAsync());
+
+    /// <summary>The same clinic through any signed-in administrator's client (e.g. of an <see cref="ApiProcess"/>).</summary>
+    public static async Task<ClinicScenario> CreateAsync(HttpClient admin)
     {
-        var scenario = new ClinicScenario(await factory.AdminClientAsync());
+        var scenario = new ClinicScenario(admin);
         (scenario.ClinicianId, scenario.ClinicianEmail) = await scenario.AddClinicianAsync();
         scenario.InitialAssessmentId = await scenario.AddTypeAsync("Initial hip assessment", 45, 15, "InPerson", true);
         scenario.FollowUpId = await scenario.AddTypeAsync("Follow-up", 30, 0, "Either", true);

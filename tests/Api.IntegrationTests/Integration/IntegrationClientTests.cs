@@ -217,6 +217,8 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
             "GET /api/appointments", "GET /api/appointments/{id}", "POST /api/appointments", "POST /api/appointments/{id}/cancel",
             "POST /api/appointments/{id}/reschedule", "GET /api/availability", "GET /api/appointment-types", "GET /api/clinicians",
             "GET /api/clinic/settings", "GET /api/patients/{id}",
+            "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
+            "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
         ];
         string[] anonymous = ["POST /api/auth/register", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/client-token", "GET /api/clinicians/{id}/calendar.ics"];
         var admin = await factory.AdminClientAsync();

@@ -34,9 +34,13 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
         ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
+        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
+        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
+
+    private static readonly string[] BookedEvents = ["appointment.booked"];
 
     [Fact]
     public async Task EveryIdTakingRead_AnswersEachRoleAsDocumented_WithNoDataInRefusals()
@@ -110,6 +114,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         (await clinician.PostAsync($"/api/treatment-plans/{plan}/activate", null)).EnsureSuccessStatusCode();
         var staffId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["staffMemberId"]!.GetValue<Guid>();
         var integration = await factory.IntegrationClientAsync(scenario.Admin, IntegrationClients.AllScopes);
+        var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
         var idByRoute = new Dictionary<string, string>
         {
@@ -127,6 +132,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
                 ["/api/integration-clients/{id}"] = $"/api/integration-clients/{integration.Id}",
+                ["/api/webhooks/{id}"] = $"/api/webhooks/{webhook}",
             },
         };
     }

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Idempotency;
+using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
@@ -45,6 +46,12 @@ public interface IApplicationDbContext
     DbSet<AuditRecord> AuditRecords { get; }
 
     DbSet<IntegrationClient> IntegrationClients { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();

@@ -1,0 +1,262 @@
+using System.Text.Json;
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Reminders;
+using ClinicHip.Application.Webhooks;
+using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Webhooks;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicHip.Infrastructure.Outbox;
+
+/// <summary>
+/// Processes due outbox rows (fanning events out to subscriptions as deliveries, sending reminders) and sends due
+/// webhook deliveries. Every row is claimed first with a lease — one UPDATE that takes only unleased or expired rows,
+/// then a read of the rows this claim owns — so several API instances on one database never process a row twice.
+/// Wakes on its poll interval, or at once when a save in this instance wrote outbox work.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly string instance = InstanceName();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await ProcessOutboxAsync(stoppingToken).ConfigureAwait(false) + await DeliverAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The dispatcher outlives any one failure (a locked database, a bug in one row): log it and poll again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                DispatchFailed(logger, exception);
+                handled = 0;
+            }
+
+            if (handled > 0)
+            {
+                // Fan-out makes deliveries due at once, and a full batch means more may be waiting.
+                continue;
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> ProcessOutboxAsync(CancellationToken cancellationToken)
+    {
+        var lease = NewLease();
+        List<Guid> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var now = Now;
+            var candidates = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Status == OutboxMessageStatus.Pending && m.DueAtUtc <= now && (m.LeasedUntilUtc == null || m.LeasedUntilUtc < now))
+                .OrderBy(m => m.DueAtUtc).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (candidates.Count == 0)
+            {
+                return 0;
+            }
+
+            var leasedUntil = now + options.LeaseDuration;
+            await db.OutboxMessages
+                .Where(m => candidates.Contains(m.Id) && m.Status == OutboxMessageStatus.Pending && (m.LeasedUntilUtc == null || m.LeasedUntilUtc < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, lease).SetProperty(m => m.LeasedUntilUtc, leasedUntil), cancellationToken)
+                .ConfigureAwait(false);
+            claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseOwner == lease).OrderBy(m => m.DueAtUtc).Select(m => m.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var id in claimed)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ProcessMessageAsync(scope.ServiceProvider, id, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task ProcessMessageAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == lease, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            return;
+        }
+
+        if (message.Kind == OutboxMessageKind.Event)
+        {
+            await FanOutAsync(db, message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RemindAsync(services, message, cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One delivery row per subscription that wants the event, saved with the event marked processed.</summary>
+    private async Task FanOutAsync(ApplicationDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var alreadyQueued = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EventId == message.Id).Select(d => d.SubscriptionId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = Now;
+        foreach (var subscription in subscriptions.Where(s => s.Wants(message.Type) && !alreadyQueued.Contains(s.Id)))
+        {
+            db.WebhookDeliveries.Add(WebhookDelivery.For(subscription, message.Id, message.Type, now));
+        }
+
+        message.Complete(OutboxMessageStatus.Processed, now);
+    }
+
+    private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var reminder = JsonSerializer.Deserialize<ReminderPayload>(message.PayloadJson, OutboxEvents.Json)
+            ?? throw new InvalidOperationException($"Outbox row {message.Id} has no reminder.");
+        try
+        {
+            var outcome = await services.GetRequiredService<IMediator>()
+                .Send(new SendAppointmentReminderCommand(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime), cancellationToken).ConfigureAwait(false);
+            message.Complete(outcome == ReminderOutcome.Sent ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
+        }
+#pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var retry = options.RetrySchedule.After(message.FailuresInARow + 1);
+            ReminderFailed(logger, message.Id, reminder.AppointmentId, retry is null, exception.GetType().Name);
+            message.RecordFailure($"{exception.GetType().Name}: {exception.Message}", Now, retry);
+        }
+    }
+
+    private async Task<int> DeliverAsync(CancellationToken cancellationToken)
+    {
+        var lease = NewLease();
+        List<Guid> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var now = Now;
+            var candidates = await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
+                .OrderBy(d => d.NextAttemptAtUtc).Select(d => d.Id).Take(options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (candidates.Count == 0)
+            {
+                return 0;
+            }
+
+            var leasedUntil = now + options.LeaseDuration;
+            await db.WebhookDeliveries
+                .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, lease).SetProperty(d => d.LeasedUntilUtc, leasedUntil), cancellationToken)
+                .ConfigureAwait(false);
+            claimed = await db.WebhookDeliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).Select(d => d.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await Parallel.ForEachAsync(
+            claimed, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelDeliveries, CancellationToken = cancellationToken },
+            async (id, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await DeliverOneAsync(scope.ServiceProvider, id, lease, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return claimed.Count;
+    }
+
+    private async Task DeliverOneAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id && d.LeaseOwner == lease, cancellationToken).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            return;
+        }
+
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
+        if (subscription is null || subscription.IsDeleted)
+        {
+            delivery.Cancel();
+        }
+        else
+        {
+            var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken).ConfigureAwait(false);
+            var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken).ConfigureAwait(false);
+            db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(Now, result.StatusCode, result.Error, result.Duration, options.RetrySchedule.After));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PreconditionFailedException)
+        {
+            LeaseLost(logger, delivery.Id);
+        }
+    }
+
+    private static async Task<WebhookAttemptResult> AttemptAsync(
+        IServiceProvider services, WebhookSubscription subscription, Guid eventId, string body, CancellationToken cancellationToken)
+    {
+        var target = new Uri(subscription.Url);
+        if (await services.GetRequiredService<IWebhookTargetPolicy>().RefusalAsync(target, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return new WebhookAttemptResult(null, refusal, TimeSpan.Zero);
+        }
+
+        string secret;
+        try
+        {
+            secret = services.GetRequiredService<IWebhookSecretProtector>().Unprotect(subscription.ProtectedSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return new WebhookAttemptResult(null, "The signing secret cannot be decrypted: the data-protection key ring is not the one it was made with.", TimeSpan.Zero);
+        }
+
+        return await services.GetRequiredService<WebhookSender>().SendAsync(target, eventId, body, secret, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Names this process in the lease columns (at most 64 characters; each claim adds its own suffix).</summary>
+    private static string InstanceName()
+    {
+        var name = $"{Environment.MachineName}:{Environment.ProcessId}";
+        return name.Length > 64 ? name[^64..] : name;
+    }
+
+    private string NewLease() => $"{instance}/{Guid.NewGuid():N}";
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "The outbox dispatcher failed; it polls again")]
+    private static partial void DispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reminder {OutboxId} for appointment {AppointmentId} failed ({Error}); given up: {GivenUp}")]
+    private static partial void ReminderFailed(ILogger logger, Guid outboxId, Guid appointmentId, bool givenUp, string error);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was taken over by another dispatcher; its outcome here is dropped")]
+    private static partial void LeaseLost(ILogger logger, Guid deliveryId);
+}

@@ -1,0 +1,62 @@
+using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Reminders;
+using Microsoft.Extensions.Configuration;
+
+namespace ClinicHip.Infrastructure.Outbox;
+
+/// <summary>The background dispatcher of outbox rows and webhook deliveries (<c>Outbox:*</c>) and the reminder lead times (<c>Reminders:LeadTimes</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Whether this instance runs a dispatcher (several may share a database).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How often to look for due work when nothing committed here has signalled it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claimed row is this instance's alone; another instance takes it over only after that.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many rows one claim takes.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How many deliveries are sent at once.</summary>
+    public int MaxParallelDeliveries { get; set; } = 4;
+
+    /// <summary>The spread (0 to 1) of each retry delay.</summary>
+    public double RetryJitter { get; set; } = 0.2;
+
+    public IReadOnlyList<TimeSpan> RetryDelays { get; set; } = RetrySchedule.DefaultDelays;
+
+    public IReadOnlyList<TimeSpan> ReminderLeadTimes { get; set; } = ReminderSchedule.DefaultLeadTimes;
+
+    public RetrySchedule RetrySchedule => new(RetryDelays, RetryJitter);
+
+    /// <summary>Reads the section; lists replace the defaults rather than adding to them.</summary>
+    public static OutboxOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        var options = new OutboxOptions
+        {
+            DispatcherEnabled = section.GetValue(nameof(DispatcherEnabled), true),
+            PollInterval = section.GetValue(nameof(PollInterval), TimeSpan.FromSeconds(1)),
+            LeaseDuration = section.GetValue(nameof(LeaseDuration), TimeSpan.FromMinutes(2)),
+            BatchSize = Math.Max(1, section.GetValue(nameof(BatchSize), 20)),
+            MaxParallelDeliveries = Math.Max(1, section.GetValue(nameof(MaxParallelDeliveries), 4)),
+            RetryJitter = section.GetValue(nameof(RetryJitter), 0.2),
+        };
+        if (section.GetSection(nameof(RetryDelays)).Get<TimeSpan[]>() is { Length: > 0 } delays)
+        {
+            options.RetryDelays = delays;
+        }
+
+        if (configuration.GetSection("Reminders:LeadTimes").Get<TimeSpan[]>() is { Length: > 0 } leadTimes)
+        {
+            options.ReminderLeadTimes = leadTimes;
+        }
+
+        return options;
+    }
+}
