@@ -189,14 +189,20 @@ end
 '''
 
 
-def wrk(path, lua, args, label):
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(lua)
-    try:
-        completed = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", script.name, BASE + path],
-                                   capture_output=True, text=True, check=True)
-    finally:
-        os.unlink(script.name)
+def wrk(path, lua, args, label, warmup_lua=None):
+    """Runs the scenario for --warmup seconds (discarded: the JIT tiers the code path up) and then measures it."""
+    def run(script_text, seconds):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(script_text)
+        try:
+            return subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "--latency", "-s", script.name, BASE + path],
+                                  capture_output=True, text=True, check=True)
+        finally:
+            os.unlink(script.name)
+
+    if args.warmup > 0:
+        run(warmup_lua or lua, args.warmup)
+    completed = run(lua, args.duration)
     if completed.stderr.strip():
         print(completed.stderr.strip(), flush=True)
     out = completed.stdout
@@ -243,12 +249,14 @@ def run_size(size, args, signing_key, work):
             results.append(wrk("/api/appointments?pageSize=20", LUA_HEADERS.format(token=own_token), args, "a patient's own appointments"))
         if wanted("get"):
             results.append(wrk(f"/api/appointments/{appointment_id}", LUA_HEADERS.format(token=desk_token), args, "GET one appointment (audited)"))
-        base = int((dt.datetime.combine(free_from + dt.timedelta(days=30), dt.time(0, 0)) - BRISBANE).replace(tzinfo=dt.timezone.utc).timestamp())
-        booking = LUA_HEADERS.format(token=desk_token) + LUA_BOOKING.format(
-            base=base, clinicians="{" + ",".join(f'"{c}"' for c in clinicians) + "}", patients="{" + ",".join(f'"{p}"' for p in patients[:1000]) + "}",
-            type=follow_up, day_slots=DAY_SLOTS)
+        def booking_lua(days_ahead):
+            base = int((dt.datetime.combine(free_from + dt.timedelta(days=days_ahead), dt.time(0, 0)) - BRISBANE).replace(tzinfo=dt.timezone.utc).timestamp())
+            return LUA_HEADERS.format(token=desk_token) + LUA_BOOKING.format(
+                base=base, clinicians="{" + ",".join(f'"{c}"' for c in clinicians) + "}", patients="{" + ",".join(f'"{p}"' for p in patients[:1000]) + "}",
+                type=follow_up, day_slots=DAY_SLOTS)
+        booking, booking_warmup = booking_lua(30), booking_lua(3000)  # the warm-up books other free slots, far ahead
         if wanted("booking"):
-            results.append(wrk("/api/appointments", booking, args, "booking distinct free slots"))
+            results.append(wrk("/api/appointments", booking, args, "booking distinct free slots", warmup_lua=booking_warmup))
         token_lua = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'{"email":"riley.brooks@clinichip.example","password":"Demo-Passw0rd!"}\'\n'
         if wanted("token"):
             results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
@@ -271,6 +279,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,1000000")
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,booking,token (the ceiling always runs)")
     args = parser.parse_args()

@@ -47,15 +47,17 @@ public sealed partial class OutboxDispatcher(
                 handled = 0;
             }
 
-            if (handled > 0)
-            {
-                // Fan-out makes deliveries due at once, and a full batch means more may be waiting.
-                continue;
-            }
-
             try
             {
-                await signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                // After work, look again soon (fan-out makes deliveries due at once, a full claim means more is waiting);
+                // otherwise sleep until a local commit or the poll. Either way pause for the batch window first, so a
+                // rush of commits (bookings) is claimed together instead of one claim and one save per commit.
+                if (handled == 0)
+                {
+                    await signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+
+                await Task.Delay(options.BatchWindow, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -81,24 +83,43 @@ public sealed partial class OutboxDispatcher(
             }
 
             var leasedUntil = now + options.LeaseDuration;
-            await db.OutboxMessages
+
+            // In a transaction so the claim queues with this process's other writers (see EnterWriterAsync).
+            await db.InTransactionAsync(token => db.OutboxMessages
                 .Where(m => candidates.Contains(m.Id) && m.Status == OutboxMessageStatus.Pending && (m.LeasedUntilUtc == null || m.LeasedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, lease).SetProperty(m => m.LeasedUntilUtc, leasedUntil), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, lease).SetProperty(m => m.LeasedUntilUtc, leasedUntil), token), cancellationToken)
                 .ConfigureAwait(false);
             claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseOwner == lease).OrderBy(m => m.DueAtUtc).Select(m => m.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var id in claimed)
+        // Events are fanned out together in one save (measured: one save per event could not keep up with 200
+        // bookings a second); each reminder is saved with its own send.
+        List<Guid> reminders;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var events = messages.Where(m => m.Kind == OutboxMessageKind.Event).ToList();
+            if (events.Count > 0)
+            {
+                await FanOutAsync(db, events, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            reminders = [.. messages.Where(m => m.Kind == OutboxMessageKind.Reminder).Select(m => m.Id)];
+        }
+
+        foreach (var id in reminders)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ProcessMessageAsync(scope.ServiceProvider, id, lease, cancellationToken).ConfigureAwait(false);
+            await ProcessReminderAsync(scope.ServiceProvider, id, lease, cancellationToken).ConfigureAwait(false);
         }
 
         return claimed.Count;
     }
 
-    private async Task ProcessMessageAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
+    private async Task ProcessReminderAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ApplicationDbContext>();
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == lease, cancellationToken).ConfigureAwait(false);
@@ -107,31 +128,33 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        if (message.Kind == OutboxMessageKind.Event)
-        {
-            await FanOutAsync(db, message, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await RemindAsync(services, message, cancellationToken).ConfigureAwait(false);
-        }
-
+        await RemindAsync(services, message, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One delivery row per subscription that wants the event, saved with the event marked processed.</summary>
-    private async Task FanOutAsync(ApplicationDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>One delivery row per subscription that wants each event, saved with the events marked processed.</summary>
+    private async Task FanOutAsync(ApplicationDbContext db, List<OutboxMessage> events, CancellationToken cancellationToken)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var alreadyQueued = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EventId == message.Id).Select(d => d.SubscriptionId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = Now;
-        foreach (var subscription in subscriptions.Where(s => s.Wants(message.Type) && !alreadyQueued.Contains(s.Id)))
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (subscriptions.Count > 0)
         {
-            db.WebhookDeliveries.Add(WebhookDelivery.For(subscription, message.Id, message.Type, now));
+            // A claim that expired mid-way may have queued some already: the (subscription, event) index answers which.
+            var (subscriptionIds, eventIds) = (subscriptions.ConvertAll(s => s.Id), events.ConvertAll(e => e.Id));
+            var queued = (await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => subscriptionIds.Contains(d.SubscriptionId) && eventIds.Contains(d.EventId))
+                .Select(d => new { d.SubscriptionId, d.EventId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(d => (d.SubscriptionId, d.EventId)).ToHashSet();
+            foreach (var message in events)
+            {
+                foreach (var subscription in subscriptions.Where(s => s.Wants(message.Type) && !queued.Contains((s.Id, message.Id))))
+                {
+                    db.WebhookDeliveries.Add(WebhookDelivery.For(subscription, message.Id, message.Type, now));
+                }
+            }
         }
 
-        message.Complete(OutboxMessageStatus.Processed, now);
+        events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
@@ -164,16 +187,16 @@ public sealed partial class OutboxDispatcher(
             var now = Now;
             var candidates = await db.WebhookDeliveries.AsNoTracking()
                 .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
-                .OrderBy(d => d.NextAttemptAtUtc).Select(d => d.Id).Take(options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+                .OrderBy(d => d.NextAttemptAtUtc).Select(d => d.Id).Take(options.DeliveryBatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (candidates.Count == 0)
             {
                 return 0;
             }
 
             var leasedUntil = now + options.LeaseDuration;
-            await db.WebhookDeliveries
+            await db.InTransactionAsync(token => db.WebhookDeliveries
                 .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, lease).SetProperty(d => d.LeasedUntilUtc, leasedUntil), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, lease).SetProperty(d => d.LeasedUntilUtc, leasedUntil), token), cancellationToken)
                 .ConfigureAwait(false);
             claimed = await db.WebhookDeliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).Select(d => d.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,20 @@ public sealed class OutboxOptions
     /// <summary>How often to look for due work when nothing committed here has signalled it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the dispatcher lets commits gather before it claims: one claim for a burst, not one per commit.</summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a claimed row is this instance's alone; another instance takes it over only after that.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many rows one claim takes.</summary>
-    public int BatchSize { get; set; } = 20;
+    /// <summary>How many outbox rows (events, reminders) one claim takes.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Webhook deliveries claimed at a time: few, because each may take its whole timeout and the claim must not
+    /// outlive its lease.
+    /// </summary>
+    public int DeliveryBatchSize { get; set; } = 20;
 
     /// <summary>How many deliveries are sent at once.</summary>
     public int MaxParallelDeliveries { get; set; } = 4;
@@ -42,8 +51,10 @@ public sealed class OutboxOptions
         {
             DispatcherEnabled = section.GetValue(nameof(DispatcherEnabled), true),
             PollInterval = section.GetValue(nameof(PollInterval), TimeSpan.FromSeconds(1)),
+            BatchWindow = section.GetValue(nameof(BatchWindow), TimeSpan.FromMilliseconds(200)),
             LeaseDuration = section.GetValue(nameof(LeaseDuration), TimeSpan.FromMinutes(2)),
-            BatchSize = Math.Max(1, section.GetValue(nameof(BatchSize), 20)),
+            BatchSize = Math.Max(1, section.GetValue(nameof(BatchSize), 100)),
+            DeliveryBatchSize = Math.Max(1, section.GetValue(nameof(DeliveryBatchSize), 20)),
             MaxParallelDeliveries = Math.Max(1, section.GetValue(nameof(MaxParallelDeliveries), 4)),
             RetryJitter = section.GetValue(nameof(RetryJitter), 0.2),
         };

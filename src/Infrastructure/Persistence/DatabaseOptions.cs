@@ -16,6 +16,19 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up. Turn off where a release pipeline migrates.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> level: <see cref="SqliteDurability.Full"/> (default) syncs every commit, so no
+    /// acknowledged write is lost even to a power cut; <see cref="SqliteDurability.Normal"/> syncs at checkpoints only,
+    /// surviving a crash of the process but not of the machine. bench/README.md has what each costs.
+    /// </summary>
+    public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Full;
+}
+
+public enum SqliteDurability
+{
+    Full,
+    Normal,
 }
 
 public enum DatabaseProvider

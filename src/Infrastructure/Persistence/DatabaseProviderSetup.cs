@@ -27,10 +27,11 @@ internal static class DatabaseProviderSetup
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = ResolveSqliteConnectionString(options.ConnectionString, contentRoot);
+                var connectionSettings = new SqliteConnectionSettings(options.SqliteDurability);
                 services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
                     .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), SqliteConnectionSettings.Instance));
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), connectionSettings));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:

@@ -60,9 +60,10 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         {
             cells.ToTable("OccupiedCells");
             cells.WithOwner().HasForeignKey("AppointmentId");
-            cells.Property<long>("Id");
-            cells.HasKey("Id");
-            cells.HasIndex(c => new { c.Owner, c.OwnerId, c.CellStartUtc }).IsUnique();
+
+            // The cell itself is the key: its uniqueness is the no-double-booking guarantee (ADR 0005), and with no
+            // generated id the cells of a booking are inserted as one batch rather than one statement each.
+            cells.HasKey(c => new { c.Owner, c.OwnerId, c.CellStartUtc });
             cells.HasIndex("AppointmentId");
         });
         builder.ConfigureAuditColumns();

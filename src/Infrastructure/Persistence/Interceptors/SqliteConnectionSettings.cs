@@ -9,16 +9,14 @@ namespace ClinicHip.Infrastructure.Persistence.Interceptors;
 /// <item><c>busy_timeout</c>: a writer that finds the database locked waits inside SQLite (retrying within a
 /// millisecond or two) instead of failing to the driver, whose own retry sleeps 150 ms — under concurrent writes that
 /// sleep, not the work, set the latency.</item>
-/// <item><c>synchronous=FULL</c>: every commit is on disk before it is acknowledged, power loss included (WAL mode's
-/// NORMAL could lose the last commits). Measured cost on this class of disk: about 0.2 ms per commit.</item>
+/// <item><c>synchronous</c>: FULL by default, every commit on disk before it is acknowledged, power loss included;
+/// NORMAL where configured (see <see cref="DatabaseOptions.SqliteDurability"/>).</item>
 /// <item><c>temp_store=MEMORY</c>: sorts and temporary indexes stay off the disk.</item>
 /// </list>
 /// </summary>
-internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+internal sealed class SqliteConnectionSettings(SqliteDurability durability) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
-
-    public static SqliteConnectionSettings Instance { get; } = new();
+    private readonly string pragmas = $"PRAGMA busy_timeout=10000; PRAGMA synchronous={durability.ToString().ToUpperInvariant()}; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -28,10 +26,10 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
     }
 }

@@ -1436,30 +1436,22 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("ClinicHip.Domain.Scheduling.OccupiedCell", "OccupiedCells", b1 =>
                         {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("AppointmentId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime>("CellStartUtc")
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Owner")
-                                .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("OwnerId")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.Property<DateTime>("CellStartUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Owner", "OwnerId", "CellStartUtc");
 
                             b1.HasIndex("AppointmentId");
-
-                            b1.HasIndex("Owner", "OwnerId", "CellStartUtc")
-                                .IsUnique();
 
                             b1.ToTable("OccupiedCells", (string)null);
 

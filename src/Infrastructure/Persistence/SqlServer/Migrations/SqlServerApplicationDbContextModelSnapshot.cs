@@ -1454,32 +1454,22 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.OwnsMany("ClinicHip.Domain.Scheduling.OccupiedCell", "OccupiedCells", b1 =>
                         {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("bigint");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
-
-                            b1.Property<Guid>("AppointmentId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateTime>("CellStartUtc")
-                                .HasColumnType("datetime2");
-
                             b1.Property<string>("Owner")
-                                .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("nvarchar(16)");
 
                             b1.Property<Guid>("OwnerId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.HasKey("Id");
+                            b1.Property<DateTime>("CellStartUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Owner", "OwnerId", "CellStartUtc");
 
                             b1.HasIndex("AppointmentId");
-
-                            b1.HasIndex("Owner", "OwnerId", "CellStartUtc")
-                                .IsUnique();
 
                             b1.ToTable("OccupiedCells", (string)null);
 
