@@ -44,7 +44,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var byPatient = user.IsPatient();
         var window = await cache.GetOrComputeAsync(
             (request.AppointmentTypeId, request.ClinicianId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
-            () => ClinicSlotsAsync(request, cancellationToken), w => w.Slots.Count).ConfigureAwait(false);
+            // Not this caller's cancellation: other callers may be waiting on the same computation.
+            () => ClinicSlotsAsync(request, CancellationToken.None), w => w.Slots.Count).ConfigureAwait(false);
         var (settings, type) = (window.Settings, window.Type);
         foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
         {
