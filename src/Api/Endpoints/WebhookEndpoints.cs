@@ -43,11 +43,13 @@ public static class WebhookEndpoints
     }
 
     /// <summary>List the webhook subscriptions.</summary>
+    /// <remarks>Every subscription not deleted: its URL, events and description; never its signing secret.</remarks>
     /// <response code="200">Every subscription that is not deleted, oldest first, without secrets.</response>
     public static async Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListWebhookSubscriptionsQuery(), cancellationToken));
 
     /// <summary>Get one webhook subscription.</summary>
+    /// <remarks>Its URL, events and description; the signing secret was shown once, when it was created.</remarks>
     /// <response code="200">The subscription, without its secret.</response>
     /// <response code="404">No subscription has this id, or it was deleted.</response>
     public static async Task<Ok<WebhookSubscriptionDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
