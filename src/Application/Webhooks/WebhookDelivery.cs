@@ -1,3 +1,5 @@
+using ClinicHip.Application.Common.Interfaces;
+
 namespace ClinicHip.Application.Webhooks;
 
 public enum WebhookDeliveryStatus
@@ -19,7 +21,7 @@ public enum WebhookDeliveryStatus
 /// One event on its way to one subscription: retried with back-off until the receiver answers 2xx or the retries
 /// run out. The dispatcher that holds its lease is the only one that sends it.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : ILeasedRow
 {
     public const int ErrorMaxLength = 500;
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
@@ -74,23 +75,9 @@ public sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var now = Now;
-            var candidates = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxMessageStatus.Pending && m.DueAtUtc <= now && (m.LeasedUntilUtc == null || m.LeasedUntilUtc < now))
-                .OrderBy(m => m.DueAtUtc).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (candidates.Count == 0)
-            {
-                return 0;
-            }
-
-            var leasedUntil = now + options.LeaseDuration;
-
-            // In a transaction so the claim queues with this process's other writers (see EnterWriterAsync).
-            await db.InTransactionAsync(token => db.OutboxMessages
-                .Where(m => candidates.Contains(m.Id) && m.Status == OutboxMessageStatus.Pending && (m.LeasedUntilUtc == null || m.LeasedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, lease).SetProperty(m => m.LeasedUntilUtc, leasedUntil), token), cancellationToken)
-                .ConfigureAwait(false);
-            claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.LeaseOwner == lease).OrderBy(m => m.DueAtUtc).Select(m => m.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            claimed = await ClaimAsync(
+                db, db.OutboxMessages, m => m.Status == OutboxMessageStatus.Pending, m => m.DueAtUtc <= now, m => m.DueAtUtc,
+                options.BatchSize, lease, cancellationToken).ConfigureAwait(false);
         }
 
         // Events are fanned out together in one save (measured: one save per event could not keep up with 200
@@ -117,6 +104,34 @@ public sealed partial class OutboxDispatcher(
         }
 
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="count"/> pending, due rows that no live lease holds: one UPDATE that takes only rows
+    /// still unleased (or whose lease expired), then a read of the rows this lease owns. Two instances racing for a row
+    /// both run the UPDATE; only one of them matches it.
+    /// </summary>
+    private async Task<List<Guid>> ClaimAsync<TRow>(
+        ApplicationDbContext db, DbSet<TRow> rows, Expression<Func<TRow, bool>> pending, Expression<Func<TRow, bool>> due,
+        Expression<Func<TRow, DateTime>> dueAt, int count, string lease, CancellationToken cancellationToken)
+        where TRow : class, ILeasedRow
+    {
+        var now = Now;
+        var candidates = await rows.AsNoTracking().Where(pending).Where(due).Where(r => r.LeasedUntilUtc == null || r.LeasedUntilUtc < now)
+            .OrderBy(dueAt).Select(r => r.Id).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // In a transaction so the claim queues with this process's other writers (see EnterWriterAsync).
+        var leasedUntil = now + options.LeaseDuration;
+        await db.InTransactionAsync(token => rows.Where(pending)
+            .Where(r => candidates.Contains(r.Id) && (r.LeasedUntilUtc == null || r.LeasedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken)
+            .ConfigureAwait(false);
+        return await rows.AsNoTracking().Where(r => r.LeaseOwner == lease).OrderBy(dueAt).Select(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ProcessReminderAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
@@ -185,21 +200,9 @@ public sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var now = Now;
-            var candidates = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
-                .OrderBy(d => d.NextAttemptAtUtc).Select(d => d.Id).Take(options.DeliveryBatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (candidates.Count == 0)
-            {
-                return 0;
-            }
-
-            var leasedUntil = now + options.LeaseDuration;
-            await db.InTransactionAsync(token => db.WebhookDeliveries
-                .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntilUtc == null || d.LeasedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, lease).SetProperty(d => d.LeasedUntilUtc, leasedUntil), token), cancellationToken)
-                .ConfigureAwait(false);
-            claimed = await db.WebhookDeliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).Select(d => d.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            claimed = await ClaimAsync(
+                db, db.WebhookDeliveries, d => d.Status == WebhookDeliveryStatus.Pending, d => d.NextAttemptAtUtc <= now, d => d.NextAttemptAtUtc,
+                options.DeliveryBatchSize, lease, cancellationToken).ConfigureAwait(false);
         }
 
         await Parallel.ForEachAsync(

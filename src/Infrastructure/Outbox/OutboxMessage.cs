@@ -1,3 +1,5 @@
+using ClinicHip.Application.Common.Interfaces;
+
 namespace ClinicHip.Infrastructure.Outbox;
 
 public enum OutboxMessageKind
@@ -27,7 +29,7 @@ public enum OutboxMessageStatus
 /// Work written in the same save as the change that caused it (docs/decisions/0010): an event, or a reminder due later.
 /// A background dispatcher claims due rows with a lease and processes each once.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ILeasedRow
 {
     public const int TypeMaxLength = 64;
 
