@@ -71,7 +71,6 @@ public static class AuthEndpoints
     /// <response code="401">invalid_client: unknown client, wrong secret, or a revoked client.</response>
     public static async Task<Ok<ClientTokenResponse>> ClientToken(HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
         var command = await ClientTokenRequest.ReadAsync(request, cancellationToken);
         var token = await mediator.Send(command, cancellationToken);

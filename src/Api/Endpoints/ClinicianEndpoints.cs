@@ -53,7 +53,6 @@ public static class ClinicianEndpoints
     /// <response code="404">No such clinician.</response>
     public static async Task<Ok<CalendarFeedAddressDto>> PublishCalendarFeed(Guid id, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
         var published = await mediator.Send(new PublishCalendarFeedCommand(id), cancellationToken);
         response.Headers.CacheControl = "no-store";

@@ -64,7 +64,7 @@ public static class AssessmentAccess
         var assessmentId = new AssessmentId(id);
         var found = await db.Assessments.Where(a => a.Id == assessmentId)
             .Join(db.Clinicians, a => a.AuthorId, c => c.Id, (a, c) => new { Assessment = a, c.DisplayName })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken);
         return found is not null && user.MaySee(found.Assessment) ? (found.Assessment, found.DisplayName) : throw new NotFoundException("Assessment", id);
     }
 }
@@ -79,19 +79,18 @@ public sealed class StartAssessmentHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<AssessmentDto> Handle(StartAssessmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var author = user.RequireClinician();
         var (patientId, appointmentId) = (new PatientId(request.PatientId), new AppointmentId(request.AppointmentId));
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
-        if (!await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false))
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
+        if (!await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.PatientId == patientId, cancellationToken))
         {
             throw new NotFoundException("Appointment", request.AppointmentId);
         }
 
         var assessment = Assessment.Start(patientId, appointmentId, author, request.Content);
         db.Assessments.Add(assessment);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var name = await db.Clinicians.Where(c => c.Id == author).Select(c => c.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        var name = await db.Clinicians.Where(c => c.Id == author).Select(c => c.DisplayName).SingleAsync(cancellationToken);
         return AssessmentDto.From(assessment, name, clinician: true);
     }
 }
@@ -112,8 +111,7 @@ public sealed class ReviseAssessmentHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<AssessmentDto> Handle(ReviseAssessmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false);
+        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken);
         user.EnsureIsAuthorOf(assessment);
         if (request.ExpectedVersion is { } expected && expected != assessment.Version)
         {
@@ -121,7 +119,7 @@ public sealed class ReviseAssessmentHandler(IApplicationDbContext db, ICurrentUs
         }
 
         assessment.Revise(request.Content);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return AssessmentDto.From(assessment, author, clinician: true);
     }
 }
@@ -132,11 +130,10 @@ public sealed class SignAssessmentHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<AssessmentDto> Handle(SignAssessmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false);
+        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken);
         user.EnsureIsAuthorOf(assessment);
         assessment.Sign(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return AssessmentDto.From(assessment, author, clinician: true);
     }
 }
@@ -158,10 +155,9 @@ public sealed class AddAddendumHandler(IApplicationDbContext db, ICurrentUser us
 {
     public async Task<AssessmentDto> Handle(AddAddendumCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false);
+        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken);
         assessment.AddAddendum(request.Text, user.RequireClinician(), clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return AssessmentDto.From(assessment, author, clinician: true);
     }
 }
@@ -172,8 +168,7 @@ public sealed class GetAssessmentHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<AssessmentDto> Handle(GetAssessmentQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false);
+        var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken);
         return AssessmentDto.From(assessment, author, clinician: !user.IsPatient());
     }
 }
@@ -185,12 +180,11 @@ public sealed class ListPatientAssessmentsHandler(IApplicationDbContext db, ICur
 {
     public async Task<IReadOnlyList<AssessmentDto>> Handle(ListPatientAssessmentsQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
         var found = await db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId)
             .Join(db.Clinicians, a => a.AuthorId, c => c.Id, (a, c) => new { Assessment = a, c.DisplayName })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return [.. found.Where(f => user.MaySee(f.Assessment)).OrderByDescending(f => f.Assessment.CreatedAtUtc)
             .Select(f => AssessmentDto.From(f.Assessment, f.DisplayName, clinician: !user.IsPatient()))];
     }

@@ -42,7 +42,6 @@ public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandl
 {
     public Task<PagedList<AuditRecordDto>> Handle(SearchAuditQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var records = db.AuditRecords.AsNoTracking();
         if (request.PatientId is { } patient)
         {
@@ -101,6 +100,6 @@ public sealed class GetMyAccessLogHandler(IApplicationDbContext db, ICurrentUser
             .OrderByDescending(x => x.Record.Id).Take(MaxEntries)
             .Select(x => new AccessLogEntryDto(new DateTimeOffset(x.Record.OccurredAtUtc, TimeSpan.Zero), x.Name.GivenName + " " + x.Name.FamilyName,
                 x.Role.ToString(), x.Record.Action, x.Record.ResourceType))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
     }
 }

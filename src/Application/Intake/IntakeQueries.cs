@@ -17,11 +17,10 @@ public sealed class GetIntakeFormHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<IntakeFormDto> Handle(GetIntakeFormQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new IntakeFormId(request.Id);
         var found = await db.IntakeForms.AsNoTracking().Where(f => f.Id == id)
             .Join(db.Patients, f => f.PatientId, p => p.Id, (f, p) => new { Form = f, p.Name })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("Intake form", request.Id);
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Intake form", request.Id);
         if (!user.MayReach(found.Form.PatientId))
         {
             throw new NotFoundException("Intake form", request.Id);
@@ -38,13 +37,12 @@ public sealed class ListPatientIntakeFormsHandler(IApplicationDbContext db, ICur
 {
     public async Task<IReadOnlyList<IntakeFormDto>> Handle(ListPatientIntakeFormsQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
         user.EnsureCanSeeRecordsOf(patientId);
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", request.PatientId);
         var forms = await db.IntakeForms.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.SubmittedAtUtc)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return forms.ConvertAll(f => IntakeFormDto.From(f, patient.Name.FullName, user.MayReadClinicalContent(f)));
     }
 }
@@ -75,7 +73,6 @@ public sealed class ListIntakeFormsHandler(IApplicationDbContext db) : IRequestH
 {
     public async Task<PagedList<IntakeFormDto>> Handle(ListIntakeFormsQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var forms = db.IntakeForms.AsNoTracking();
         forms = request.Status is { } status ? forms.Where(f => f.Status == status) : forms.Where(f => f.Status != IntakeStatus.Superseded);
         if (request.TriageLevel is { } level)
@@ -90,7 +87,7 @@ public sealed class ListIntakeFormsHandler(IApplicationDbContext db) : IRequestH
                 f.Id.Value, p.Id.Value, p.Name.GivenName + " " + p.Name.FamilyName, f.AppointmentId == null ? null : f.AppointmentId.Value.Value,
                 f.Version, f.SupersedesId == null ? null : f.SupersedesId.Value.Value, f.Status, new DateTimeOffset(f.SubmittedAtUtc, TimeSpan.Zero),
                 f.SubmittedBy, f.TriageLevel, f.RequiresInPersonAssessment, null, null, null, null));
-        return await PagedList.CreateAsync(summaries, request.Page, request.PageSize, cancellationToken).ConfigureAwait(false);
+        return await PagedList.CreateAsync(summaries, request.Page, request.PageSize, cancellationToken);
     }
 }
 
@@ -101,15 +98,14 @@ public sealed class ReviewIntakeFormHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<IntakeFormDto> Handle(ReviewIntakeFormCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var clinicianId = user.ClinicianId ?? throw new ForbiddenAccessException("Only a clinician reviews intake forms.");
         var id = new IntakeFormId(request.Id);
-        var form = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == id, cancellationToken).ConfigureAwait(false)
+        var form = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
             ?? throw new NotFoundException("Intake form", request.Id);
         form.MarkReviewed(new Domain.Staff.ClinicianId(clinicianId), clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         var name = await db.Patients.Where(p => p.Id == form.PatientId).Select(p => p.Name.GivenName + " " + p.Name.FamilyName)
-            .SingleAsync(cancellationToken).ConfigureAwait(false);
+            .SingleAsync(cancellationToken);
         return IntakeFormDto.From(form, name, withClinicalContent: true);
     }
 }

@@ -25,10 +25,9 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<IntakeFormDto> Handle(SubmitIntakeFormCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var submitter = user.Submitter();
         var patientId = new PatientId(user.PatientActedFor(request.PatientId));
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", patientId);
         var now = clock.GetUtcNow().UtcDateTime;
         var age = patient.AgeOn(DateOnly.FromDateTime(now));
@@ -38,26 +37,26 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
         if (request.SupersedesId is { } supersedes)
         {
             var formId = new IntakeFormId(supersedes);
-            var previous = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == formId && f.PatientId == patientId, cancellationToken).ConfigureAwait(false)
+            var previous = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == formId && f.PatientId == patientId, cancellationToken)
                 ?? throw new NotFoundException("Intake form", supersedes);
             form = previous.Correct(request.Answers, age, userId, submitter, now);
         }
         else
         {
-            var appointmentId = request.AppointmentId is { } id ? await OwnAppointmentAsync(patientId, id, cancellationToken).ConfigureAwait(false) : (AppointmentId?)null;
+            var appointmentId = request.AppointmentId is { } id ? await OwnAppointmentAsync(patientId, id, cancellationToken) : (AppointmentId?)null;
             form = IntakeForm.Submit(patientId, request.Answers, age, appointmentId, userId, submitter, now);
         }
 
         db.IntakeForms.Add(form);
-        await SeedRunningLoadAsync(patientId, request.Answers.Running, DateOnly.FromDateTime(now), cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SeedRunningLoadAsync(patientId, request.Answers.Running, DateOnly.FromDateTime(now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return IntakeFormDto.From(form, patient.Name.FullName, user.MayReadClinicalContent(form));
     }
 
     private async Task<AppointmentId> OwnAppointmentAsync(PatientId patientId, Guid id, CancellationToken cancellationToken)
     {
         var appointmentId = new AppointmentId(id);
-        return await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false)
+        return await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.PatientId == patientId, cancellationToken)
             ? appointmentId
             : throw new NotFoundException("Appointment", id);
     }
@@ -68,7 +67,7 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
         var thisWeek = RunningLoadWeek.WeekStartOf(today);
         var fourWeeksAgo = thisWeek.AddDays(-28);
         var recorded = await db.RunningLoadWeeks.Where(w => w.PatientId == patientId && (w.WeekStart == thisWeek || w.WeekStart == fourWeeksAgo))
-            .Select(w => w.WeekStart).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(w => w.WeekStart).ToListAsync(cancellationToken);
         if (!recorded.Contains(fourWeeksAgo))
         {
             db.RunningLoadWeeks.Add(RunningLoadWeek.Record(patientId, fourWeeksAgo, running.WeeklyKmFourWeeksAgo, 0, null, RunningLoadSource.Intake));

@@ -53,11 +53,10 @@ public sealed class RegisterIntegrationClientHandler(IApplicationDbContext db) :
 {
     public async Task<RegisteredIntegrationClientDto> Handle(RegisterIntegrationClientCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var secret = OpaqueSecrets.New();
         var client = IntegrationClient.Register(request.Name, request.Scopes, OpaqueSecrets.Hash(secret));
         db.IntegrationClients.Add(client);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         var dto = IntegrationClientDto.From(client);
         return new RegisteredIntegrationClientDto(dto.Id, dto.Name, dto.Scopes, dto.CreatedAt, secret);
     }
@@ -70,7 +69,7 @@ public sealed class ListIntegrationClientsHandler(IApplicationDbContext db) : IR
 {
     public async Task<IReadOnlyList<IntegrationClientDto>> Handle(ListIntegrationClientsQuery request, CancellationToken cancellationToken)
     {
-        var clients = await db.IntegrationClients.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var clients = await db.IntegrationClients.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken);
         return [.. clients.Select(IntegrationClientDto.From)];
     }
 }
@@ -81,9 +80,8 @@ public sealed class GetIntegrationClientHandler(IApplicationDbContext db) : IReq
 {
     public async Task<IntegrationClientDto> Handle(GetIntegrationClientQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new IntegrationClientId(request.Id);
-        var client = await db.IntegrationClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+        var client = await db.IntegrationClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Integration client", request.Id);
         return IntegrationClientDto.From(client);
     }
@@ -96,12 +94,11 @@ public sealed class RevokeIntegrationClientHandler(IApplicationDbContext db, Tim
 {
     public async Task<IntegrationClientDto> Handle(RevokeIntegrationClientCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new IntegrationClientId(request.Id);
-        var client = await db.IntegrationClients.SingleOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+        var client = await db.IntegrationClients.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Integration client", request.Id);
         client.Revoke(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return IntegrationClientDto.From(client);
     }
 }

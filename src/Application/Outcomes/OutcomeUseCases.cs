@@ -54,14 +54,13 @@ public sealed class RecordOutcomeHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<OutcomeRecordDto> Handle(RecordOutcomeCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
         var items = request.Instrument == OutcomeInstrument.Nprs ? [request.Score] : request.Items!;
         var record = OutcomeRecord.Record(patientId, request.Instrument, items,
             user.IsPatient() ? OutcomeRecorder.Patient : OutcomeRecorder.Clinician, clock.GetUtcNow().UtcDateTime);
         db.OutcomeRecords.Add(record);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new OutcomeRecordDto(record.Id, record.Instrument, new DateTimeOffset(record.RecordedAtUtc), record.RecordedBy, record.Scores);
     }
 }
@@ -74,10 +73,9 @@ public sealed class GetOutcomesHandler(IApplicationDbContext db, ICurrentUser us
 {
     public async Task<IReadOnlyList<OutcomeSeries>> Handle(GetOutcomesQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
-        var records = await db.OutcomeRecords.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
+        var records = await db.OutcomeRecords.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(cancellationToken);
         return OutcomeProgress.Analyse(records, thresholds);
     }
 }

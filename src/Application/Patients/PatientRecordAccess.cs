@@ -21,7 +21,7 @@ public static class PatientRecordAccess
     public static async Task EnsurePatientRecordsAsync(this IApplicationDbContext db, ICurrentUser user, PatientId patientId, CancellationToken cancellationToken)
     {
         user.EnsureCanSeeRecordsOf(patientId);
-        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Patients, p => p.Id == patientId, cancellationToken).ConfigureAwait(false))
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Patients, p => p.Id == patientId, cancellationToken))
         {
             throw new NotFoundException("Patient", patientId);
         }

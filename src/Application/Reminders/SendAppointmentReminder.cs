@@ -26,21 +26,20 @@ public sealed class SendAppointmentReminderHandler(IApplicationDbContext db, INo
 {
     public async Task<ReminderOutcome> Handle(SendAppointmentReminderCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new AppointmentId(request.AppointmentId);
         var target = await db.Appointments.AsNoTracking()
             .Where(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.StartUtc == request.StartUtc)
             .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.StartUtc, p.Email })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken);
         if (target is null)
         {
             return ReminderOutcome.NoLongerApplies;
         }
 
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
         var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(target.StartUtc, TimeSpan.Zero), settings.TimeZone);
         await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, target.Email, request.LeadTime), cancellationToken)
-            .ConfigureAwait(false);
+            ;
         return ReminderOutcome.Sent;
     }
 }

@@ -43,13 +43,12 @@ public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentU
 {
     public async Task<RunningLoadDto> Handle(RecordRunningLoadCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
 
         var source = user.IsPatient() ? RunningLoadSource.Patient : RunningLoadSource.Clinician;
         var weekStart = RunningLoadWeek.WeekStartOf(request.WeekStart);
-        var week = await db.RunningLoadWeeks.SingleOrDefaultAsync(w => w.PatientId == patientId && w.WeekStart == weekStart, cancellationToken).ConfigureAwait(false);
+        var week = await db.RunningLoadWeeks.SingleOrDefaultAsync(w => w.PatientId == patientId && w.WeekStart == weekStart, cancellationToken);
         if (week is null)
         {
             db.RunningLoadWeeks.Add(RunningLoadWeek.Record(patientId, weekStart, request.DistanceKm, request.Runs, request.LongestRunKm, source));
@@ -59,8 +58,8 @@ public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentU
             week.Change(request.DistanceKm, request.Runs, request.LongestRunKm, source);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await mediator.Send(new GetRunningLoadQuery(request.PatientId), cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await mediator.Send(new GetRunningLoadQuery(request.PatientId), cancellationToken);
     }
 }
 
@@ -70,11 +69,10 @@ public sealed class GetRunningLoadHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<RunningLoadDto> Handle(GetRunningLoadQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
 
-        var weeks = await db.RunningLoadWeeks.AsNoTracking().Where(w => w.PatientId == patientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var weeks = await db.RunningLoadWeeks.AsNoTracking().Where(w => w.PatientId == patientId).ToListAsync(cancellationToken);
         return new RunningLoadDto(request.PatientId, RunningLoadAnalysis.Analyse(weeks));
     }
 }

@@ -10,19 +10,19 @@ namespace ClinicHip.Application.Scheduling;
 internal static class SchedulingQueries
 {
     public static async Task<ClinicSettings> ClinicSettingsAsync(this IApplicationDbContext db, CancellationToken cancellationToken) =>
-        await db.ClinicSettings.SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? ClinicSettings.Default();
+        await db.ClinicSettings.SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
 
     public static async Task<Clinician> ClinicianAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var clinicianId = new ClinicianId(id);
-        return await db.Clinicians.SingleOrDefaultAsync(c => c.Id == clinicianId, cancellationToken).ConfigureAwait(false)
+        return await db.Clinicians.SingleOrDefaultAsync(c => c.Id == clinicianId, cancellationToken)
             ?? throw new NotFoundException("Clinician", id);
     }
 
     public static async Task<AppointmentType> AppointmentTypeAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var typeId = new AppointmentTypeId(id);
-        return await db.AppointmentTypes.SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken).ConfigureAwait(false)
+        return await db.AppointmentTypes.SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
             ?? throw new NotFoundException("Appointment type", id);
     }
 
@@ -32,6 +32,6 @@ internal static class SchedulingQueries
         var (from, to) = (startUtc.AddDays(-1), startUtc.AddDays(1));
         var earliestStart = from - TimeOff.LongestSpan;
         return await db.TimeOff.AsNoTracking().Where(t => t.ClinicianId == clinicianId && t.StartUtc > earliestStart && t.StartUtc < to && t.EndUtc > from)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
     }
 }

@@ -31,17 +31,16 @@ public sealed class GetReferralSummaryHandler(IApplicationDbContext db, ICurrent
 {
     public async Task<ReferralSummaryDto> Handle(GetReferralSummaryQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken).ConfigureAwait(false);
+        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken);
         var referral = plan.Interventions.LastOrDefault(i => i.Details is SurgicalReferralDetails) ?? throw new NotFoundException("Surgical referral in plan", request.PlanId);
         var details = (SurgicalReferralDetails)referral.Details;
 
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == plan.PatientId, cancellationToken).ConfigureAwait(false);
-        var content = await db.Assessments.AsNoTracking().Where(a => a.Id == plan.AssessmentId).Select(a => a.Content).SingleAsync(cancellationToken).ConfigureAwait(false);
-        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == plan.PatientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == plan.PatientId, cancellationToken);
+        var content = await db.Assessments.AsNoTracking().Where(a => a.Id == plan.AssessmentId).Select(a => a.Content).SingleAsync(cancellationToken);
+        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == plan.PatientId).ToListAsync(cancellationToken);
         var intakeTreatments = await db.IntakeForms.AsNoTracking().Where(f => f.PatientId == plan.PatientId && f.Status != IntakeStatus.Superseded)
-            .Select(f => f.Answers).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var outcomes = await db.OutcomeRecords.AsNoTracking().Where(r => r.PatientId == plan.PatientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(f => f.Answers).ToListAsync(cancellationToken);
+        var outcomes = await db.OutcomeRecords.AsNoTracking().Where(r => r.PatientId == plan.PatientId).ToListAsync(cancellationToken);
 
         var tried = plans.SelectMany(p => p.Interventions).Where(i => i.Details is not SurgicalReferralDetails)
             .Select(i => InterventionDto.KindOf(i.Details).ToString())

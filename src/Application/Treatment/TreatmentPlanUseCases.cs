@@ -19,7 +19,7 @@ public static class TreatmentPlans
     public static async Task<TreatmentPlan> LoadAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
     {
         var planId = new TreatmentPlanId(id);
-        var plan = await db.TreatmentPlans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken).ConfigureAwait(false);
+        var plan = await db.TreatmentPlans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         return plan is not null && MaySee(user, plan) ? plan : throw new NotFoundException("Treatment plan", id);
     }
 
@@ -30,13 +30,13 @@ public static class TreatmentPlans
     }
 
     public static async Task<IReadOnlyList<Diagnosis>> DiagnosesAsync(this IApplicationDbContext db, AssessmentId assessmentId, CancellationToken cancellationToken) =>
-        await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.Content).SingleAsync(cancellationToken).ConfigureAwait(false) is { } content
+        await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.Content).SingleAsync(cancellationToken) is { } content
             ? content.Diagnoses : [];
 
     public static async Task<TreatmentPlanDto> DtoAsync(this IApplicationDbContext db, TreatmentPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var diagnoses = await db.DiagnosesAsync(plan.AssessmentId, cancellationToken).ConfigureAwait(false);
+        var diagnoses = await db.DiagnosesAsync(plan.AssessmentId, cancellationToken);
         var warnings = plan.Interventions.Select(i => TreatmentSafety.HyaluronicAcidWarning(i.Details, diagnoses)).OfType<string>().Distinct().ToList();
         return new TreatmentPlanDto(plan.Id.Value, plan.PatientId.Value, plan.AssessmentId.Value, plan.AuthorId.Value, plan.Goals, plan.ReviewDate, plan.Status,
             plan.DiscontinuedReason, plan.StressFractureClearedAtUtc is { } cleared ? new DateTimeOffset(cleared) : null,
@@ -65,18 +65,17 @@ public sealed class DraftTreatmentPlanHandler(IApplicationDbContext db, ICurrent
 {
     public async Task<TreatmentPlanDto> Handle(DraftTreatmentPlanCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (patientId, assessmentId) = (new PatientId(request.PatientId), new AssessmentId(request.AssessmentId));
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
-        if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false))
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
+        if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken))
         {
             throw new NotFoundException("Assessment", request.AssessmentId);
         }
 
         var plan = TreatmentPlan.Draft(patientId, assessmentId, user.RequireClinician(), request.Goals, request.ReviewDate);
         db.TreatmentPlans.Add(plan);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.DtoAsync(plan, cancellationToken);
     }
 }
 
@@ -152,8 +151,7 @@ public sealed partial class AddInterventionHandler(
 {
     public async Task<TreatmentPlanDto> Handle(AddInterventionCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken).ConfigureAwait(false);
+        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken);
         if (request.ExpectedVersion is { } expected && expected != plan.Version)
         {
             throw new PreconditionFailedException("treatment plan");
@@ -162,21 +160,21 @@ public sealed partial class AddInterventionHandler(
         var clinicianId = user.RequireClinician();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var patientPlans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == plan.PatientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var patientPlans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == plan.PatientId).ToListAsync(cancellationToken);
         var priorSteroids = patientPlans.SelectMany(p => p.Interventions).Select(i => i.Details).OfType<InjectionDetails>()
             .Where(i => i.Agent == InjectionAgent.Corticosteroid).Select(i => new PriorInjection(i.Site, i.Side, i.Date)).ToList();
         var conservativeSince = patientPlans.Where(p => p.ActivatedAtUtc is not null).Select(p => (DateTime?)p.ActivatedAtUtc).Min();
-        var context = new TreatmentSafetyContext(await db.DiagnosesAsync(plan.AssessmentId, cancellationToken).ConfigureAwait(false), priorSteroids,
+        var context = new TreatmentSafetyContext(await db.DiagnosesAsync(plan.AssessmentId, cancellationToken), priorSteroids,
             conservativeSince is { } since ? DateOnly.FromDateTime(since) : null, false, DateOnly.FromDateTime(now), limits);
 
         var intervention = plan.AddIntervention(request.Details!, context, request.OverrideReason, clinicianId, now);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var rule in intervention.OverriddenRules)
         {
             LogOverride(logger, rule, clinicianId.Value, plan.Id.Value, intervention.Id);
         }
 
-        return await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false);
+        return await db.DtoAsync(plan, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Safety rule {Rule} overridden by clinician {ClinicianId} on treatment plan {PlanId}, intervention {InterventionId}")]
@@ -189,16 +187,15 @@ public sealed class RemoveInterventionHandler(IApplicationDbContext db, ICurrent
 {
     public async Task<TreatmentPlanDto> Handle(RemoveInterventionCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken).ConfigureAwait(false);
+        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken);
         if (plan.Interventions.All(i => i.Id != request.InterventionId))
         {
             throw new NotFoundException("Intervention", request.InterventionId);
         }
 
         plan.RemoveIntervention(request.InterventionId);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.DtoAsync(plan, cancellationToken);
     }
 }
 
@@ -229,8 +226,7 @@ public sealed class ChangeTreatmentPlanHandler(IApplicationDbContext db, ICurren
 {
     public async Task<TreatmentPlanDto> Handle(ChangeTreatmentPlanCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken).ConfigureAwait(false);
+        var plan = await db.LoadAsync(user, request.PlanId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (request.Step)
         {
@@ -250,8 +246,8 @@ public sealed class ChangeTreatmentPlanHandler(IApplicationDbContext db, ICurren
                 throw new ArgumentOutOfRangeException(nameof(request), request.Step, "Unknown step.");
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.DtoAsync(plan, cancellationToken);
     }
 }
 
@@ -261,8 +257,7 @@ public sealed class GetTreatmentPlanHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<TreatmentPlanDto> Handle(GetTreatmentPlanQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return await db.DtoAsync(await db.LoadAsync(user, request.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await db.DtoAsync(await db.LoadAsync(user, request.Id, cancellationToken), cancellationToken);
     }
 }
 
@@ -273,14 +268,13 @@ public sealed class ListPatientTreatmentPlansHandler(IApplicationDbContext db, I
 {
     public async Task<IReadOnlyList<TreatmentPlanDto>> Handle(ListPatientTreatmentPlansQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(request.PatientId);
-        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken).ConfigureAwait(false);
-        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
+        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(cancellationToken);
         var visible = new List<TreatmentPlanDto>();
         foreach (var plan in plans.Where(p => TreatmentPlans.MaySee(user, p)).OrderByDescending(p => p.CreatedAtUtc))
         {
-            visible.Add(await db.DtoAsync(plan, cancellationToken).ConfigureAwait(false));
+            visible.Add(await db.DtoAsync(plan, cancellationToken));
         }
 
         return visible;

@@ -77,9 +77,8 @@ public sealed class CreateWebhookSubscriptionHandler(
 {
     public async Task<CreatedWebhookSubscriptionDto> Handle(CreateWebhookSubscriptionCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var url = new Uri(request.Url, UriKind.Absolute);
-        if (await targets.RefusalAsync(url, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await targets.RefusalAsync(url, cancellationToken) is { } refusal)
         {
             throw new UnprocessableRequestException("webhook.target-not-allowed", refusal);
         }
@@ -87,7 +86,7 @@ public sealed class CreateWebhookSubscriptionHandler(
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var subscription = WebhookSubscription.Create(url, request.Events, request.Description, secrets.Protect(secret), user.UserId, clock.GetUtcNow().UtcDateTime);
         db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         var dto = WebhookSubscriptionDto.From(subscription);
         return new CreatedWebhookSubscriptionDto(dto.Id, dto.Url, dto.Events, dto.Description, dto.CreatedAt, secret);
     }
@@ -101,7 +100,7 @@ public sealed class ListWebhookSubscriptionsHandler(IApplicationDbContext db) : 
     public async Task<IReadOnlyList<WebhookSubscriptionDto>> Handle(ListWebhookSubscriptionsQuery request, CancellationToken cancellationToken)
     {
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).OrderBy(s => s.CreatedAtUtc)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return subscriptions.Select(WebhookSubscriptionDto.From).ToList();
     }
 }
@@ -113,8 +112,7 @@ public sealed class GetWebhookSubscriptionHandler(IApplicationDbContext db) : IR
 {
     public async Task<WebhookSubscriptionDto> Handle(GetWebhookSubscriptionQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return WebhookSubscriptionDto.From(await db.ActiveSubscriptionAsync(request.Id, tracked: false, cancellationToken).ConfigureAwait(false));
+        return WebhookSubscriptionDto.From(await db.ActiveSubscriptionAsync(request.Id, tracked: false, cancellationToken));
     }
 }
 
@@ -125,10 +123,9 @@ public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, T
 {
     public async Task<Unit> Handle(DeleteWebhookSubscriptionCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var subscription = await db.ActiveSubscriptionAsync(request.Id, tracked: true, cancellationToken).ConfigureAwait(false);
+        var subscription = await db.ActiveSubscriptionAsync(request.Id, tracked: true, cancellationToken);
         subscription.Delete(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }
@@ -149,14 +146,13 @@ public sealed class ListWebhookDeliveriesHandler(IApplicationDbContext db) : IRe
 {
     public async Task<PagedList<WebhookDeliveryDto>> Handle(ListWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        await db.ActiveSubscriptionAsync(request.SubscriptionId, tracked: false, cancellationToken).ConfigureAwait(false);
+        await db.ActiveSubscriptionAsync(request.SubscriptionId, tracked: false, cancellationToken);
         var deliveries = await PagedList.CreateAsync(
             db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == request.SubscriptionId).OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id),
-            request.Page, request.PageSize, cancellationToken).ConfigureAwait(false);
+            request.Page, request.PageSize, cancellationToken);
         var ids = deliveries.Items.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DeliveryId);
+            .ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
         var items = deliveries.Items.Select(d => ToDto(d, attempts[d.Id])).ToList();
         return new PagedList<WebhookDeliveryDto>(items, deliveries.Page, deliveries.PageSize, deliveries.TotalCount);
     }
@@ -176,15 +172,14 @@ public sealed class RedeliverWebhookHandler(IApplicationDbContext db, TimeProvid
 {
     public async Task<WebhookDeliveryDto> Handle(RedeliverWebhookCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        await db.ActiveSubscriptionAsync(request.SubscriptionId, tracked: false, cancellationToken).ConfigureAwait(false);
+        await db.ActiveSubscriptionAsync(request.SubscriptionId, tracked: false, cancellationToken);
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == request.DeliveryId && d.SubscriptionId == request.SubscriptionId, cancellationToken)
-            .ConfigureAwait(false) ?? throw new NotFoundException("Webhook delivery", request.DeliveryId);
+             ?? throw new NotFoundException("Webhook delivery", request.DeliveryId);
         delivery.Redeliver(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         dispatch.Wake();
         var attempts = await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return ListWebhookDeliveriesHandler.ToDto(delivery, attempts);
     }
 }
@@ -194,7 +189,7 @@ internal static class WebhookQueries
     public static async Task<WebhookSubscription> ActiveSubscriptionAsync(this IApplicationDbContext db, Guid id, bool tracked, CancellationToken cancellationToken)
     {
         var subscriptions = tracked ? db.WebhookSubscriptions : db.WebhookSubscriptions.AsNoTracking();
-        return await subscriptions.SingleOrDefaultAsync(s => s.Id == id && s.DeletedAtUtc == null, cancellationToken).ConfigureAwait(false)
+        return await subscriptions.SingleOrDefaultAsync(s => s.Id == id && s.DeletedAtUtc == null, cancellationToken)
             ?? throw new NotFoundException("Webhook subscription", id);
     }
 }

@@ -43,21 +43,21 @@ internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
         }
 
         var pending = new PendingRecords(records);
-        await queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        await pending.Committed.Task.ConfigureAwait(false);
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Committed.Task;
     }
 
     /// <summary>Stops taking records and waits until the ones already handed over are written.</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        await writer;
     }
 
     private async Task WriteBatchesAsync()
     {
         var batch = new List<PendingRecords>();
-        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (await queue.Reader.WaitToReadAsync())
         {
             var count = 0;
             while (count < MaxRecordsPerBatch && queue.Reader.TryRead(out var pending))
@@ -71,7 +71,7 @@ internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
                 db.AuditRecords.AddRange(batch.SelectMany(p => p.Records));
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                await db.SaveChangesAsync(CancellationToken.None);
                 batch.ForEach(p => p.Committed.TrySetResult());
             }
 #pragma warning disable CA1031 // Whatever failed the write fails every request that waited on it; the writer carries on.

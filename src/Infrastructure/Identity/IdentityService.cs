@@ -19,7 +19,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
     public async Task<Guid> CreateUserAsync(string email, string password, string role, CancellationToken cancellationToken)
     {
         var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email.Trim(), Email = email.Trim() };
-        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
@@ -32,7 +32,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
                 .ToDictionary(g => g.Key, g => g.ToArray()));
         }
 
-        var inRole = await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+        var inRole = await users.AddToRoleAsync(user, role);
         if (!inRole.Succeeded)
         {
             throw new InvalidOperationException($"Could not add the new account to role {role}: {string.Join("; ", inRole.Errors.Select(e => e.Code))}");
@@ -43,33 +43,33 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
     public async Task<Guid?> CheckPasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false);
+        var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DecoyPasswordHash.Value, password);
             return null;
         }
 
-        if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        if (await users.IsLockedOutAsync(user))
         {
             return null;
         }
 
-        if (!await users.CheckPasswordAsync(user, password).ConfigureAwait(false))
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user).ConfigureAwait(false);
+            await users.AccessFailedAsync(user);
             ForgetAccountState(user.Id); // the failure may have locked the account
             return null;
         }
 
-        await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
+        await users.ResetAccessFailedCountAsync(user);
         return user.Id;
     }
 
     public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) ?? throw new AuthenticationFailedException("The account no longer exists.");
-        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new AuthenticationFailedException("The account no longer exists.");
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
             throw new ValidationException(changed.Errors
@@ -82,9 +82,9 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
     public async Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) ?? throw new NotFoundException("Account", userId);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
-        await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("Account", userId);
+        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(user);
         ForgetAccountState(userId);
     }
 
@@ -100,7 +100,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
             entry.AbsoluteExpirationRelativeToNow = jwt.Value.AccountStateCacheDuration;
             return users.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd)).SingleOrDefaultAsync(cancellationToken);
-        }).ConfigureAwait(false);
+        });
         return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < clock.GetUtcNow());
     }
 
@@ -118,13 +118,13 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
     public async Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false);
+        var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
             return null;
         }
 
-        var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
+        var roles = await users.GetRolesAsync(user);
         return new AccountSummary(user.Id, user.Email!, [.. roles.Order(StringComparer.Ordinal)]);
     }
 }

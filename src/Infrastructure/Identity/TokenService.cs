@@ -31,7 +31,7 @@ internal sealed class TokenService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var presented = await db.RefreshTokens.AsNoTracking()
-            .SingleOrDefaultAsync(t => t.TokenHash == Hash(refreshToken), cancellationToken).ConfigureAwait(false)
+            .SingleOrDefaultAsync(t => t.TokenHash == Hash(refreshToken), cancellationToken)
             ?? throw new AuthenticationFailedException(InvalidRefreshToken);
 
         if (presented.RevokedAtUtc is not null || presented.ExpiresAtUtc <= now)
@@ -42,14 +42,14 @@ internal sealed class TokenService(
         // Spend it atomically: of two racing refreshes with one token, exactly one wins; the other is reuse.
         var spent = await db.RefreshTokens
             .Where(t => t.Id == presented.Id && t.ConsumedAtUtc == null && t.RevokedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAtUtc, now), cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAtUtc, now), cancellationToken);
         if (spent == 0)
         {
-            await RevokeFamilyAsync(presented.FamilyId, now, cancellationToken).ConfigureAwait(false);
+            await RevokeFamilyAsync(presented.FamilyId, now, cancellationToken);
             throw new AuthenticationFailedException(InvalidRefreshToken);
         }
 
-        return await IssueAsync(presented.UserId, presented.FamilyId, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(presented.UserId, presented.FamilyId, cancellationToken);
     }
 
     public async Task RevokeAsync(string refreshToken, Guid userId, CancellationToken cancellationToken)
@@ -57,16 +57,16 @@ internal sealed class TokenService(
         var familyId = await db.RefreshTokens.AsNoTracking()
             .Where(t => t.TokenHash == Hash(refreshToken) && t.UserId == userId)
             .Select(t => (Guid?)t.FamilyId)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken);
         if (familyId is { } family)
         {
-            await RevokeFamilyAsync(family, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            await RevokeFamilyAsync(family, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
     }
 
     private async Task<TokenPair> IssueAsync(Guid userId, Guid familyId, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false)
+        var user = await users.FindByIdAsync(userId.ToString())
             ?? throw new AuthenticationFailedException(InvalidRefreshToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -79,7 +79,7 @@ internal sealed class TokenService(
             CreatedAtUtc = now,
             ExpiresAtUtc = now + jwt.RefreshTokenLifetime,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
 
         var descriptor = new SecurityTokenDescriptor
         {
@@ -89,7 +89,7 @@ internal sealed class TokenService(
             NotBefore = now,
             Expires = now + jwt.AccessTokenLifetime,
             SigningCredentials = new SigningCredentials(signingKey.Key, SigningKey.Algorithm),
-            Subject = new ClaimsIdentity(await BuildClaimsAsync(user, cancellationToken).ConfigureAwait(false)),
+            Subject = new ClaimsIdentity(await BuildClaimsAsync(user, cancellationToken)),
         };
         var accessToken = new JsonWebTokenHandler().CreateToken(descriptor);
         return new TokenPair(accessToken, (int)jwt.AccessTokenLifetime.TotalSeconds, refreshToken);
@@ -104,10 +104,10 @@ internal sealed class TokenService(
             new(ClinicClaimTypes.Email, user.Email!),
             new(ClinicClaimTypes.SecurityStamp, user.SecurityStamp ?? string.Empty),
         };
-        claims.AddRange((await users.GetRolesAsync(user).ConfigureAwait(false)).Select(role => new Claim(ClinicClaimTypes.Role, role)));
+        claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClinicClaimTypes.Role, role)));
 
         var patientId = await db.Patients.AsNoTracking().Where(p => p.UserId == user.Id)
-            .Select(p => (Guid?)p.Id.Value).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(p => (Guid?)p.Id.Value).FirstOrDefaultAsync(cancellationToken);
         if (patientId is { } patient)
         {
             claims.Add(new Claim(ClinicClaimTypes.PatientId, patient.ToString()));
@@ -115,7 +115,7 @@ internal sealed class TokenService(
 
         var staff = await db.StaffMembers.AsNoTracking().Where(s => s.UserId == user.Id)
             .Select(s => new { Id = s.Id.Value, ClinicianId = s.Clinician == null ? (Guid?)null : s.Clinician.Id.Value })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (staff is not null)
         {
             claims.Add(new Claim(ClinicClaimTypes.StaffMemberId, staff.Id.ToString()));

@@ -46,6 +46,6 @@ internal sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : IN
             Body = $"This is a reminder of your appointment at ClinicHip on {when}.\n\n" +
                 "If you cannot attend, please cancel or reschedule it in the app or call the clinic.",
         };
-        await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+        await client.SendMailAsync(message, cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class OutboxDispatcher(
             int handled;
             try
             {
-                handled = await ProcessOutboxAsync(stoppingToken).ConfigureAwait(false) + await DeliverAsync(stoppingToken).ConfigureAwait(false);
+                handled = await ProcessOutboxAsync(stoppingToken) + await DeliverAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,10 +55,10 @@ public sealed partial class OutboxDispatcher(
                 // rush of commits (bookings) is claimed together instead of one claim and one save per commit.
                 if (handled == 0)
                 {
-                    await signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    await signal.WaitAsync(options.PollInterval, stoppingToken);
                 }
 
-                await Task.Delay(options.BatchWindow, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(options.BatchWindow, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -77,7 +77,7 @@ public sealed partial class OutboxDispatcher(
             var now = Now;
             claimed = await ClaimAsync(
                 db, db.OutboxMessages, m => m.Status == OutboxMessageStatus.Pending, m => m.DueAtUtc <= now, m => m.DueAtUtc,
-                options.BatchSize, lease, cancellationToken).ConfigureAwait(false);
+                options.BatchSize, lease, cancellationToken);
         }
 
         // Events are fanned out together in one save (measured: one save per event could not keep up with 200
@@ -86,12 +86,12 @@ public sealed partial class OutboxDispatcher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken);
             var events = messages.Where(m => m.Kind == OutboxMessageKind.Event).ToList();
             if (events.Count > 0)
             {
-                await FanOutAsync(db, events, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await FanOutAsync(db, events, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             reminders = [.. messages.Where(m => m.Kind == OutboxMessageKind.Reminder).Select(m => m.Id)];
@@ -100,7 +100,7 @@ public sealed partial class OutboxDispatcher(
         foreach (var id in reminders)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ProcessReminderAsync(scope.ServiceProvider, id, lease, cancellationToken).ConfigureAwait(false);
+            await ProcessReminderAsync(scope.ServiceProvider, id, lease, cancellationToken);
         }
 
         return claimed.Count;
@@ -118,7 +118,7 @@ public sealed partial class OutboxDispatcher(
     {
         var now = Now;
         var candidates = await rows.AsNoTracking().Where(pending).Where(due).Where(r => r.LeasedUntilUtc == null || r.LeasedUntilUtc < now)
-            .OrderBy(dueAt).Select(r => r.Id).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(dueAt).Select(r => r.Id).Take(count).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];
@@ -129,36 +129,36 @@ public sealed partial class OutboxDispatcher(
         await db.InTransactionAsync(token => rows.Where(pending)
             .Where(r => candidates.Contains(r.Id) && (r.LeasedUntilUtc == null || r.LeasedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken)
-            .ConfigureAwait(false);
+            ;
         return await rows.AsNoTracking().Where(r => r.LeaseOwner == lease).OrderBy(dueAt).Select(r => r.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
     }
 
     private async Task ProcessReminderAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ApplicationDbContext>();
-        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == lease, cancellationToken).ConfigureAwait(false);
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == lease, cancellationToken);
         if (message is null)
         {
             return;
         }
 
-        await RemindAsync(services, message, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await RemindAsync(services, message, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>One delivery row per subscription that wants each event, saved with the events marked processed.</summary>
     private async Task FanOutAsync(ApplicationDbContext db, List<OutboxMessage> events, CancellationToken cancellationToken)
     {
         var now = Now;
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.DeletedAtUtc == null).ToListAsync(cancellationToken);
         if (subscriptions.Count > 0)
         {
             // A claim that expired mid-way may have queued some already: the (subscription, event) index answers which.
             var (subscriptionIds, eventIds) = (subscriptions.ConvertAll(s => s.Id), events.ConvertAll(e => e.Id));
             var queued = (await db.WebhookDeliveries.AsNoTracking()
                 .Where(d => subscriptionIds.Contains(d.SubscriptionId) && eventIds.Contains(d.EventId))
-                .Select(d => new { d.SubscriptionId, d.EventId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(d => new { d.SubscriptionId, d.EventId }).ToListAsync(cancellationToken))
                 .Select(d => (d.SubscriptionId, d.EventId)).ToHashSet();
             foreach (var message in events)
             {
@@ -179,7 +179,7 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var outcome = await services.GetRequiredService<IMediator>()
-                .Send(new SendAppointmentReminderCommand(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime), cancellationToken).ConfigureAwait(false);
+                .Send(new SendAppointmentReminderCommand(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime), cancellationToken);
             message.Complete(outcome == ReminderOutcome.Sent ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
         }
 #pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.
@@ -202,7 +202,7 @@ public sealed partial class OutboxDispatcher(
             var now = Now;
             claimed = await ClaimAsync(
                 db, db.WebhookDeliveries, d => d.Status == WebhookDeliveryStatus.Pending, d => d.NextAttemptAtUtc <= now, d => d.NextAttemptAtUtc,
-                options.DeliveryBatchSize, lease, cancellationToken).ConfigureAwait(false);
+                options.DeliveryBatchSize, lease, cancellationToken);
         }
 
         await Parallel.ForEachAsync(
@@ -210,35 +210,35 @@ public sealed partial class OutboxDispatcher(
             async (id, token) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await DeliverOneAsync(scope.ServiceProvider, id, lease, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+                await DeliverOneAsync(scope.ServiceProvider, id, lease, token);
+            });
         return claimed.Count;
     }
 
     private async Task DeliverOneAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ApplicationDbContext>();
-        var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id && d.LeaseOwner == lease, cancellationToken).ConfigureAwait(false);
+        var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id && d.LeaseOwner == lease, cancellationToken);
         if (delivery is null)
         {
             return;
         }
 
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
         if (subscription is null || subscription.IsDeleted)
         {
             delivery.Cancel();
         }
         else
         {
-            var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken).ConfigureAwait(false);
-            var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken).ConfigureAwait(false);
+            var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken);
+            var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken);
             db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(Now, result.StatusCode, result.Error, result.Duration, options.RetrySchedule.After));
         }
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (PreconditionFailedException)
         {
@@ -250,7 +250,7 @@ public sealed partial class OutboxDispatcher(
         IServiceProvider services, WebhookSubscription subscription, Guid eventId, string body, CancellationToken cancellationToken)
     {
         var target = new Uri(subscription.Url);
-        if (await services.GetRequiredService<IWebhookTargetPolicy>().RefusalAsync(target, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await services.GetRequiredService<IWebhookTargetPolicy>().RefusalAsync(target, cancellationToken) is { } refusal)
         {
             return new WebhookAttemptResult(null, refusal, TimeSpan.Zero);
         }
@@ -265,7 +265,7 @@ public sealed partial class OutboxDispatcher(
             return new WebhookAttemptResult(null, "The signing secret cannot be decrypted: the data-protection key ring is not the one it was made with.", TimeSpan.Zero);
         }
 
-        return await services.GetRequiredService<WebhookSender>().SendAsync(target, eventId, body, secret, cancellationToken).ConfigureAwait(false);
+        return await services.GetRequiredService<WebhookSender>().SendAsync(target, eventId, body, secret, cancellationToken);
     }
 
     /// <summary>Names this process in the lease columns (at most 64 characters; each claim adds its own suffix).</summary>

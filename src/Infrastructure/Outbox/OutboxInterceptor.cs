@@ -35,11 +35,11 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
         {
             foreach (var appointmentId in Stage(context))
             {
-                CancelReminders(await PendingReminders(context, appointmentId).ToListAsync(cancellationToken).ConfigureAwait(false));
+                CancelReminders(await PendingReminders(context, appointmentId).ToListAsync(cancellationToken));
             }
         }
 
-        return await base.SavingChangesAsync(eventData!, result, cancellationToken).ConfigureAwait(false);
+        return await base.SavingChangesAsync(eventData!, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

@@ -73,11 +73,11 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken).ConfigureAwait(false) : null;
+        using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken) : null;
         var changesDiary = ChangesDiary();
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (changesDiary)
             {
                 this.GetService<DiaryVersion>().Changed();
@@ -116,21 +116,21 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         ArgumentNullException.ThrowIfNull(work);
         if (Database.CurrentTransaction is not null)
         {
-            return await work(cancellationToken).ConfigureAwait(false);
+            return await work(cancellationToken);
         }
 
-        using var writer = await EnterWriterAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await EnterWriterAsync(cancellationToken);
         var strategy = Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await work(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
 
             // Saves inside the transaction counted before the commit; count again now that it is visible.
             this.GetService<DiaryVersion>().Changed();
             return result;
-        }).ConfigureAwait(false);
+        });
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -196,7 +196,7 @@ public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicatio
     protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
     {
         var gate = Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         return new WriterTurn(gate);
     }
 

@@ -38,7 +38,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
         try
         {
             using var response = await clients.CreateClient(WebhookTargetPolicy.HttpClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
             return new WebhookAttemptResult(status, response.IsSuccessStatusCode ? null : $"The receiver answered {status}.", clock.GetElapsedTime(started));
         }

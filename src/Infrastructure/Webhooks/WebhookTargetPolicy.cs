@@ -54,7 +54,7 @@ public sealed class WebhookTargetPolicy(IOptions<WebhookOptions> options, IHostE
         IPAddress[] addresses;
         try
         {
-            addresses = await ResolveAsync(target.IdnHost, cancellationToken).ConfigureAwait(false);
+            addresses = await ResolveAsync(target.IdnHost, cancellationToken);
         }
         catch (SocketException)
         {
@@ -73,7 +73,7 @@ public sealed class WebhookTargetPolicy(IOptions<WebhookOptions> options, IHostE
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
+        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
         var allowed = options.Value.AllowPrivateTargets ? addresses : addresses.Where(a => !IsInternal(a)).ToArray();
         if (allowed.Length == 0 || allowed.Length < addresses.Length)
         {
@@ -83,7 +83,7 @@ public sealed class WebhookTargetPolicy(IOptions<WebhookOptions> options, IHostE
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -94,5 +94,5 @@ public sealed class WebhookTargetPolicy(IOptions<WebhookOptions> options, IHostE
     }
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
 }

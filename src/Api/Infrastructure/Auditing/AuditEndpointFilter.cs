@@ -37,28 +37,27 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var audited = http.GetEndpoint()?.Metadata.GetMetadata<AuditedResource>();
         if (audited is null)
         {
-            return await next(context).ConfigureAwait(false);
+            return await next(context);
         }
 
         object? result;
         try
         {
-            result = await next(context).ConfigureAwait(false);
+            result = await next(context);
         }
         catch (Exception exception)
         {
             var (outcome, status) = Classify(exception);
-            await RecordAsync(http, audited, null, outcome, status).ConfigureAwait(false);
+            await RecordAsync(http, audited, null, outcome, status);
             throw;
         }
 
         var code = result is IStatusCodeHttpResult { StatusCode: { } s } ? s : StatusCodes.Status200OK;
-        await RecordAsync(http, audited, (result as IValueHttpResult)?.Value, code < 400 ? "Success" : "Rejected", code).ConfigureAwait(false);
+        await RecordAsync(http, audited, (result as IValueHttpResult)?.Value, code < 400 ? "Success" : "Rejected", code);
         return result;
     }
 
@@ -90,7 +89,7 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
                 ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = p, Outcome = template.Outcome,
                 StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
             })];
-        await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None).ConfigureAwait(false);
+        await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None);
     }
 
     private static IEnumerable<Guid> PatientIds(HttpContext http, AuditedResource audited, object? value, string? routeId)

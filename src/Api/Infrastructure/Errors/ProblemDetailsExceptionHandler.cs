@@ -16,7 +16,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         if (exception is OAuthErrorException oauth)
         {
-            await WriteOAuthErrorAsync(httpContext, oauth, cancellationToken).ConfigureAwait(false);
+            await WriteOAuthErrorAsync(httpContext, oauth, cancellationToken);
             return true;
         }
 
@@ -63,7 +63,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
-            .ConfigureAwait(false);
+            ;
     }
 
     /// <summary>

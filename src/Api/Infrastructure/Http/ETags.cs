@@ -14,7 +14,6 @@ public static class ETags
     /// <summary>The version in <c>If-Match</c>, or null when the header is absent. A malformed tag matches nothing (412).</summary>
     public static Guid? IfMatchVersion(this HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
         {

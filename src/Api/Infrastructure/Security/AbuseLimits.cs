@@ -46,7 +46,7 @@ internal static class AbuseLimits
                 {
                     HttpContext = rejected.HttpContext,
                     ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Wait for the time in Retry-After, then try again." },
-                }).ConfigureAwait(false);
+                });
             };
         });
         return services;
@@ -93,6 +93,6 @@ internal static class SecurityHeaders
             headers.Remove("Server");
             return Task.CompletedTask;
         });
-        await next(context).ConfigureAwait(false);
+        await next(context);
     });
 }

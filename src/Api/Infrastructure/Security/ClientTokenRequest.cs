@@ -50,7 +50,7 @@ internal static class ClientTokenRequest
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            form = await request.ReadFormAsync(cancellationToken);
         }
         catch (InvalidDataException)
         {

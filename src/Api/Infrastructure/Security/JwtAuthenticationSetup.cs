@@ -51,7 +51,7 @@ internal static class JwtAuthenticationSetup
         {
             var clientCurrent = Guid.TryParse(principal.FindFirst(ClinicClaimTypes.ClientId)?.Value, out var clientId)
                 && !principal.HasClaim(c => c.Type == ClinicClaimTypes.Role)
-                && await identity.IsClientTokenCurrentAsync(clientId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+                && await identity.IsClientTokenCurrentAsync(clientId, context.HttpContext.RequestAborted);
             if (!clientCurrent)
             {
                 context.Fail("The client was revoked.");
@@ -62,7 +62,7 @@ internal static class JwtAuthenticationSetup
 
         var current = Guid.TryParse(principal?.FindFirst(ClinicClaimTypes.Subject)?.Value, out var userId)
             && principal?.FindFirst(ClinicClaimTypes.SecurityStamp)?.Value is { } stamp
-            && await identity.IsTokenCurrentAsync(userId, stamp, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            && await identity.IsTokenCurrentAsync(userId, stamp, context.HttpContext.RequestAborted);
         if (!current)
         {
             context.Fail("The token was revoked.");

@@ -16,12 +16,11 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         var started = Stopwatch.GetTimestamp();
         var succeeded = false;
         try
         {
-            var response = await next().ConfigureAwait(false);
+            var response = await next();
             succeeded = true;
             return response;
         }

@@ -16,10 +16,9 @@ public sealed partial class UnhandledExceptionBehaviour<TRequest, TResponse>(ILo
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         try
         {
-            return await next().ConfigureAwait(false);
+            return await next();
         }
         catch (Exception exception) when (!IsExpectedOutcome(exception) && !cancellationToken.IsCancellationRequested)
         {

@@ -10,11 +10,10 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken).ConfigureAwait(false);
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
 
@@ -23,6 +22,6 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             throw new ValidationException(failures);
         }
 
-        return await next().ConfigureAwait(false);
+        return await next();
     }
 }

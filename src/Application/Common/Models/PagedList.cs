@@ -16,8 +16,8 @@ public static class PagedList
 
     public static async Task<PagedList<T>> CreateAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

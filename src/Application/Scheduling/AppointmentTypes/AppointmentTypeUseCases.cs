@@ -38,7 +38,7 @@ public sealed class ListAppointmentTypesHandler(IApplicationDbContext db, ICurre
             types = types.Where(t => t.IsActive && t.BookableOnline);
         }
 
-        var list = await types.OrderBy(t => t.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var list = await types.OrderBy(t => t.Name).ToListAsync(cancellationToken);
         return list.ConvertAll(AppointmentTypeDto.From);
     }
 }
@@ -62,12 +62,11 @@ public sealed class SaveAppointmentTypeHandler(IApplicationDbContext db) : IRequ
 {
     public async Task<AppointmentTypeDto> Handle(SaveAppointmentTypeCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (duration, buffer) = (TimeSpan.FromMinutes(request.DurationMinutes), TimeSpan.FromMinutes(request.BufferAfterMinutes));
         AppointmentType type;
         if (request.Id is { } id)
         {
-            type = await db.AppointmentTypeAsync(id, cancellationToken).ConfigureAwait(false);
+            type = await db.AppointmentTypeAsync(id, cancellationToken);
             type.Change(request.Name, duration, buffer, request.Mode, request.BookableOnline, request.IsActive);
         }
         else
@@ -79,7 +78,7 @@ public sealed class SaveAppointmentTypeHandler(IApplicationDbContext db) : IRequ
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (UniqueConstraintViolationException)
         {

@@ -29,14 +29,13 @@ public sealed class CancelAppointmentHandler(IApplicationDbContext db, ICurrentU
 {
     public async Task<AppointmentDto> Handle(CancelAppointmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var appointment = await db.AppointmentAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        var appointment = await db.AppointmentAsync(request.Id, cancellationToken);
         user.EnsureCanSee(appointment);
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
 
         appointment.Cancel(request.Reason, request.Note, clock.GetUtcNow().UtcDateTime, settings.LateCancellationWindow, user.IsPatient());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.DtoAsync(appointment.Id, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.DtoAsync(appointment.Id, cancellationToken);
     }
 }
 
@@ -54,20 +53,19 @@ public sealed class RescheduleAppointmentHandler(IApplicationDbContext db, ICurr
 {
     public async Task<AppointmentDto> Handle(RescheduleAppointmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var appointment = await db.AppointmentAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        var appointment = await db.AppointmentAsync(request.Id, cancellationToken);
         user.EnsureCanSee(appointment);
-        var clinician = await db.ClinicianAsync(request.ClinicianId ?? appointment.ClinicianId.Value, cancellationToken).ConfigureAwait(false);
-        var type = await db.AppointmentTypeAsync(appointment.AppointmentTypeId.Value, cancellationToken).ConfigureAwait(false);
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId ?? appointment.ClinicianId.Value, cancellationToken);
+        var type = await db.AppointmentTypeAsync(appointment.AppointmentTypeId.Value, cancellationToken);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
         var start = request.Start.UtcDateTime;
-        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken).ConfigureAwait(false);
+        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
 
         appointment.Reschedule(clinician, type, start, new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient()));
         try
         {
             // One save: the old cells are deleted and the new ones inserted in the same transaction.
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (UniqueConstraintViolationException)
         {
@@ -75,7 +73,7 @@ public sealed class RescheduleAppointmentHandler(IApplicationDbContext db, ICurr
             throw BookAppointmentHandler.SlotConflict();
         }
 
-        return await db.DtoAsync(appointment.Id, cancellationToken).ConfigureAwait(false);
+        return await db.DtoAsync(appointment.Id, cancellationToken);
     }
 }
 
@@ -96,8 +94,7 @@ public sealed class RecordAppointmentStepHandler(IApplicationDbContext db, ICurr
 {
     public async Task<AppointmentDto> Handle(RecordAppointmentStepCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var appointment = await db.AppointmentAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        var appointment = await db.AppointmentAsync(request.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (request.Step)
         {
@@ -124,7 +121,7 @@ public sealed class RecordAppointmentStepHandler(IApplicationDbContext db, ICurr
                 throw new ArgumentOutOfRangeException(nameof(request), request.Step, "Unknown step.");
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.DtoAsync(appointment.Id, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.DtoAsync(appointment.Id, cancellationToken);
     }
 }

@@ -34,13 +34,13 @@ internal static class AppointmentProjection
 
     public static async Task<AppointmentDto> DtoAsync(this Common.Interfaces.IApplicationDbContext db, AppointmentId id, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Appointments.Where(a => a.Id == id).ToDtos(db), cancellationToken).ConfigureAwait(false);
+            db.Appointments.Where(a => a.Id == id).ToDtos(db), cancellationToken);
 
     public static async Task<Appointment> AppointmentAsync(this Common.Interfaces.IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var appointmentId = new AppointmentId(id);
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-                db.Appointments, a => a.Id == appointmentId, cancellationToken).ConfigureAwait(false)
+                db.Appointments, a => a.Id == appointmentId, cancellationToken)
             ?? throw new Common.Exceptions.NotFoundException("Appointment", id);
     }
 }

@@ -39,7 +39,6 @@ public sealed class ListAppointmentsHandler(IApplicationDbContext db, ICurrentUs
 {
     public Task<PagedList<AppointmentDto>> Handle(ListAppointmentsQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var query = db.Appointments.AsNoTracking().VisibleTo(user, request.PatientId, request.ClinicianId);
         if (request.From is { } from)
         {
@@ -80,10 +79,9 @@ public sealed class GetAppointmentHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<AppointmentDto> Handle(GetAppointmentQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new AppointmentId(request.Id);
         var dto = await db.Appointments.AsNoTracking().Where(a => a.Id == id).VisibleTo(user, null, null).ToDtos(db)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken);
         return dto ?? throw new Common.Exceptions.NotFoundException("Appointment", request.Id);
     }
 }

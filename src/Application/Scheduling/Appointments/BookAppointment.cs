@@ -50,27 +50,26 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<AppointmentDto> Handle(BookAppointmentCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var patientId = new PatientId(user.PatientActedFor(request.PatientId));
         var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
         var requestHash = Hash(request);
 
-        if (request.IdempotencyKey is { } key && await ReplayAsync(userId, key, requestHash, cancellationToken).ConfigureAwait(false) is { } replay)
+        if (request.IdempotencyKey is { } key && await ReplayAsync(userId, key, requestHash, cancellationToken) is { } replay)
         {
             return replay;
         }
 
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", patientId);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
-        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken).ConfigureAwait(false);
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
+        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
         var start = request.Start.UtcDateTime;
-        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken).ConfigureAwait(false);
+        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
         var inPersonRequired = await db.IntakeForms.AsNoTracking()
             .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
             .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
 
         var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
             new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason));
@@ -93,14 +92,14 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (UniqueConstraintViolationException)
         {
             db.ClearChangeTracker();
 
             // A concurrent retry with the same key may have won: then its answer is this request's answer too.
-            if (request.IdempotencyKey is { } raced && await ReplayAsync(userId, raced, requestHash, cancellationToken).ConfigureAwait(false) is { } winner)
+            if (request.IdempotencyKey is { } raced && await ReplayAsync(userId, raced, requestHash, cancellationToken) is { } winner)
             {
                 return winner;
             }
@@ -116,7 +115,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 
     private async Task<AppointmentDto?> ReplayAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
-        var first = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken).ConfigureAwait(false);
+        var first = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
         if (first is null)
         {
             return null;

@@ -25,7 +25,7 @@ public sealed class AvailabilityCache(TimeSpan lifetime) : IDisposable
         ArgumentNullException.ThrowIfNull(size);
         if (Lifetime <= TimeSpan.Zero)
         {
-            return await compute().ConfigureAwait(false);
+            return await compute();
         }
 
         if (cache.TryGetValue(key, out T? cached) && cached is not null)
@@ -38,7 +38,7 @@ public sealed class AvailabilityCache(TimeSpan lifetime) : IDisposable
         var flight = (Lazy<Task<T>>)inFlight.GetOrAdd(key, _ => new Lazy<Task<T>>(() => ComputeAndKeepAsync(key, compute, size)));
         try
         {
-            return await flight.Value.ConfigureAwait(false);
+            return await flight.Value;
         }
         finally
         {
@@ -49,7 +49,7 @@ public sealed class AvailabilityCache(TimeSpan lifetime) : IDisposable
 
     private async Task<T> ComputeAndKeepAsync<T>(object key, Func<Task<T>> compute, Func<T, int> size)
     {
-        var value = await compute().ConfigureAwait(false);
+        var value = await compute();
         cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = Math.Max(1, size(value)) });
         return value;
     }

@@ -40,12 +40,11 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<IReadOnlyList<AvailableSlotDto>> Handle(GetAvailabilityQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var byPatient = user.IsPatient();
         var window = await cache.GetOrComputeAsync(
             (request.AppointmentTypeId, request.ClinicianId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
             // Not this caller's cancellation: other callers may be waiting on the same computation.
-            () => ClinicSlotsAsync(request, CancellationToken.None), w => w.Slots.Count).ConfigureAwait(false);
+            () => ClinicSlotsAsync(request, CancellationToken.None), w => w.Slots.Count);
         var (settings, type) = (window.Settings, window.Type);
         foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
         {
@@ -65,7 +64,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         }
 
         var occupies = type.Duration + type.BufferAfter;
-        var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken).ConfigureAwait(false) : [];
+        var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         return [.. window.Slots
             .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
             .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
@@ -77,13 +76,13 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
     /// </summary>
     private async Task<ClinicSlots> ClinicSlotsAsync(GetAvailabilityQuery request, CancellationToken cancellationToken)
     {
-        var settings = await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false);
-        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken).ConfigureAwait(false);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var (earliest, latest) = (request.From.UtcDateTime, request.To.UtcDateTime);
         var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
         var clinicians = await db.Clinicians.AsNoTracking()
             .Where(c => c.IsBookable && (clinicianFilter == null || c.Id == clinicianFilter))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var ids = clinicians.Select(c => c.Id).ToList();
 
         var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
@@ -92,11 +91,11 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
                 && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var timeOff = await db.TimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc > timeOffFrom && t.StartUtc < busyTo && t.EndUtc > busyFrom)
             .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         var busyByClinician = appointments.Select(a => (a.ClinicianId, Busy: new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc)))
             .Concat(timeOff.Select(t => (t.ClinicianId, Busy: new BusyInterval(t.StartUtc, t.EndUtc))))
@@ -116,7 +115,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var own = await db.Appointments.AsNoTracking()
             .Where(a => a.PatientId == patientId && a.StartUtc > earliestStart && a.StartUtc < to && a.EndUtc > from && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.StartUtc, a.EndUtc })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
     }
 

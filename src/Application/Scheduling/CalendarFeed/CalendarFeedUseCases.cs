@@ -44,10 +44,9 @@ public sealed class GetClinicianCalendarHandler(IApplicationDbContext db, TimePr
 {
     public async Task<ClinicianCalendar> Handle(GetClinicianCalendarQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var clinicianId = new ClinicianId(request.ClinicianId);
         var clinician = await db.Clinicians.AsNoTracking().Where(c => c.Id == clinicianId)
-            .Select(c => new { c.DisplayName, c.CalendarFeedTokenHash }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(c => new { c.DisplayName, c.CalendarFeedTokenHash }).SingleOrDefaultAsync(cancellationToken);
         if (!OpaqueSecrets.Matches(request.Token, clinician?.CalendarFeedTokenHash) || clinician is null)
         {
             throw new NotFoundException("Calendar feed", request.ClinicianId);
@@ -65,7 +64,7 @@ public sealed class GetClinicianCalendarHandler(IApplicationDbContext db, TimePr
                 x.Appointment.StartUtc, x.Appointment.EndUtc, x.Appointment.CreatedAtUtc, x.Appointment.ModifiedAtUtc,
             })
             .OrderBy(x => x.StartUtc)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         return new ClinicianCalendar(request.ClinicianId, clinician.DisplayName, [.. rows.Select(r => new CalendarEvent(
             r.Id.Value, r.PatientId.Value, r.Name.Initials, r.Type, r.Mode, r.Status, r.StartUtc, r.EndUtc, r.ModifiedAtUtc ?? r.CreatedAtUtc))]);
@@ -86,13 +85,12 @@ public sealed class PublishCalendarFeedHandler(IApplicationDbContext db, ICurren
 {
     public async Task<PublishedCalendarFeed> Handle(PublishCalendarFeedCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         user.EnsureCanManageDiaryOf(request.ClinicianId);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         var token = OpaqueSecrets.New();
         var now = clock.GetUtcNow().UtcDateTime;
         clinician.PublishCalendarFeed(OpaqueSecrets.Hash(token), now);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new PublishedCalendarFeed(token, new DateTimeOffset(now, TimeSpan.Zero));
     }
 }
@@ -105,11 +103,10 @@ public sealed class WithdrawCalendarFeedHandler(IApplicationDbContext db, ICurre
 {
     public async Task<Unit> Handle(WithdrawCalendarFeedCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         user.EnsureCanManageDiaryOf(request.ClinicianId);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         clinician.WithdrawCalendarFeed();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ListCliniciansHandler(IApplicationDbContext db) : IRequestHa
     public async Task<IReadOnlyList<BookableClinicianDto>> Handle(ListCliniciansQuery request, CancellationToken cancellationToken) =>
         await db.Clinicians.AsNoTracking().Where(c => c.IsBookable).OrderBy(c => c.DisplayName)
             .Select(c => new BookableClinicianDto(c.Id.Value, c.DisplayName, c.Profession))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 }
 
 /// <summary>One interval of the weekly template, in clinic-local time.</summary>
@@ -49,8 +49,7 @@ public sealed class GetWorkingHoursHandler(IApplicationDbContext db) : IRequestH
 {
     public async Task<WorkingHoursDto> Handle(GetWorkingHoursQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return WorkingHoursDto.From(await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false));
+        return WorkingHoursDto.From(await db.ClinicianAsync(request.ClinicianId, cancellationToken));
     }
 }
 
@@ -70,16 +69,15 @@ public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<WorkingHoursDto> Handle(SetWorkingHoursCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         user.EnsureCanManageDiaryOf(request.ClinicianId);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         if (request.ExpectedVersion is { } expected && expected != clinician.WorkingHoursVersion)
         {
             throw new PreconditionFailedException("working hours");
         }
 
         clinician.SetWorkingHours(request.Intervals.Select(i => new WorkingInterval(i.Day, i.Start, i.End)));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return WorkingHoursDto.From(clinician);
     }
 }
@@ -126,16 +124,15 @@ public sealed class AddTimeOffHandler(IApplicationDbContext db, ICurrentUser use
 {
     public async Task<TimeOffDto> Handle(AddTimeOffCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         user.EnsureCanManageDiaryOf(request.ClinicianId);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         var (start, end) = (request.Start.UtcDateTime, request.End.UtcDateTime);
 
         var earliestStart = start - Appointment.LongestClinicianSpan;
         var booked = await db.Appointments.AsNoTracking()
             .CountAsync(a => a.ClinicianId == clinician.Id && a.StartUtc > earliestStart && a.StartUtc < end && a.EndUtc > start
                 && a.Status == AppointmentStatus.Booked, cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (booked > 0)
         {
             throw new ConflictException("time-off.appointments-booked", $"{booked} appointment(s) are booked in that period. Reschedule or cancel them first.",
@@ -144,7 +141,7 @@ public sealed class AddTimeOffHandler(IApplicationDbContext db, ICurrentUser use
 
         var timeOff = TimeOff.Schedule(clinician.Id, start, end, request.Reason);
         db.TimeOff.Add(timeOff);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return TimeOffDto.From(timeOff);
     }
 }
@@ -166,11 +163,10 @@ public sealed class ListTimeOffHandler(IApplicationDbContext db, TimeProvider cl
     /// <summary>Current and future time off, soonest first.</summary>
     public async Task<IReadOnlyList<TimeOffDto>> Handle(ListTimeOffQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken).ConfigureAwait(false);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var list = await db.TimeOff.AsNoTracking().Where(t => t.ClinicianId == clinician.Id && t.EndUtc > now).OrderBy(t => t.StartUtc)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return list.ConvertAll(TimeOffDto.From);
     }
 }
@@ -181,13 +177,12 @@ public sealed class RemoveTimeOffHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<MediatR.Unit> Handle(RemoveTimeOffCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         user.EnsureCanManageDiaryOf(request.ClinicianId);
         var (clinicianId, timeOffId) = (new ClinicianId(request.ClinicianId), new TimeOffId(request.TimeOffId));
-        var timeOff = await db.TimeOff.SingleOrDefaultAsync(t => t.Id == timeOffId && t.ClinicianId == clinicianId, cancellationToken).ConfigureAwait(false)
+        var timeOff = await db.TimeOff.SingleOrDefaultAsync(t => t.Id == timeOffId && t.ClinicianId == clinicianId, cancellationToken)
             ?? throw new NotFoundException("Time off", request.TimeOffId);
         db.TimeOff.Remove(timeOff);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;
     }
 }

@@ -33,7 +33,7 @@ public sealed record GetClinicSettingsQuery : IRequest<ClinicSettingsDto>;
 public sealed class GetClinicSettingsHandler(IApplicationDbContext db) : IRequestHandler<GetClinicSettingsQuery, ClinicSettingsDto>
 {
     public async Task<ClinicSettingsDto> Handle(GetClinicSettingsQuery request, CancellationToken cancellationToken) =>
-        ClinicSettingsDto.From(await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? ClinicSettings.Default());
+        ClinicSettingsDto.From(await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default());
 }
 
 /// <summary>Changes the clinic's diary rules.</summary>
@@ -57,8 +57,7 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
 {
     public async Task<ClinicSettingsDto> Handle(UpdateClinicSettingsCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = await db.ClinicSettings.SingleAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await db.ClinicSettings.SingleAsync(cancellationToken);
         if (request.ExpectedVersion is { } expected && expected != settings.Version)
         {
             throw new PreconditionFailedException("clinic settings");
@@ -66,7 +65,7 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
 
         settings.Change(request.TimeZone, request.MinimumNoticeForPatients, request.BookingHorizon, request.LateCancellationWindow,
             request.TelehealthOpensBeforeStart, request.TelehealthClosesAfterEnd, request.SlotInterval);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return ClinicSettingsDto.From(settings);
     }
 }

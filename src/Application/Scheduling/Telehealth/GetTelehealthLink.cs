@@ -24,8 +24,7 @@ public sealed class GetTelehealthLinkHandler(IApplicationDbContext db, ICurrentU
 
     public async Task<TelehealthLinkDto> Handle(GetTelehealthLinkQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var appointment = await db.AppointmentAsync(request.AppointmentId, cancellationToken).ConfigureAwait(false);
+        var appointment = await db.AppointmentAsync(request.AppointmentId, cancellationToken);
         user.EnsureCanSee(appointment);
         var participant = user.IsPatient() ? TelehealthParticipant.Patient : TelehealthParticipant.Clinician;
         if (user.IsInRole(Roles.Clinician))
@@ -38,7 +37,7 @@ public sealed class GetTelehealthLinkHandler(IApplicationDbContext db, ICurrentU
             throw new ConflictException("telehealth.not-available", "This appointment has no open telehealth room (it is in person, or no longer booked).");
         }
 
-        var (opens, closes) = appointment.TelehealthWindow(await db.ClinicSettingsAsync(cancellationToken).ConfigureAwait(false));
+        var (opens, closes) = appointment.TelehealthWindow(await db.ClinicSettingsAsync(cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
         if (now < opens || now >= closes)
         {

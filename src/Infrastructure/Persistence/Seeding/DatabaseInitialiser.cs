@@ -25,40 +25,40 @@ public sealed partial class DatabaseInitialiser(
     {
         if (database.Value.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers carry on while one writer commits; the mode persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new ApplicationRole(role)).ConfigureAwait(false);
+                await roles.CreateAsync(new ApplicationRole(role));
             }
         }
 
-        if (!await db.ClinicSettings.AnyAsync(cancellationToken).ConfigureAwait(false))
+        if (!await db.ClinicSettings.AnyAsync(cancellationToken))
         {
             db.ClinicSettings.Add(ClinicSettings.Default());
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await EnsureBootstrapAdminAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureBootstrapAdminAsync(cancellationToken);
 
         if (seed.Value.Demo)
         {
-            await demoSeeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+            await demoSeeder.SeedAsync(cancellationToken);
         }
     }
 
     private async Task EnsureBootstrapAdminAsync(CancellationToken cancellationToken)
     {
-        if ((await users.GetUsersInRoleAsync(Roles.Admin).ConfigureAwait(false)).Count > 0)
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
             return;
         }
@@ -71,7 +71,7 @@ public sealed partial class DatabaseInitialiser(
         }
 
         await StaffAccounts.CreateAsync(db, users, email, password, new PersonName("Clinic", "Administrator"), StaffRole.Admin, null, cancellationToken)
-            .ConfigureAwait(false);
+            ;
         LogAdminCreated(logger);
     }
 

@@ -24,30 +24,30 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(FrontDeskEmail).ConfigureAwait(false) is null)
+        if (await users.FindByEmailAsync(FrontDeskEmail) is null)
         {
             var maya = await StaffAccounts.CreateAsync(db, users, PhysiotherapistEmail, Password, new PersonName("Maya", "Chen"),
-                StaffRole.Clinician, Profession.Physiotherapist, cancellationToken).ConfigureAwait(false);
+                StaffRole.Clinician, Profession.Physiotherapist, cancellationToken);
             var sam = await StaffAccounts.CreateAsync(db, users, SportsPhysicianEmail, Password, new PersonName("Sam", "Okafor"),
-                StaffRole.Clinician, Profession.SportsPhysician, cancellationToken).ConfigureAwait(false);
+                StaffRole.Clinician, Profession.SportsPhysician, cancellationToken);
             await StaffAccounts.CreateAsync(db, users, FrontDeskEmail, Password, new PersonName("Riley", "Brooks"),
-                StaffRole.FrontDesk, null, cancellationToken).ConfigureAwait(false);
-            await CreateDemoPatientAsync(cancellationToken).ConfigureAwait(false);
+                StaffRole.FrontDesk, null, cancellationToken);
+            await CreateDemoPatientAsync(cancellationToken);
 
             // Maya: weekdays with a lunch break. Sam: Tuesday and Thursday, and Saturday mornings for the runners.
             maya.Clinician!.SetWorkingHours(Weekdays.SelectMany(day => new[] { Interval(day, 8, 0, 12, 30), Interval(day, 13, 30, 17, 0) }));
             sam.Clinician!.SetWorkingHours([Interval(DayOfWeek.Tuesday, 9, 0, 17, 0), Interval(DayOfWeek.Thursday, 9, 0, 17, 0), Interval(DayOfWeek.Saturday, 8, 0, 12, 0)]);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (!await db.AppointmentTypes.AnyAsync(cancellationToken).ConfigureAwait(false))
+        if (!await db.AppointmentTypes.AnyAsync(cancellationToken))
         {
             db.AppointmentTypes.AddRange(
                 AppointmentType.Create("Initial hip assessment", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: true),
                 AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, bookableOnline: true),
                 AppointmentType.Create("Telehealth review", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Telehealth, bookableOnline: true),
                 AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: false));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
@@ -59,10 +59,10 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
     private Task<int> CreateDemoPatientAsync(CancellationToken cancellationToken) => db.InTransactionAsync(async ct =>
     {
         var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = PatientEmail, Email = PatientEmail, EmailConfirmed = true };
-        StaffAccounts.EnsureSucceeded(await users.CreateAsync(user, Password).ConfigureAwait(false), PatientEmail);
-        StaffAccounts.EnsureSucceeded(await users.AddToRoleAsync(user, Roles.Patient).ConfigureAwait(false), PatientEmail);
+        StaffAccounts.EnsureSucceeded(await users.CreateAsync(user, Password), PatientEmail);
+        StaffAccounts.EnsureSucceeded(await users.AddToRoleAsync(user, Roles.Patient), PatientEmail);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         db.Patients.Add(Patient.Register(user.Id, new PersonName("Jordan", "Lee"), new DateOnly(1991, 3, 14), PatientEmail, "+61 400 000 123", today));
-        return await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return await db.SaveChangesAsync(ct);
     }, cancellationToken);
 }

@@ -14,11 +14,11 @@ internal static class StaffAccounts
         db.InTransactionAsync(async ct =>
         {
             var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true };
-            EnsureSucceeded(await users.CreateAsync(user, password).ConfigureAwait(false), email);
-            EnsureSucceeded(await users.AddToRoleAsync(user, role.ToString()).ConfigureAwait(false), email);
+            EnsureSucceeded(await users.CreateAsync(user, password), email);
+            EnsureSucceeded(await users.AddToRoleAsync(user, role.ToString()), email);
             var member = StaffMember.Hire(user.Id, name, email, role, profession);
             db.StaffMembers.Add(member);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
             return member;
         }, cancellationToken);
 

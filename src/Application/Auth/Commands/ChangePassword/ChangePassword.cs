@@ -24,10 +24,9 @@ public sealed class ChangePasswordHandler(IIdentityService identity, ITokenServi
 {
     public async Task<Unit> Handle(ChangePasswordCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var userId = user.UserId ?? throw new AuthenticationFailedException("Sign in first.");
-        await identity.ChangePasswordAsync(userId, request.CurrentPassword, request.NewPassword, cancellationToken).ConfigureAwait(false);
-        await tokens.RevokeAllAsync(userId, cancellationToken).ConfigureAwait(false);
+        await identity.ChangePasswordAsync(userId, request.CurrentPassword, request.NewPassword, cancellationToken);
+        await tokens.RevokeAllAsync(userId, cancellationToken);
         return Unit.Value;
     }
 }

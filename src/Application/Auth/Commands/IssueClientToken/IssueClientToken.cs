@@ -33,7 +33,6 @@ public sealed class IssueClientTokenHandler(IApplicationDbContext db, ITokenServ
 
     public async Task<ClientTokenResponse> Handle(IssueClientTokenCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrEmpty(request.GrantType))
         {
             throw new OAuthErrorException(OAuthErrorException.InvalidRequest, "grant_type is required.");
@@ -44,7 +43,7 @@ public sealed class IssueClientTokenHandler(IApplicationDbContext db, ITokenServ
             throw new OAuthErrorException(OAuthErrorException.UnsupportedGrantType, "Only grant_type=client_credentials is supported here.");
         }
 
-        var client = await FindActiveClientAsync(request.ClientId, cancellationToken).ConfigureAwait(false);
+        var client = await FindActiveClientAsync(request.ClientId, cancellationToken);
 
         // Compare even when the client is unknown, so that costs as long as a wrong secret.
         if (!OpaqueSecrets.Matches(request.ClientSecret, client?.SecretHash) || client is null)
@@ -71,6 +70,6 @@ public sealed class IssueClientTokenHandler(IApplicationDbContext db, ITokenServ
         }
 
         var key = new IntegrationClientId(id);
-        return await db.IntegrationClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == key && c.RevokedAtUtc == null, cancellationToken).ConfigureAwait(false);
+        return await db.IntegrationClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == key && c.RevokedAtUtc == null, cancellationToken);
     }
 }

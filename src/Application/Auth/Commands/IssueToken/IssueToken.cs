@@ -15,10 +15,9 @@ public sealed class IssueTokenHandler(IIdentityService identity, ITokenService t
 {
     public async Task<TokenResponse> Handle(IssueTokenCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var userId = await identity.CheckPasswordSignInAsync(request.Email, request.Password, cancellationToken).ConfigureAwait(false)
+        var userId = await identity.CheckPasswordSignInAsync(request.Email, request.Password, cancellationToken)
             ?? throw new AuthenticationFailedException("The email or password is incorrect.");
-        return TokenResponse.From(await tokens.IssueAsync(userId, cancellationToken).ConfigureAwait(false));
+        return TokenResponse.From(await tokens.IssueAsync(userId, cancellationToken));
     }
 }
 

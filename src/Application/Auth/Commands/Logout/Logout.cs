@@ -13,10 +13,9 @@ public sealed class LogoutHandler(ITokenService tokens, ICurrentUser currentUser
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (currentUser.UserId is { } userId)
         {
-            await tokens.RevokeAsync(request.RefreshToken, userId, cancellationToken).ConfigureAwait(false);
+            await tokens.RevokeAsync(request.RefreshToken, userId, cancellationToken);
         }
 
         return Unit.Value;

@@ -12,8 +12,7 @@ public sealed class RefreshTokenHandler(ITokenService tokens) : IRequestHandler<
 {
     public async Task<TokenResponse> Handle(RefreshTokenCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return TokenResponse.From(await tokens.RefreshAsync(request.RefreshToken, cancellationToken).ConfigureAwait(false));
+        return TokenResponse.From(await tokens.RefreshAsync(request.RefreshToken, cancellationToken));
     }
 }
 

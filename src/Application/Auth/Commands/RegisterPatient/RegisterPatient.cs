@@ -22,15 +22,14 @@ public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentitySe
 {
     public Task<PatientProfileDto> Handle(RegisterPatientCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         return db.InTransactionAsync(async ct =>
         {
-            var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct).ConfigureAwait(false);
+            var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct);
             var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, request.Phone, today);
             db.Patients.Add(patient);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
             return PatientProfileDto.From(patient);
         }, cancellationToken);
     }

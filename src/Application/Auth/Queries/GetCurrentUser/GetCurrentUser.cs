@@ -23,14 +23,14 @@ public sealed class GetCurrentUserHandler(IApplicationDbContext db, IIdentitySer
     public async Task<CurrentUserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId ?? throw new AuthenticationFailedException("Sign in first.");
-        var account = await identity.FindAccountAsync(userId, cancellationToken).ConfigureAwait(false)
+        var account = await identity.FindAccountAsync(userId, cancellationToken)
             ?? throw new AuthenticationFailedException("The account no longer exists.");
 
         var patientId = await db.Patients.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => (Guid?)p.Id.Value).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(p => (Guid?)p.Id.Value).FirstOrDefaultAsync(cancellationToken);
         var staff = await db.StaffMembers.AsNoTracking().Where(s => s.UserId == userId)
             .Select(s => new { StaffMemberId = s.Id.Value, ClinicianId = s.Clinician == null ? (Guid?)null : s.Clinician.Id.Value })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
 
         return new CurrentUserDto(userId, account.Email, account.Roles, patientId, staff?.StaffMemberId, staff?.ClinicianId);
     }

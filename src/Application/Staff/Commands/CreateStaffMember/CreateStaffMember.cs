@@ -20,13 +20,12 @@ public sealed class CreateStaffMemberHandler(IApplicationDbContext db, IIdentity
 {
     public Task<StaffMemberDto> Handle(CreateStaffMemberCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return db.InTransactionAsync(async ct =>
         {
-            var userId = await identity.CreateUserAsync(request.Email, request.Password, request.Role.ToString(), ct).ConfigureAwait(false);
+            var userId = await identity.CreateUserAsync(request.Email, request.Password, request.Role.ToString(), ct);
             var member = StaffMember.Hire(userId, new PersonName(request.GivenName, request.FamilyName), request.Email, request.Role, request.Profession);
             db.StaffMembers.Add(member);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct);
             return StaffMemberDto.From(member);
         }, cancellationToken);
     }

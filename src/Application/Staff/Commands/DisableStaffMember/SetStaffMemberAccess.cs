@@ -17,19 +17,18 @@ public sealed class SetStaffMemberAccessHandler(IApplicationDbContext db, IIdent
 {
     public async Task<StaffMemberDto> Handle(SetStaffMemberAccessCommand request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new StaffMemberId(request.StaffMemberId);
-        var member = await db.StaffMembers.AsNoTracking().Include(s => s.Clinician).SingleOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false)
+        var member = await db.StaffMembers.AsNoTracking().Include(s => s.Clinician).SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Staff member", request.StaffMemberId);
         if (request.Disabled && member.UserId == user.UserId)
         {
             throw new UnprocessableRequestException("staff.cannot-disable-self", "Administrators cannot disable their own account.");
         }
 
-        await identity.SetDisabledAsync(member.UserId, request.Disabled, cancellationToken).ConfigureAwait(false);
+        await identity.SetDisabledAsync(member.UserId, request.Disabled, cancellationToken);
         if (request.Disabled)
         {
-            await tokens.RevokeAllAsync(member.UserId, cancellationToken).ConfigureAwait(false);
+            await tokens.RevokeAllAsync(member.UserId, cancellationToken);
         }
 
         return StaffMemberDto.From(member);

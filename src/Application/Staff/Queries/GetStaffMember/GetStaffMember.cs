@@ -13,10 +13,9 @@ public sealed class GetStaffMemberHandler(IApplicationDbContext db) : IRequestHa
 {
     public async Task<StaffMemberDto> Handle(GetStaffMemberQuery request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var id = new StaffMemberId(request.Id);
         var member = await db.StaffMembers.AsNoTracking().Include(s => s.Clinician)
-            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false)
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Staff member", request.Id);
         return StaffMemberDto.From(member);
     }

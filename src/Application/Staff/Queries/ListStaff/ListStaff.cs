@@ -13,7 +13,7 @@ public sealed class ListStaffHandler(IApplicationDbContext db) : IRequestHandler
     {
         var members = await db.StaffMembers.AsNoTracking().Include(s => s.Clinician)
             .OrderBy(s => s.Name.FamilyName).ThenBy(s => s.Name.GivenName)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return members.ConvertAll(StaffMemberDto.From);
     }
 }
