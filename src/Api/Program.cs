@@ -30,7 +30,7 @@ builder.Services.AddClinicJwtAuthentication();
 builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
 builder.Services.AddSingleton<IAuthorizationHandler, CallerAuthorizationHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+    context.ProblemDetails.Extensions.TryAdd("traceId", ProblemDetailsExceptionHandler.TraceId(context.HttpContext)));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 // Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
