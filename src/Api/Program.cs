@@ -17,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(options =>
 {
+    // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
+    options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });

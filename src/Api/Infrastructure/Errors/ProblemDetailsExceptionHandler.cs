@@ -19,7 +19,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = StatusFor(exception);
-        var endpoint = httpContext.GetEndpoint()?.DisplayName;
+        // The middleware has cleared the endpoint by now; its feature remembers the one that failed.
+        var endpoint = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.DisplayName;
         if (status >= StatusCodes.Status500InternalServerError)
         {
             if (!LoggedFault.IsLogged(exception))
