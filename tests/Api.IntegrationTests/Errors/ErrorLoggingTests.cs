@@ -26,7 +26,7 @@ public class ErrorLoggingTests(LogCapturingApiFactory factory) : IClassFixture<L
     {
         var scenario = await CreateAsync(factory);
         var (first, _) = await factory.NewPatientClientAsync();
-        var (second, _) = await factory.NewPatientClientAsync();
+        var (second, secondProfile) = await factory.NewPatientClientAsync();
         var frontDesk = await scenario.FrontDeskAsync(factory);
         var (clientId, secret) = await IntegrationClients.RegisterAsync(scenario.Admin, "appointments:read");
         var anonymous = factory.CreateClient();
@@ -45,6 +45,7 @@ public class ErrorLoggingTests(LogCapturingApiFactory factory) : IClassFixture<L
             (HttpStatusCode.Unauthorized, await anonymous.PostAsJsonAsync("/api/auth/token", new { email = ClinicApiFactory.AdminEmail, password = "not-the-password" })),
             (HttpStatusCode.Unauthorized, await anonymous.GetAsync("/api/appointments")),
             (HttpStatusCode.Forbidden, await frontDesk.GetAsync("/api/audit")),
+            (HttpStatusCode.Forbidden, await first.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(8, 9), patientId: secondProfile.Id))),
             (HttpStatusCode.NotFound, await scenario.Admin.GetAsync($"/api/appointments/{Guid.NewGuid()}")),
             (HttpStatusCode.Conflict, await second.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 9)))),
             (HttpStatusCode.PreconditionFailed, await scenario.Admin.SendAsync(Stale(settings!, etag))),
