@@ -17,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(options =>
 {
+    // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
+    options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
@@ -30,7 +32,7 @@ builder.Services.AddClinicJwtAuthentication();
 builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
 builder.Services.AddSingleton<IAuthorizationHandler, CallerAuthorizationHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+    context.ProblemDetails.Extensions.TryAdd("traceId", ProblemDetailsExceptionHandler.TraceId(context.HttpContext)));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 // Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

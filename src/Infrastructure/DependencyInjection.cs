@@ -4,6 +4,7 @@ using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Auditing;
 using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
 using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddApplicationDbContext(database, environment.ContentRootPath);
+        services.AddDatabaseFailureLogging(database.Provider);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -2,10 +2,9 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
+using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Application.Common.Auditing;
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Domain.Common;
 using ClinicHip.Infrastructure.Identity;
 
 namespace ClinicHip.Api.Infrastructure.Auditing;
@@ -125,15 +124,16 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
 
     private static string? IdOf(object? value) => value?.GetType().GetProperty("Id")?.GetValue(value)?.ToString();
 
-    private static (string Outcome, int Status) Classify(Exception exception) => exception switch
+    // The status is the one the exception is answered with; the outcome names the kind of refusal in the trail.
+    private static (string Outcome, int Status) Classify(Exception exception)
     {
-        NotFoundException => ("NotFound", StatusCodes.Status404NotFound),
-        ForbiddenAccessException => ("Denied", StatusCodes.Status403Forbidden),
-        AuthenticationFailedException => ("Denied", StatusCodes.Status401Unauthorized),
-        ValidationException or BadHttpRequestException => ("Rejected", StatusCodes.Status400BadRequest),
-        ConflictException or StateConflictException => ("Rejected", StatusCodes.Status409Conflict),
-        PreconditionFailedException => ("Rejected", StatusCodes.Status412PreconditionFailed),
-        BusinessRuleViolationException or UnprocessableRequestException => ("Rejected", StatusCodes.Status422UnprocessableEntity),
-        _ => ("Failed", StatusCodes.Status500InternalServerError),
-    };
+        var status = ProblemDetailsExceptionHandler.StatusFor(exception);
+        return (status switch
+        {
+            StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => "Denied",
+            StatusCodes.Status404NotFound => "NotFound",
+            < StatusCodes.Status500InternalServerError => "Rejected",
+            _ => "Failed",
+        }, status);
+    }
 }

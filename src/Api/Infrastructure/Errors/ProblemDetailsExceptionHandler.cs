@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,64 +8,106 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicHip.Api.Infrastructure.Errors;
 
 /// <summary>
-/// The one place where exceptions become RFC 9457 problem documents. Expected outcomes map to 4xx; anything
-/// else is a 500 that reveals nothing but the trace id, and is logged without the request's content.
+/// The one place where exceptions become RFC 9457 problem documents. An <see cref="ExpectedOutcomeException"/> (and the
+/// framework's unreadable-request exception) is an answer: its status comes from its kind, it is logged at Information
+/// without a stack trace. Anything else is a fault: a 500 that reveals nothing but the trace id, logged once at Error with
+/// that trace id and without the request's content.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var status = StatusFor(exception);
+        // The middleware has cleared the endpoint by now; its feature remembers the one that failed.
+        var endpoint = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.DisplayName;
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            if (!LoggedFault.IsLogged(exception))
+            {
+                LogUnhandled(logger, exception, httpContext.Request.Method, endpoint, TraceId(httpContext));
+                LoggedFault.Mark(exception);
+            }
+        }
+        else
+        {
+            LogRefused(logger, httpContext.Request.Method, endpoint, status, (exception as ExpectedOutcomeException)?.Code);
+        }
+
         if (exception is OAuthErrorException oauth)
         {
-            await WriteOAuthErrorAsync(httpContext, oauth, cancellationToken);
+            await WriteOAuthErrorAsync(httpContext, oauth, status, cancellationToken);
             return true;
         }
 
         var problem = exception switch
         {
-            ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid.",
-                Detail = "See the errors for each field.",
-            },
+            ExpectedOutcomeException expected => ProblemFor(expected, status),
             BadHttpRequestException badRequest => new ProblemDetails
             {
-                Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode switch
+                Status = status,
+                Title = status switch
                 {
                     StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
                     StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
                     _ => "The request could not be read.",
                 },
-                Detail = badRequest.StatusCode == StatusCodes.Status400BadRequest ? DescribeUnreadableRequest(httpContext.Request, badRequest) : null,
+                Detail = status == StatusCodes.Status400BadRequest ? DescribeUnreadableRequest(httpContext.Request, badRequest) : null,
             },
-            AuthenticationFailedException failed => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Authentication failed.", Detail = failed.Message },
-            ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
-            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ConflictException conflict => Coded(StatusCodes.Status409Conflict, "Conflict.", conflict.Message, conflict.Code, conflict.Details),
-            StateConflictException state => Coded(StatusCodes.Status409Conflict, "Not possible in the current state.", state.Message, state.Code),
-            PreconditionFailedException stale => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Precondition failed.", Detail = stale.Message },
-            BusinessRuleViolationException rule => Coded(StatusCodes.Status422UnprocessableEntity, "A business rule was broken.", rule.Message, rule.Code),
-            UnprocessableRequestException unprocessable => Coded(StatusCodes.Status422UnprocessableEntity, "The request cannot be carried out.", unprocessable.Message, unprocessable.Code),
-            _ => null,
-        };
-
-        if (problem is null)
-        {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
-            problem = new ProblemDetails
+            _ => new ProblemDetails
             {
-                Status = StatusCodes.Status500InternalServerError,
+                Status = status,
                 Title = "An unexpected error occurred.",
                 Detail = "The error has been logged. Quote the traceId when you report it.",
-            };
+            },
+        };
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The status an exception is answered with: the expected outcome's kind decides; the framework's unreadable-request
+    /// exception carries its own (400, 413, 415); anything else is a fault (500). The audit trail records the same status.
+    /// </summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        ExpectedOutcomeException expected => expected.Outcome switch
+        {
+            ExpectedOutcome.InvalidRequest => StatusCodes.Status400BadRequest,
+            ExpectedOutcome.Unauthenticated => StatusCodes.Status401Unauthorized,
+            ExpectedOutcome.Forbidden => StatusCodes.Status403Forbidden,
+            ExpectedOutcome.NotFound => StatusCodes.Status404NotFound,
+            ExpectedOutcome.Conflict => StatusCodes.Status409Conflict,
+            ExpectedOutcome.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ExpectedOutcome.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            _ => throw new UnreachableException($"No status for the expected outcome {expected.Outcome}."),
+        },
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Problem types of ClinicHip's own codes; docs/problem-types.md lists them.</summary>
+    public static string ProblemType(string code) => $"urn:clinichip:problem:{code}";
+
+    private static ProblemDetails ProblemFor(ExpectedOutcomeException expected, int status)
+    {
+        var problem = expected is ValidationException validation ? new HttpValidationProblemDetails(validation.Errors.ToDictionary()) : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = expected.Title;
+        problem.Detail = expected.Detail;
+        if (expected.Code is { } code)
+        {
+            problem.Type = ProblemType(code);
+            problem.Extensions["code"] = code;
         }
 
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
-            ;
+        foreach (var (key, value) in expected.Details)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
     }
 
     /// <summary>
@@ -71,9 +115,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     /// OAuth client libraries expect, carrying the problem members (type, title, status, detail, traceId) as well
     /// (docs/decisions/0009). <c>invalid_client</c> is a 401 with a Basic challenge; the others are 400.
     /// </summary>
-    private static Task WriteOAuthErrorAsync(HttpContext httpContext, OAuthErrorException oauth, CancellationToken cancellationToken)
+    private static Task WriteOAuthErrorAsync(HttpContext httpContext, OAuthErrorException oauth, int status, CancellationToken cancellationToken)
     {
-        var status = oauth.Error == OAuthErrorException.InvalidClient ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
         var response = httpContext.Response;
         response.StatusCode = status;
         response.Headers.CacheControl = "no-store";
@@ -87,28 +130,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             ["error"] = oauth.Error,
             ["error_description"] = oauth.Message,
-            ["type"] = ProblemType($"oauth.{oauth.Error}"),
-            ["title"] = "The token request was refused.",
+            ["type"] = ProblemType(oauth.Code!),
+            ["title"] = oauth.Title,
             ["status"] = status,
-            ["detail"] = oauth.Message,
-            ["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier,
+            ["detail"] = oauth.Detail,
+            ["traceId"] = TraceId(httpContext),
         }, options: null, contentType: "application/json", cancellationToken);
     }
 
-    /// <summary>Problem types of ClinicHip's own codes; docs/problem-types.md lists them.</summary>
-    public static string ProblemType(string code) => $"urn:clinichip:problem:{code}";
-
-    private static ProblemDetails Coded(int status, string title, string detail, string code, IReadOnlyDictionary<string, object?>? details = null)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemType(code) };
-        problem.Extensions["code"] = code;
-        foreach (var (key, value) in details ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
-        return problem;
-    }
+    /// <summary>The trace id every problem document carries, so a reported one finds the request's log lines.</summary>
+    public static string TraceId(HttpContext httpContext) => Activity.Current?.Id ?? httpContext.TraceIdentifier;
 
     // The framework's JSON messages name the field path and position, never the value sent.
     private static string DescribeUnreadableRequest(HttpRequest request, BadHttpRequestException exception) => exception.InnerException switch
@@ -118,6 +149,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         _ => exception.Message,
     };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Endpoint}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string? endpoint);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Endpoint} (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string? endpoint, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Endpoint}: {Status} {Code}")]
+    private static partial void LogRefused(ILogger logger, string method, string? endpoint, int status, string? code);
 }

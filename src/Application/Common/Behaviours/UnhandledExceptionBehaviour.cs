@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
+using System.Diagnostics;
 using ClinicHip.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace ClinicHip.Application.Common.Behaviours;
 
 /// <summary>
-/// Logs an exception that is not one of the expected outcomes (validation, not found, conflict, rule),
-/// naming the request but not its content, and lets it travel on to the API's error mapping.
+/// Logs a fault — any exception that is not an <see cref="ExpectedOutcomeException"/> — once, at Error, naming the request
+/// (never its content) and the trace id a problem document quotes, and lets it travel on to the caller. Expected refusals
+/// are not logged here: they are answers, not faults.
 /// </summary>
 public sealed partial class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
@@ -20,16 +21,14 @@ public sealed partial class UnhandledExceptionBehaviour<TRequest, TResponse>(ILo
         {
             return await next();
         }
-        catch (Exception exception) when (!IsExpectedOutcome(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not ExpectedOutcomeException && !cancellationToken.IsCancellationRequested && !LoggedFault.IsLogged(exception))
         {
-            LogUnhandled(logger, exception, RequestName);
+            LogUnhandled(logger, exception, RequestName, Activity.Current?.Id);
+            LoggedFault.Mark(exception);
             throw;
         }
     }
 
-    private static bool IsExpectedOutcome(Exception exception) => exception is ValidationException or NotFoundException
-        or ConflictException or ForbiddenAccessException or AuthenticationFailedException or BusinessRuleViolationException;
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while handling {RequestName}")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string requestName);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while handling {RequestName} (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string requestName, string? traceId);
 }

@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Common;
+
 namespace ClinicHip.Application.Common.Exceptions;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace ClinicHip.Application.Common.Exceptions;
 /// <c>invalid_client</c>, <c>invalid_grant</c>, <c>unauthorized_client</c>, <c>unsupported_grant_type</c>,
 /// <c>invalid_scope</c>). <c>invalid_client</c> is answered 401, the others 400.
 /// </summary>
-public sealed class OAuthErrorException(string error, string description) : Exception(description)
+public sealed class OAuthErrorException(string error, string description)
+    : ExpectedOutcomeException(
+        error == InvalidClient ? ExpectedOutcome.Unauthenticated : ExpectedOutcome.InvalidRequest, "The token request was refused.", description, $"oauth.{error}")
 {
     public const string InvalidRequest = "invalid_request";
     public const string InvalidClient = "invalid_client";

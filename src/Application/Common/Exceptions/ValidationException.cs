@@ -1,12 +1,13 @@
+using ClinicHip.Domain.Common;
 using FluentValidation.Results;
 
 namespace ClinicHip.Application.Common.Exceptions;
 
 /// <summary>The request's input is malformed; answered 400 with the failures per field.</summary>
-public sealed class ValidationException : Exception
+public sealed class ValidationException : ExpectedOutcomeException
 {
     public ValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base("One or more validation errors occurred.")
+        : base(ExpectedOutcome.InvalidRequest, "The request is not valid.", "One or more validation errors occurred.")
     {
         Errors = errors;
     }
@@ -19,6 +20,8 @@ public sealed class ValidationException : Exception
     }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public override string Detail => "See the errors for each field.";
 
     public static ValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 
