@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Assessments;
 using FluentValidation;
@@ -29,10 +29,7 @@ public sealed class ReviseAssessmentHandler(IApplicationDbContext db, ICurrentUs
     {
         var (assessment, author) = await db.LoadAsync(user, request.Id, cancellationToken);
         user.EnsureIsAuthorOf(assessment);
-        if (request.ExpectedVersion is { } expected && expected != assessment.Version)
-        {
-            throw new PreconditionFailedException("assessment");
-        }
+        IfMatch.Ensure(request.ExpectedVersion, assessment.Version, "assessment");
 
         assessment.Revise(request.Content);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,9 +1,7 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Patients;
-using ClinicHip.Domain.RunningLoad;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.RunningLoad;
 
@@ -15,8 +13,6 @@ public sealed class GetRunningLoadHandler(IApplicationDbContext db, ICurrentUser
     {
         var patientId = new PatientId(request.PatientId);
         await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
-
-        var weeks = await db.RunningLoadWeeks.AsNoTracking().Where(w => w.PatientId == patientId).ToListAsync(cancellationToken);
-        return new RunningLoadDto(request.PatientId, RunningLoadAnalysis.Analyse(weeks));
+        return await RunningLoadDto.LoadAsync(db, patientId, cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ public sealed class RecordRunningLoadValidator : AbstractValidator<RecordRunning
     }
 }
 
-public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentUser user, IMediator mediator) : IRequestHandler<RecordRunningLoadCommand, RunningLoadDto>
+public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<RecordRunningLoadCommand, RunningLoadDto>
 {
     public async Task<RunningLoadDto> Handle(RecordRunningLoadCommand request, CancellationToken cancellationToken)
     {
@@ -54,6 +54,6 @@ public sealed class RecordRunningLoadHandler(IApplicationDbContext db, ICurrentU
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await mediator.Send(new GetRunningLoadQuery(request.PatientId), cancellationToken);
+        return await RunningLoadDto.LoadAsync(db, patientId, cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Treatment;
@@ -82,10 +82,7 @@ public sealed partial class AddInterventionHandler(
     public async Task<TreatmentPlanDto> Handle(AddInterventionCommand request, CancellationToken cancellationToken)
     {
         var plan = await db.LoadAsync(user, request.PlanId, cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != plan.Version)
-        {
-            throw new PreconditionFailedException("treatment plan");
-        }
+        IfMatch.Ensure(request.ExpectedVersion, plan.Version, "treatment plan");
 
         var clinicianId = user.RequireClinician();
         var now = clock.GetUtcNow().UtcDateTime;

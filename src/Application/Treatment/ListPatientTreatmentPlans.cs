@@ -16,12 +16,6 @@ public sealed class ListPatientTreatmentPlansHandler(IApplicationDbContext db, I
         var patientId = new PatientId(request.PatientId);
         await db.EnsurePatientRecordsAsync(user, patientId, cancellationToken);
         var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(cancellationToken);
-        var visible = new List<TreatmentPlanDto>();
-        foreach (var plan in plans.Where(p => TreatmentPlans.MaySee(user, p)).OrderByDescending(p => p.CreatedAtUtc))
-        {
-            visible.Add(await db.DtoAsync(plan, cancellationToken));
-        }
-
-        return visible;
+        return await db.DtosAsync([.. plans.Where(p => TreatmentPlanAccess.MaySee(user, p)).OrderByDescending(p => p.CreatedAtUtc)], cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -37,10 +37,7 @@ public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUse
     {
         user.EnsureCanManageDiaryOf(request.ClinicianId);
         var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != clinician.WorkingHoursVersion)
-        {
-            throw new PreconditionFailedException("working hours");
-        }
+        IfMatch.Ensure(request.ExpectedVersion, clinician.WorkingHoursVersion, "working hours");
 
         clinician.SetWorkingHours(request.Intervals.Select(i => new WorkingInterval(i.Day, i.Start, i.End)));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
 using FluentValidation;
 using MediatR;
@@ -33,10 +33,7 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
     public async Task<ClinicSettingsDto> Handle(UpdateClinicSettingsCommand request, CancellationToken cancellationToken)
     {
         var settings = await db.ClinicSettings.SingleAsync(cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != settings.Version)
-        {
-            throw new PreconditionFailedException("clinic settings");
-        }
+        IfMatch.Ensure(request.ExpectedVersion, settings.Version, "clinic settings");
 
         settings.Change(request.TimeZone, request.MinimumNoticeForPatients, request.BookingHorizon, request.LateCancellationWindow,
             request.TelehealthOpensBeforeStart, request.TelehealthClosesAfterEnd, request.SlotInterval);

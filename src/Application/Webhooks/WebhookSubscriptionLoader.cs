@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Webhooks;
 
-internal static class WebhookQueries
+internal static class WebhookSubscriptionLoader
 {
     public static async Task<WebhookSubscription> ActiveSubscriptionAsync(this IApplicationDbContext db, Guid id, bool tracked, CancellationToken cancellationToken)
     {
