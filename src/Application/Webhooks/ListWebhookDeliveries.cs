@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Domain.Webhooks;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Webhooks;
+
 
 namespace ClinicHip.Application.Webhooks;
 

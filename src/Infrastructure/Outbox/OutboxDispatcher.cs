@@ -3,7 +3,6 @@ using System.Text.Json;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Reminders;
-using ClinicHip.Application.Webhooks;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
@@ -11,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ClinicHip.Domain.Webhooks;
+using ClinicHip.Domain.Common;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
