@@ -129,8 +129,7 @@ public sealed partial class OutboxDispatcher(
         var leasedUntil = now + options.LeaseDuration;
         await db.InTransactionAsync(token => rows.Where(pending)
             .Where(r => candidates.Contains(r.Id) && (r.LeasedUntilUtc == null || r.LeasedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken)
-            ;
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken);
         return await rows.AsNoTracking().Where(r => r.LeaseOwner == lease).OrderBy(dueAt).Select(r => r.Id)
             .ToListAsync(cancellationToken);
     }
