@@ -50,6 +50,15 @@ public partial class UseCaseShapeTests
     }
 
     [Fact]
+    public void RequestHandler_DoesNotDependOnTheMediator()
+    {
+        var callers = HandlerFiles().Where(h => h.Handler.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(IMediator)))
+            .Select(h => h.Handler.Name);
+
+        callers.ShouldBeEmpty("a handler sending another request runs the pipeline and the access checks twice: share a helper instead");
+    }
+
+    [Fact]
     public void ApplicationSourceFile_NamespaceIsItsFolder()
     {
         var mismatched = SourceFiles()
