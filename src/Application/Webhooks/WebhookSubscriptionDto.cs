@@ -1,6 +1,5 @@
 using ClinicHip.Domain.Webhooks;
 
-
 namespace ClinicHip.Application.Webhooks;
 
 /// <summary>A webhook subscription, without its secret.</summary>

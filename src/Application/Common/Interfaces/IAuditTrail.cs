@@ -1,6 +1,5 @@
 using ClinicHip.Domain.Auditing;
 
-
 namespace ClinicHip.Application.Common.Interfaces;
 
 /// <summary>Writes audit records in their own unit of work, whatever became of the request's own changes.</summary>
