@@ -32,5 +32,4 @@ public sealed class ListWebhookDeliveriesHandler(IApplicationDbContext db) : IRe
         var items = deliveries.Items.Select(d => WebhookDeliveryDto.From(d, attempts[d.Id])).ToList();
         return new PagedList<WebhookDeliveryDto>(items, deliveries.Page, deliveries.PageSize, deliveries.TotalCount);
     }
-
 }
