@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using ClinicHip.Api.Infrastructure.Errors;
-using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Domain.Auditing;
 
 namespace ClinicHip.Api.Infrastructure.Auditing;
 
