@@ -18,7 +18,7 @@ public enum BodyRegion
 /// <param name="Icd10">The WHO ICD-10 code, given only where it is unambiguous.</param>
 public sealed record ConditionInfo(HipCondition Code, string Name, BodyRegion Region, string Description, string? Icd10);
 
-/// <summary>The hip conditions the clinic records (DOMAIN.md, "Where it hurts → what it may be").</summary>
+/// <summary>The hip conditions the clinic records (docs/clinical-basis.md#where-it-hurts).</summary>
 public static class ConditionCatalogue
 {
     public static IReadOnlyList<ConditionInfo> All { get; } =

@@ -4,7 +4,7 @@ using static ClinicHip.Domain.UnitTests.Intake.IntakeFixtures;
 
 namespace ClinicHip.Domain.UnitTests.Intake;
 
-/// <summary>Clinical vignettes written from DOMAIN.md: answers → triage level, red flags, a condition to consider, in-person need.</summary>
+/// <summary>Clinical vignettes written from docs/clinical-basis.md: answers → triage level, red flags, a condition to consider, in-person need.</summary>
 public class TriageVignetteTests
 {
     public sealed record Vignette(

@@ -1,6 +1,6 @@
 namespace ClinicHip.Domain.Intake.RedFlags;
 
-/// <summary>A red flag found in the answers: why the patient must be seen sooner (DOMAIN.md, "Red flags").</summary>
+/// <summary>A red flag found in the answers: why the patient must be seen sooner (docs/clinical-basis.md#cannot-bear-weight and the sections after it).</summary>
 /// <param name="Code">Stable code, e.g. <c>red-flag.cannot-bear-weight</c>.</param>
 /// <param name="Reason">Plain-language reason for staff.</param>
 /// <param name="Level">How soon the patient must be seen.</param>

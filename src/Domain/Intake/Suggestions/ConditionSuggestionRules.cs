@@ -8,7 +8,7 @@ namespace ClinicHip.Domain.Intake.Suggestions;
 /// <param name="MustRuleOut">Dangerous if missed: ranked first whatever the evidence count.</param>
 public sealed record ConditionSuggestion(HipCondition Condition, IReadOnlyList<string> Evidence, bool MustRuleOut = false);
 
-/// <summary>One "where it hurts → what it may be" rule from DOMAIN.md.</summary>
+/// <summary>One "where it hurts → what it may be" rule (docs/clinical-basis.md#where-it-hurts).</summary>
 public interface IConditionSuggestionRule
 {
     ConditionSuggestion? Suggest(HipIntakeAnswers answers, int ageYears);

@@ -95,7 +95,7 @@ public sealed class AppointmentMustNotFallInTimeOffRule(IReadOnlyList<TimeOff> t
 
 /// <summary>
 /// A patient whose intake requires an in-person assessment (suspected stress fracture, cannot bear weight, …)
-/// is not booked telehealth, unless staff record why (DOMAIN.md: "needs an in-person assessment and imaging").
+/// is not booked telehealth, unless staff record why (docs/clinical-basis.md#stress-fracture-in-person).
 /// </summary>
 public sealed class InPersonAssessmentRequiredRule(AppointmentMode mode, BookingContext context) : IBusinessRule
 {
