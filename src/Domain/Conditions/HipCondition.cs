@@ -19,4 +19,13 @@ public enum HipCondition
     HipPointer,
     MuscleStrain,
     Other,
+    SlippedCapitalFemoralEpiphysis,
+    OsteonecrosisOfFemoralHead,
+    LumbarRadiculopathyOrReferredPain,
+    FragilityOrOccultHipFracture,
+    SepticArthritis,
+    PubicBoneStressOrOsteitisPubis,
+    AthleticPubalgia,
+    ExternalSnappingHip,
+    Malignancy,
 }

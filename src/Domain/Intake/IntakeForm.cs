@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Intake.RedFlags;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
@@ -73,12 +74,12 @@ public sealed class IntakeForm : AuditableEntity
     public DateTime? ReviewedAtUtc { get; private set; }
 
     public static IntakeForm Submit(
-        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        PatientId patientId, HipIntakeAnswers answers, TriageContext triageContext, AppointmentId? appointmentId, Guid submittedByUserId,
         IntakeSubmitter submittedBy, DateTime nowUtc) =>
-        Create(patientId, answers, patientAgeYears, appointmentId, submittedByUserId, submittedBy, nowUtc, version: 1, supersedes: null);
+        Create(patientId, answers, triageContext, appointmentId, submittedByUserId, submittedBy, nowUtc, version: 1, supersedes: null);
 
     /// <summary>A new version with corrected answers; this one becomes <see cref="IntakeStatus.Superseded"/>.</summary>
-    public IntakeForm Correct(HipIntakeAnswers answers, int patientAgeYears, Guid submittedByUserId, IntakeSubmitter submittedBy, DateTime nowUtc)
+    public IntakeForm Correct(HipIntakeAnswers answers, TriageContext triageContext, Guid submittedByUserId, IntakeSubmitter submittedBy, DateTime nowUtc)
     {
         if (Status == IntakeStatus.Superseded)
         {
@@ -86,7 +87,7 @@ public sealed class IntakeForm : AuditableEntity
         }
 
         Status = IntakeStatus.Superseded;
-        return Create(PatientId, answers, patientAgeYears, AppointmentId, submittedByUserId, submittedBy, nowUtc, Version + 1, Id);
+        return Create(PatientId, answers, triageContext, AppointmentId, submittedByUserId, submittedBy, nowUtc, Version + 1, Id);
     }
 
     public void MarkReviewed(ClinicianId clinicianId, DateTime nowUtc)
@@ -102,11 +103,12 @@ public sealed class IntakeForm : AuditableEntity
     }
 
     private static IntakeForm Create(
-        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        PatientId patientId, HipIntakeAnswers answers, TriageContext triageContext, AppointmentId? appointmentId, Guid submittedByUserId,
         IntakeSubmitter submittedBy, DateTime nowUtc, int version, IntakeFormId? supersedes)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var triage = HipTriage.Assess(answers, patientAgeYears);
+        answers = answers with { FormVersion = HipIntakeAnswers.CurrentFormVersion };
+        var triage = HipTriage.Assess(answers, triageContext);
         var form = new IntakeForm
         {
             Id = IntakeFormId.New(),

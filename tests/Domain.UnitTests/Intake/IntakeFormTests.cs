@@ -1,5 +1,6 @@
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Intake.RedFlags;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Staff;
 using static ClinicHip.Domain.UnitTests.Intake.IntakeFixtures;
@@ -11,7 +12,7 @@ public class IntakeFormTests
     private static readonly DateTime Now = new(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);
 
     private static IntakeForm Submit(HipIntakeAnswers answers) =>
-        IntakeForm.Submit(PatientId.New(), answers, 34, null, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
+        IntakeForm.Submit(PatientId.New(), answers, new TriageContext(34, Today), null, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
 
     [Fact]
     public void Submit_StoresTheTriageComputedFromTheAnswers()
@@ -30,7 +31,7 @@ public class IntakeFormTests
     {
         var form = Submit(Baseline() with { AbleToBearWeight = false });
 
-        var corrected = form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Clinician, Now.AddHours(1));
+        var corrected = form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Clinician, Now.AddHours(1));
 
         form.Status.ShouldBe(IntakeStatus.Superseded);
         form.Answers.AbleToBearWeight.ShouldBeFalse();
@@ -45,9 +46,9 @@ public class IntakeFormTests
     public void Correct_ASupersededForm_IsAStateConflict()
     {
         var form = Submit(Baseline());
-        form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
+        form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Patient, Now);
 
-        Should.Throw<StateConflictException>(() => form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Patient, Now)).Code.ShouldBe("intake.already-superseded");
+        Should.Throw<StateConflictException>(() => form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Patient, Now)).Code.ShouldBe("intake.already-superseded");
     }
 
     [Fact]
