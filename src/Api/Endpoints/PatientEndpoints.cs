@@ -1,7 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Patients.Queries.GetPatient;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
