@@ -102,6 +102,21 @@ public sealed class IntakeForm : AuditableEntity
         ReviewedAtUtc = nowUtc;
     }
 
+    /// <summary>
+    /// An Urgent or Emergency form still waiting for a clinician when its review falls due: raises
+    /// <see cref="IntakeReviewOverdue"/>. Returns false, raising nothing, once it was reviewed or corrected.
+    /// </summary>
+    public bool EscalateIfUnreviewed(DateTime nowUtc)
+    {
+        if (Status != IntakeStatus.Submitted || TriageLevel < TriageLevel.Urgent)
+        {
+            return false;
+        }
+
+        Raise(new IntakeReviewOverdue(Id, PatientId, TriageLevel, SubmittedAtUtc, nowUtc));
+        return true;
+    }
+
     private static IntakeForm Create(
         PatientId patientId, HipIntakeAnswers answers, TriageContext triageContext, AppointmentId? appointmentId, Guid submittedByUserId,
         IntakeSubmitter submittedBy, DateTime nowUtc, int version, IntakeFormId? supersedes)
@@ -125,14 +140,25 @@ public sealed class IntakeForm : AuditableEntity
             TriageLevel = triage.Level,
             RequiresInPersonAssessment = triage.RequiresInPersonAssessment,
         };
-        form.Raise(new IntakeFormSubmitted(form.Id, patientId, appointmentId, nowUtc));
+        form.Raise(new IntakeFormSubmitted(form.Id, patientId, appointmentId, nowUtc, triage.Level));
         return form;
     }
 }
 
-/// <summary>A patient's intake form (or a correction of one) was submitted. Ids only: never the answers or the triage.</summary>
+/// <summary>A patient's intake form (or a correction of one) was submitted. Ids and the level only: never the answers or the reasons.</summary>
 /// <param name="IntakeFormId">The new form.</param>
 /// <param name="PatientId">Its patient.</param>
 /// <param name="AppointmentId">The appointment it was filled in for, if any.</param>
 /// <param name="OccurredAtUtc">When it was submitted.</param>
-public sealed record IntakeFormSubmitted(IntakeFormId IntakeFormId, PatientId PatientId, AppointmentId? AppointmentId, DateTime OccurredAtUtc) : IDomainEvent;
+/// <param name="Level">Its triage level: Urgent and Emergency forms alert staff and fall due for review.</param>
+public sealed record IntakeFormSubmitted(IntakeFormId IntakeFormId, PatientId PatientId, AppointmentId? AppointmentId, DateTime OccurredAtUtc, TriageLevel Level)
+    : IDomainEvent;
+
+/// <summary>An Urgent or Emergency form was not reviewed in time.</summary>
+/// <param name="IntakeFormId">The form.</param>
+/// <param name="PatientId">Its patient.</param>
+/// <param name="Level">Urgent or Emergency.</param>
+/// <param name="SubmittedAtUtc">When it was submitted.</param>
+/// <param name="OccurredAtUtc">When the review fell overdue.</param>
+public sealed record IntakeReviewOverdue(IntakeFormId IntakeFormId, PatientId PatientId, TriageLevel Level, DateTime SubmittedAtUtc, DateTime OccurredAtUtc)
+    : IDomainEvent;

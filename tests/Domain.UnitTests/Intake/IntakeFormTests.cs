@@ -63,4 +63,40 @@ public class IntakeFormTests
         form.ReviewedByClinicianId.ShouldBe(clinician);
         Should.Throw<StateConflictException>(() => form.MarkReviewed(clinician, Now));
     }
+
+    [Fact]
+    public void Submit_AnyAnswers_StampsTheCurrentFormVersionAndRaisesTheLevel()
+    {
+        var form = Submit(Baseline().Neuro(NeurologicalSymptom.SaddleNumbness));
+
+        form.Answers.FormVersion.ShouldBe(HipIntakeAnswers.CurrentFormVersion);
+        form.TriageLevel.ShouldBe(TriageLevel.Emergency);
+        form.DequeueDomainEvents().OfType<IntakeFormSubmitted>().Single().Level.ShouldBe(TriageLevel.Emergency);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void EscalateIfUnreviewed_UrgentForm_RaisesOverdueOnlyWhileUnreviewed(bool reviewed, bool escalates)
+    {
+        var form = Submit(Baseline() with { AbleToBearWeight = false });
+        form.DequeueDomainEvents();
+        if (reviewed)
+        {
+            form.MarkReviewed(ClinicianId.New(), Now);
+        }
+
+        form.EscalateIfUnreviewed(Now.AddHours(4)).ShouldBe(escalates);
+        form.DequeueDomainEvents().OfType<IntakeReviewOverdue>().Count().ShouldBe(escalates ? 1 : 0);
+    }
+
+    [Fact]
+    public void EscalateIfUnreviewed_RoutineForm_RaisesNothing()
+    {
+        var form = Submit(Baseline());
+        form.DequeueDomainEvents();
+
+        form.EscalateIfUnreviewed(Now.AddHours(4)).ShouldBeFalse();
+        form.DequeueDomainEvents().ShouldBeEmpty();
+    }
 }
