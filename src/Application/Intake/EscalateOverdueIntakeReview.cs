@@ -31,13 +31,15 @@ public sealed class EscalateOverdueIntakeReviewHandler(IApplicationDbContext db,
         var id = new IntakeFormId(request.IntakeFormId);
         var form = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (form is null || !form.EscalateIfUnreviewed(now))
+        if (form is null || !form.AwaitsUrgentReview)
         {
             return ReviewCheckOutcome.NoLongerApplies;
         }
 
-        // Alert first: a failed send is retried by the dispatcher, and the event is saved only once the alert is out.
+        // The alert first, the event after it: a failed send is retried by the dispatcher, and must not leave an
+        // escalation event behind to be raised a second time on the retry.
         await sender.SendAsync(new IntakeReviewOverdueAlert(form.Id.Value, form.TriageLevel, form.SubmittedAtUtc, now - form.SubmittedAtUtc), cancellationToken);
+        form.EscalateOverdueReview(now);
         await db.SaveChangesAsync(cancellationToken);
         return ReviewCheckOutcome.Escalated;
     }

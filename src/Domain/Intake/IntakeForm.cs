@@ -102,19 +102,18 @@ public sealed class IntakeForm : AuditableEntity
         ReviewedAtUtc = nowUtc;
     }
 
-    /// <summary>
-    /// An Urgent or Emergency form still waiting for a clinician when its review falls due: raises
-    /// <see cref="IntakeReviewOverdue"/>. Returns false, raising nothing, once it was reviewed or corrected.
-    /// </summary>
-    public bool EscalateIfUnreviewed(DateTime nowUtc)
+    /// <summary>An Urgent or Emergency form no clinician has reviewed or superseded yet.</summary>
+    public bool AwaitsUrgentReview => Status == IntakeStatus.Submitted && TriageLevel >= TriageLevel.Urgent;
+
+    /// <summary>Its review fell due while it still awaits one: raises <see cref="IntakeReviewOverdue"/>.</summary>
+    public void EscalateOverdueReview(DateTime nowUtc)
     {
-        if (Status != IntakeStatus.Submitted || TriageLevel < TriageLevel.Urgent)
+        if (!AwaitsUrgentReview)
         {
-            return false;
+            throw new StateConflictException("intake.not-awaiting-review", $"A {Status} {TriageLevel} form has no review to escalate.");
         }
 
         Raise(new IntakeReviewOverdue(Id, PatientId, TriageLevel, SubmittedAtUtc, nowUtc));
-        return true;
     }
 
     private static IntakeForm Create(

@@ -74,29 +74,33 @@ public class IntakeFormTests
         form.DequeueDomainEvents().OfType<IntakeFormSubmitted>().Single().Level.ShouldBe(TriageLevel.Emergency);
     }
 
-    [Theory]
-    [InlineData(false, true)]
-    [InlineData(true, false)]
-    public void EscalateIfUnreviewed_UrgentForm_RaisesOverdueOnlyWhileUnreviewed(bool reviewed, bool escalates)
+    [Fact]
+    public void EscalateOverdueReview_UnreviewedUrgentForm_RaisesOverdueWithTheLevel()
     {
         var form = Submit(Baseline() with { AbleToBearWeight = false });
         form.DequeueDomainEvents();
-        if (reviewed)
-        {
-            form.MarkReviewed(ClinicianId.New(), Now);
-        }
 
-        form.EscalateIfUnreviewed(Now.AddHours(4)).ShouldBe(escalates);
-        form.DequeueDomainEvents().OfType<IntakeReviewOverdue>().Count().ShouldBe(escalates ? 1 : 0);
+        form.AwaitsUrgentReview.ShouldBeTrue();
+        form.EscalateOverdueReview(Now.AddHours(4));
+
+        var overdue = form.DequeueDomainEvents().OfType<IntakeReviewOverdue>().ShouldHaveSingleItem();
+        overdue.Level.ShouldBe(TriageLevel.Urgent);
+        overdue.SubmittedAtUtc.ShouldBe(Now);
     }
 
     [Fact]
-    public void EscalateIfUnreviewed_RoutineForm_RaisesNothing()
+    public void EscalateOverdueReview_ReviewedOrRoutineForm_IsAStateConflictAndRaisesNothing()
     {
-        var form = Submit(Baseline());
-        form.DequeueDomainEvents();
+        var reviewed = Submit(Baseline() with { AbleToBearWeight = false });
+        reviewed.MarkReviewed(ClinicianId.New(), Now);
+        var routine = Submit(Baseline());
 
-        form.EscalateIfUnreviewed(Now.AddHours(4)).ShouldBeFalse();
-        form.DequeueDomainEvents().ShouldBeEmpty();
+        foreach (var form in new[] { reviewed, routine })
+        {
+            form.DequeueDomainEvents();
+            form.AwaitsUrgentReview.ShouldBeFalse();
+            Should.Throw<StateConflictException>(() => form.EscalateOverdueReview(Now.AddHours(4)));
+            form.DequeueDomainEvents().ShouldBeEmpty();
+        }
     }
 }
