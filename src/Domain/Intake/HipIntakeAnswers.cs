@@ -64,15 +64,19 @@ public sealed record HipIntakeAnswers
 
     public string? FreeText { get; init; }
 
+    /// <summary>Female, Male, Intersex or PreferNotToSay; null when not asked (version 1).</summary>
     public Sex? Sex { get; init; }
 
     /// <summary>Only for those who menstruate.</summary>
     public MenstrualStatus? MenstrualStatus { get; init; }
 
+    /// <summary>Nerve symptoms: saddle numbness, a new bladder or bowel change, progressive weakness, numbness, pain in both legs.</summary>
     public IReadOnlyList<NeurologicalSymptom> NeurologicalSymptoms { get; init; } = [];
 
+    /// <summary>Walks with a limp.</summary>
     public bool Limp { get; init; }
 
+    /// <summary>Night sweats that soak the bedding.</summary>
     public bool NightSweats { get; init; }
 
     /// <summary>How long the hip is stiff on waking; null when not stiff or not asked.</summary>
@@ -81,6 +85,7 @@ public sealed record HipIntakeAnswers
     /// <summary>Neither rest, a change of position nor medication eases the pain.</summary>
     public bool NothingEasesPain { get; init; }
 
+    /// <summary>How the pain has gone since it began (with <see cref="StartedOn"/>, for the six-week rule).</summary>
     public PainTrend? Trend { get; init; }
 
     public bool HurtsAt(PainLocation location) => PainLocations.Contains(location);
@@ -101,13 +106,13 @@ public sealed record HipIntakeAnswers
     public bool BeganAfter(PrecedingChange change) => PrecedingChanges.Contains(change);
 
     /// <summary>Hip, thigh or knee pain: where a slipped epiphysis or a fracture may be felt, the knee included.</summary>
-    public bool HasHipThighOrKneePain => PainLocations.Any(l => l is not (PainLocation.LowerBack or PainLocation.RadiatingDownLeg));
+    public bool HurtsAtHipThighOrKnee() => PainLocations.Any(l => l is not (PainLocation.LowerBack or PainLocation.RadiatingDownLeg));
 
     /// <summary>Fever or feeling unwell: the systemic signs of infection.</summary>
-    public bool FeverOrUnwell => Reports(SystemicSymptom.Fever) || Reports(SystemicSymptom.FeelingUnwell);
+    public bool HasFeverOrFeelsUnwell() => Reports(SystemicSymptom.Fever) || Reports(SystemicSymptom.FeelingUnwell);
 
     /// <summary>Groin pain while running or on impact.</summary>
-    public bool GroinPainOnRunning => HasGroinPain && (Pain.DuringRun > 0 || WorseWith(AggravatingFactor.EveryWeightBearingStep) || WorseWith(AggravatingFactor.HoppingOrImpact));
+    public bool HasGroinPainOnRunning() => HasGroinPain && (Pain.DuringRun > 0 || WorseWith(AggravatingFactor.EveryWeightBearingStep) || WorseWith(AggravatingFactor.HoppingOrImpact));
 
     public bool Tried(TreatmentTried treatment) => TreatmentsTried.Contains(treatment);
 
@@ -118,5 +123,5 @@ public sealed record HipIntakeAnswers
     /// The patient's own figures break the 10 % rule compounded over the four weeks asked about (1.1⁴ = 1.4641): a
     /// measured spike, unlike "I ran more" (docs/clinical-basis.md#ten-percent-rule).
     /// </summary>
-    public bool FiguresBreakTenPercentRule => Running.MileageRise > 0.4641m;
+    public bool FiguresBreakTenPercentRule() => Running.MileageRise > 0.4641m;
 }

@@ -160,7 +160,7 @@ public sealed class BoneStressRiskRule : RedFlagRule
     protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context)
     {
         var risks = RiskFactors(answers);
-        return risks.Count > 0 && answers.GroinPainOnRunning ? [.. risks, "groin pain on running"] : null;
+        return risks.Count > 0 && answers.HasGroinPainOnRunning() ? [.. risks, "groin pain on running"] : null;
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class SepticArthritisRule : RedFlagRule
     {
         var child = context.AgeYears < AdultAge;
         var notBearing = !answers.AbleToBearWeight || (child && answers.Limp);
-        return !(answers.FeverOrUnwell && notBearing) ? null : Answers(
+        return !(answers.HasFeverOrFeelsUnwell() && notBearing) ? null : Answers(
             (answers.Reports(SystemicSymptom.Fever), "fever"),
             (answers.Reports(SystemicSymptom.FeelingUnwell), "feeling unwell"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
@@ -78,7 +78,7 @@ public sealed class SlippedEpiphysisRule : RedFlagRule
     protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context)
     {
         var adolescent = context.AgeYears is >= FromAge and <= ToAge;
-        return !(adolescent && answers.HasHipThighOrKneePain && (answers.Limp || !answers.AbleToBearWeight)) ? null : Answers(
+        return !(adolescent && answers.HurtsAtHipThighOrKnee() && (answers.Limp || !answers.AbleToBearWeight)) ? null : Answers(
             (true, $"aged {context.AgeYears}"),
             (answers.HurtsAt(PainLocation.Knee) || answers.HurtsAt(PainLocation.RadiatingToKnee), "knee pain"),
             (answers.HurtsAt(PainLocation.Thigh), "thigh pain"),

@@ -123,7 +123,7 @@ public sealed class FemoralNeckStressFractureRule : IConditionSuggestionRule
     {
         var everyStep = answers.WorseWith(AggravatingFactor.EveryWeightBearingStep);
         var afterMileageRise = answers.MileageRose && answers.Onset == Onset.Gradual;
-        var atRisk = BoneStressRiskRule.RiskFactors(answers).Count > 0 && answers.GroinPainOnRunning;
+        var atRisk = BoneStressRiskRule.RiskFactors(answers).Count > 0 && answers.HasGroinPainOnRunning();
         var impact = answers.WorseWith(AggravatingFactor.HoppingOrImpact);
         return !(answers.HasGroinPain && (everyStep || impact || afterMileageRise || atRisk || !answers.AbleToBearWeight)) ? null
             : new(HipCondition.FemoralNeckStressFracture, [.. Evidence.Of(
@@ -153,7 +153,7 @@ public static class StressFractureEscalationRule
             (answers.WorseWith(AggravatingFactor.EveryWeightBearingStep), "pain on every weight-bearing step"),
             (answers.WorseWith(AggravatingFactor.HoppingOrImpact), "pain on hopping or impact"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
-            (answers.FiguresBreakTenPercentRule, $"weekly distance up {(int)((answers.Running.MileageRise ?? 0) * 100)} % in four weeks"),
+            (answers.FiguresBreakTenPercentRule(), $"weekly distance up {(int)((answers.Running.MileageRise ?? 0) * 100)} % in four weeks"),
             (context.RecordedLoadSpike, "recorded running weeks show a load spike"));
         reasons.AddRange(BoneStressRiskRule.RiskFactors(answers));
         return reasons.Count == 0 ? null : reasons;

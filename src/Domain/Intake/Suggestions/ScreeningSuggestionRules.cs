@@ -7,7 +7,7 @@ namespace ClinicHip.Domain.Intake.Suggestions;
 public sealed class SlippedCapitalFemoralEpiphysisRule : IConditionSuggestionRule
 {
     public ConditionSuggestion? Suggest(HipIntakeAnswers answers, int ageYears) =>
-        !(ageYears is >= SlippedEpiphysisRule.FromAge and <= SlippedEpiphysisRule.ToAge && answers.HasHipThighOrKneePain) ? null
+        !(ageYears is >= SlippedEpiphysisRule.FromAge and <= SlippedEpiphysisRule.ToAge && answers.HurtsAtHipThighOrKnee()) ? null
             : new(HipCondition.SlippedCapitalFemoralEpiphysis, Evidence.Of(
                 (true, $"aged {ageYears}"),
                 (answers.HurtsAt(PainLocation.Knee) || answers.HurtsAt(PainLocation.RadiatingToKnee), "knee pain"),
@@ -70,7 +70,7 @@ public sealed class SepticArthritisSuggestionRule : IConditionSuggestionRule
     {
         var prone = answers.Has(MedicalHistory.Immunosuppression) || answers.Has(MedicalHistory.RecentHipInjectionInfectionOrSurgery)
             || answers.Has(MedicalHistory.Diabetes) || answers.Has(MedicalHistory.InflammatoryArthritis);
-        return !(answers.FeverOrUnwell && (!answers.AbleToBearWeight || answers.Limp || prone)) ? null : new(HipCondition.SepticArthritis, Evidence.Of(
+        return !(answers.HasFeverOrFeelsUnwell() && (!answers.AbleToBearWeight || answers.Limp || prone)) ? null : new(HipCondition.SepticArthritis, Evidence.Of(
             (answers.Reports(SystemicSymptom.Fever), "fever"),
             (answers.Reports(SystemicSymptom.FeelingUnwell), "feeling unwell"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
