@@ -11,6 +11,15 @@ namespace ClinicHip.Application.Auth;
 /// <param name="Password">The account's password.</param>
 public sealed record IssueTokenCommand(string Email, string Password) : IRequest<TokenResponse>;
 
+public sealed class IssueTokenValidator : AbstractValidator<IssueTokenCommand>
+{
+    public IssueTokenValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(ContactRules.EmailMaxLength);
+        RuleFor(c => c.Password).SuppliedPassword();
+    }
+}
+
 public sealed class IssueTokenHandler(IIdentityService identity, ITokenService tokens) : IRequestHandler<IssueTokenCommand, TokenResponse>
 {
     public async Task<TokenResponse> Handle(IssueTokenCommand request, CancellationToken cancellationToken)
@@ -18,14 +27,5 @@ public sealed class IssueTokenHandler(IIdentityService identity, ITokenService t
         var userId = await identity.CheckPasswordSignInAsync(request.Email, request.Password, cancellationToken)
             ?? throw new AuthenticationFailedException("The email or password is incorrect.");
         return TokenResponse.From(await tokens.IssueAsync(userId, cancellationToken));
-    }
-}
-
-public sealed class IssueTokenValidator : AbstractValidator<IssueTokenCommand>
-{
-    public IssueTokenValidator()
-    {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(ContactRules.EmailMaxLength);
-        RuleFor(c => c.Password).SuppliedPassword();
     }
 }

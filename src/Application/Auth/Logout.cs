@@ -8,6 +8,11 @@ namespace ClinicHip.Application.Auth;
 /// <param name="RefreshToken">The session's current refresh token.</param>
 public sealed record LogoutCommand(string RefreshToken) : IRequest;
 
+public sealed class LogoutValidator : AbstractValidator<LogoutCommand>
+{
+    public LogoutValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(RefreshTokenValidator.MaxLength);
+}
+
 public sealed class LogoutHandler(ITokenService tokens, ICurrentUser currentUser) : IRequestHandler<LogoutCommand>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -19,9 +24,4 @@ public sealed class LogoutHandler(ITokenService tokens, ICurrentUser currentUser
 
         return Unit.Value;
     }
-}
-
-public sealed class LogoutValidator : AbstractValidator<LogoutCommand>
-{
-    public LogoutValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(RefreshTokenValidator.MaxLength);
 }

@@ -38,8 +38,7 @@ public sealed class SendAppointmentReminderHandler(IApplicationDbContext db, INo
 
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(target.StartUtc, TimeSpan.Zero), settings.TimeZone);
-        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, target.Email, request.LeadTime), cancellationToken)
-            ;
+        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, target.Email, request.LeadTime), cancellationToken);
         return ReminderOutcome.Sent;
     }
 }

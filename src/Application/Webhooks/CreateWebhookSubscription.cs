@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Webhooks;
 using FluentValidation;
 using MediatR;
 

@@ -29,13 +29,7 @@ public sealed class ListWebhookDeliveriesHandler(IApplicationDbContext db) : IRe
         var ids = deliveries.Items.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id)
             .ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
-        var items = deliveries.Items.Select(d => ToDto(d, attempts[d.Id])).ToList();
+        var items = deliveries.Items.Select(d => WebhookDeliveryDto.From(d, attempts[d.Id])).ToList();
         return new PagedList<WebhookDeliveryDto>(items, deliveries.Page, deliveries.PageSize, deliveries.TotalCount);
     }
-
-    internal static WebhookDeliveryDto ToDto(WebhookDelivery d, IEnumerable<WebhookDeliveryAttempt> attempts) => new(
-        d.Id, d.EventId, d.EventType, d.Status, new DateTimeOffset(d.CreatedAtUtc),
-        d.Status == WebhookDeliveryStatus.Pending ? new DateTimeOffset(d.NextAttemptAtUtc) : null,
-        d.DeliveredAtUtc is { } delivered ? new DateTimeOffset(delivered) : null,
-        attempts.Select(a => new WebhookAttemptDto(new DateTimeOffset(a.AttemptedAtUtc), a.StatusCode, a.Error, a.DurationMs, a.Succeeded)).ToList());
 }

@@ -21,6 +21,6 @@ public sealed class RedeliverWebhookHandler(IApplicationDbContext db, TimeProvid
         dispatch.Wake();
         var attempts = await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Id)
             .ToListAsync(cancellationToken);
-        return ListWebhookDeliveriesHandler.ToDto(delivery, attempts);
+        return WebhookDeliveryDto.From(delivery, attempts);
     }
 }

@@ -1,3 +1,4 @@
+using ClinicHip.Domain.Webhooks;
 
 namespace ClinicHip.Application.Webhooks;
 
@@ -20,4 +21,11 @@ public sealed record WebhookAttemptDto(DateTimeOffset AttemptedAt, int? StatusCo
 /// <param name="Attempts">Every try, oldest first.</param>
 public sealed record WebhookDeliveryDto(
     Guid Id, Guid EventId, string EventType, WebhookDeliveryStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt,
-    IReadOnlyList<WebhookAttemptDto> Attempts);
+    IReadOnlyList<WebhookAttemptDto> Attempts)
+{
+    internal static WebhookDeliveryDto From(WebhookDelivery d, IEnumerable<WebhookDeliveryAttempt> attempts) => new(
+        d.Id, d.EventId, d.EventType, d.Status, new DateTimeOffset(d.CreatedAtUtc),
+        d.Status == WebhookDeliveryStatus.Pending ? new DateTimeOffset(d.NextAttemptAtUtc) : null,
+        d.DeliveredAtUtc is { } delivered ? new DateTimeOffset(delivered) : null,
+        attempts.Select(a => new WebhookAttemptDto(new DateTimeOffset(a.AttemptedAtUtc), a.StatusCode, a.Error, a.DurationMs, a.Succeeded)).ToList());
+}

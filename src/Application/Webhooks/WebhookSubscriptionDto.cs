@@ -1,3 +1,4 @@
+using ClinicHip.Domain.Webhooks;
 
 namespace ClinicHip.Application.Webhooks;
 

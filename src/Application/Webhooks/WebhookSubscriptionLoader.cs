@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Webhooks;

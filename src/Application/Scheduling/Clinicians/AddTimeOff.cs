@@ -38,8 +38,7 @@ public sealed class AddTimeOffHandler(IApplicationDbContext db, ICurrentUser use
         var earliestStart = start - Appointment.LongestClinicianSpan;
         var booked = await db.Appointments.AsNoTracking()
             .CountAsync(a => a.ClinicianId == clinician.Id && a.StartUtc > earliestStart && a.StartUtc < end && a.EndUtc > start
-                && a.Status == AppointmentStatus.Booked, cancellationToken)
-            ;
+                && a.Status == AppointmentStatus.Booked, cancellationToken);
         if (booked > 0)
         {
             throw new ConflictException("time-off.appointments-booked", $"{booked} appointment(s) are booked in that period. Reschedule or cancel them first.",

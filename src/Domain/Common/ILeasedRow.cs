@@ -1,4 +1,4 @@
-namespace ClinicHip.Application.Common.Interfaces;
+namespace ClinicHip.Domain.Common;
 
 /// <summary>
 /// A row of background work that an instance claims with a lease before processing it (outbox rows, webhook

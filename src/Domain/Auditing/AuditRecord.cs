@@ -1,4 +1,4 @@
-namespace ClinicHip.Application.Common.Auditing;
+namespace ClinicHip.Domain.Auditing;
 
 /// <summary>
 /// One access to patient data: who (a user or an integration client), in which role, did what to which record of which patient, when, from where, and

@@ -1,4 +1,4 @@
-namespace ClinicHip.Application.Common.Idempotency;
+namespace ClinicHip.Domain.Idempotency;
 
 /// <summary>
 /// The first answer to a request sent with an <c>Idempotency-Key</c>, so a retry gets the same answer and

@@ -1,6 +1,6 @@
-using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
 
-namespace ClinicHip.Application.Webhooks;
+namespace ClinicHip.Domain.Webhooks;
 
 public enum WebhookDeliveryStatus
 {

@@ -1,4 +1,4 @@
-namespace ClinicHip.Application.Webhooks;
+namespace ClinicHip.Domain.Webhooks;
 
 /// <summary>
 /// An integration's request to be told of events: where to POST them, which ones, and the secret that signs them
