@@ -9,7 +9,7 @@ namespace ClinicHip.Application.Intake;
 
 public sealed record GetIntakeFormQuery(Guid Id) : IRequest<IntakeFormDto>;
 
-public sealed class GetIntakeFormHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetIntakeFormQuery, IntakeFormDto>
+public sealed class GetIntakeFormHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetIntakeFormQuery, IntakeFormDto>
 {
     public async Task<IntakeFormDto> Handle(GetIntakeFormQuery request, CancellationToken cancellationToken)
     {
@@ -22,6 +22,6 @@ public sealed class GetIntakeFormHandler(IApplicationDbContext db, ICurrentUser 
             throw new NotFoundException("Intake form", request.Id);
         }
 
-        return IntakeFormDto.From(found.Form, found.Name.FullName, user.MayReadClinicalContent(found.Form));
+        return IntakeFormDto.From(found.Form, found.Name.FullName, user.ViewOf(found.Form), clock.GetUtcNow().UtcDateTime);
     }
 }

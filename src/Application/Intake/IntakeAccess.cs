@@ -5,14 +5,32 @@ using ClinicHip.Domain.Intake;
 
 namespace ClinicHip.Application.Intake;
 
+/// <summary>How much of a form a reader sees.</summary>
+public enum IntakeView
+{
+    /// <summary>Level, advice and status: the front desk and administrators.</summary>
+    Summary,
+
+    /// <summary>Also the answers, red flags and suggestions: the patient themself.</summary>
+    Patient,
+
+    /// <summary>Also the reasons (which answers fired which rule): clinicians.</summary>
+    Clinician,
+}
+
 /// <summary>Who sees which intake forms, and how much of them: the minimum-necessary rules, in one place.</summary>
 public static class IntakeAccess
 {
-    /// <summary>Clinicians, and the patient themself, read the clinical content; the front desk and administrators do not.</summary>
-    public static bool MayReadClinicalContent(this ICurrentUser user, IntakeForm form)
+    /// <summary>
+    /// Clinicians read everything, the reasons included; the patient themself reads their answers, flags and advice; the
+    /// front desk and administrators read the level and the advice only.
+    /// </summary>
+    public static IntakeView ViewOf(this ICurrentUser user, IntakeForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return user.IsInRole(Roles.Clinician) || (user.IsPatient() && user.PatientId == form.PatientId.Value);
+        return user.IsInRole(Roles.Clinician) ? IntakeView.Clinician
+            : user.IsPatient() && user.PatientId == form.PatientId.Value ? IntakeView.Patient
+            : IntakeView.Summary;
     }
 
     /// <summary>Who is filling in the form: the patient, or staff on their behalf.</summary>

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Intake;
 
 /// <summary>
-/// The front desk's work list: current forms, Urgent first, then Soon, then Routine, longest-waiting first. Only the
-/// summary: clinical answers are read per form.
+/// The work list: current forms, Emergency first, then Urgent, Soon and Routine, longest-waiting first, each with how
+/// long it has waited. Only the summary (level and advice): clinical answers are read per form.
 /// </summary>
 /// <param name="TriageLevel">Only this level.</param>
 /// <param name="Status">Only this status; Submitted and Reviewed when absent.</param>
@@ -29,7 +29,7 @@ public sealed class ListIntakeFormsValidator : AbstractValidator<ListIntakeForms
     }
 }
 
-public sealed class ListIntakeFormsHandler(IApplicationDbContext db) : IRequestHandler<ListIntakeFormsQuery, PagedList<IntakeFormDto>>
+public sealed class ListIntakeFormsHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ListIntakeFormsQuery, PagedList<IntakeFormDto>>
 {
     public async Task<PagedList<IntakeFormDto>> Handle(ListIntakeFormsQuery request, CancellationToken cancellationToken)
     {
@@ -40,13 +40,14 @@ public sealed class ListIntakeFormsHandler(IApplicationDbContext db) : IRequestH
             forms = forms.Where(f => f.TriageLevel == level);
         }
 
-        var summaries = forms
-            .OrderByDescending(f => f.TriageLevel == TriageLevel.Urgent ? 2 : f.TriageLevel == TriageLevel.Soon ? 1 : 0)
+        // The level is stored by name, so the order is spelled out rather than sorted on the column.
+        var page = await PagedList.CreateAsync(forms
+            .OrderByDescending(f => f.TriageLevel == TriageLevel.Emergency ? 3 : f.TriageLevel == TriageLevel.Urgent ? 2 : f.TriageLevel == TriageLevel.Soon ? 1 : 0)
             .ThenBy(f => f.SubmittedAtUtc)
-            .Join(db.Patients, f => f.PatientId, p => p.Id, (f, p) => new IntakeFormDto(
-                f.Id.Value, p.Id.Value, p.Name.GivenName + " " + p.Name.FamilyName, f.AppointmentId == null ? null : f.AppointmentId.Value.Value,
-                f.Version, f.SupersedesId == null ? null : f.SupersedesId.Value.Value, f.Status, new DateTimeOffset(f.SubmittedAtUtc, TimeSpan.Zero),
-                f.SubmittedBy, f.TriageLevel, f.RequiresInPersonAssessment, null, null, null, null));
-        return await PagedList.CreateAsync(summaries, request.Page, request.PageSize, cancellationToken);
+            .Join(db.Patients, f => f.PatientId, p => p.Id, (f, p) => new { Form = f, Name = p.Name.GivenName + " " + p.Name.FamilyName }),
+            request.Page, request.PageSize, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new PagedList<IntakeFormDto>(
+            [.. page.Items.Select(row => IntakeFormDto.From(row.Form, row.Name, IntakeView.Summary, now))], page.Page, page.PageSize, page.TotalCount);
     }
 }

@@ -10,7 +10,7 @@ namespace ClinicHip.Application.Intake;
 /// <summary>A patient's intake forms, newest first (all versions).</summary>
 public sealed record ListPatientIntakeFormsQuery(Guid PatientId) : IRequest<IReadOnlyList<IntakeFormDto>>;
 
-public sealed class ListPatientIntakeFormsHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListPatientIntakeFormsQuery, IReadOnlyList<IntakeFormDto>>
+public sealed class ListPatientIntakeFormsHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListPatientIntakeFormsQuery, IReadOnlyList<IntakeFormDto>>
 {
     public async Task<IReadOnlyList<IntakeFormDto>> Handle(ListPatientIntakeFormsQuery request, CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ public sealed class ListPatientIntakeFormsHandler(IApplicationDbContext db, ICur
             ?? throw new NotFoundException("Patient", request.PatientId);
         var forms = await db.IntakeForms.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.SubmittedAtUtc)
             .ToListAsync(cancellationToken);
-        return forms.ConvertAll(f => IntakeFormDto.From(f, patient.Name.FullName, user.MayReadClinicalContent(f)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        return forms.ConvertAll(f => IntakeFormDto.From(f, patient.Name.FullName, user.ViewOf(f), now));
     }
 }

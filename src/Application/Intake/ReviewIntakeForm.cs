@@ -17,10 +17,11 @@ public sealed class ReviewIntakeFormHandler(IApplicationDbContext db, ICurrentUs
         var id = new IntakeFormId(request.Id);
         var form = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
             ?? throw new NotFoundException("Intake form", request.Id);
-        form.MarkReviewed(new Domain.Staff.ClinicianId(clinicianId), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        form.MarkReviewed(new Domain.Staff.ClinicianId(clinicianId), now);
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.Patients.Where(p => p.Id == form.PatientId).Select(p => p.Name.GivenName + " " + p.Name.FamilyName)
             .SingleAsync(cancellationToken);
-        return IntakeFormDto.From(form, name, withClinicalContent: true);
+        return IntakeFormDto.From(form, name, IntakeView.Clinician, now);
     }
 }

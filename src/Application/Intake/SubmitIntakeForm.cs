@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Intake.RedFlags;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
@@ -30,7 +31,11 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", patientId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var age = patient.AgeOn(DateOnly.FromDateTime(now));
+        var today = DateOnly.FromDateTime(now);
+        var recentWeeks = await db.RunningLoadWeeks.AsNoTracking()
+            .Where(w => w.PatientId == patientId && w.WeekStart >= RunningLoadWeek.WeekStartOf(today).AddDays(-7 * RecentWeeks))
+            .ToListAsync(cancellationToken);
+        var context = new TriageContext(patient.AgeOn(today), today, RecordedLoadSpike(recentWeeks, today));
         var userId = user.UserId ?? throw new ForbiddenAccessException("Sign in first.");
 
         IntakeForm form;
@@ -39,18 +44,18 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
             var formId = new IntakeFormId(supersedes);
             var previous = await db.IntakeForms.SingleOrDefaultAsync(f => f.Id == formId && f.PatientId == patientId, cancellationToken)
                 ?? throw new NotFoundException("Intake form", supersedes);
-            form = previous.Correct(request.Answers, age, userId, submitter, now);
+            form = previous.Correct(request.Answers, context, userId, submitter, now);
         }
         else
         {
             var appointmentId = request.AppointmentId is { } id ? await OwnAppointmentAsync(patientId, id, cancellationToken) : (AppointmentId?)null;
-            form = IntakeForm.Submit(patientId, request.Answers, age, appointmentId, userId, submitter, now);
+            form = IntakeForm.Submit(patientId, request.Answers, context, appointmentId, userId, submitter, now);
         }
 
         db.IntakeForms.Add(form);
-        await SeedRunningLoadAsync(patientId, request.Answers.Running, DateOnly.FromDateTime(now), cancellationToken);
+        SeedRunningLoad(patientId, request.Answers.Running, recentWeeks, today);
         await db.SaveChangesAsync(cancellationToken);
-        return IntakeFormDto.From(form, patient.Name.FullName, user.MayReadClinicalContent(form));
+        return IntakeFormDto.From(form, patient.Name.FullName, user.ViewOf(form), now);
     }
 
     private async Task<AppointmentId> OwnAppointmentAsync(PatientId patientId, Guid id, CancellationToken cancellationToken)
@@ -61,19 +66,30 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
             : throw new NotFoundException("Appointment", id);
     }
 
+    /// <summary>The recorded weeks the triage looks at: enough for an acute:chronic ratio in each of the last four weeks.</summary>
+    private const int RecentWeeks = 8;
+
+    /// <summary>
+    /// A week in the last four broke the 10 % rule or the acute:chronic ratio in the patient's own records: a measured
+    /// spike (docs/clinical-basis.md#over-triage). The form's own figures are judged by the triage itself.
+    /// </summary>
+    private static bool RecordedLoadSpike(IReadOnlyList<RunningLoadWeek> weeks, DateOnly today)
+    {
+        var from = RunningLoadWeek.WeekStartOf(today).AddDays(-7 * 3);
+        return RunningLoadAnalysis.Analyse(weeks.Where(w => w.Source != RunningLoadSource.Intake)).Any(p => p.WeekStart >= from && p.Flags.Count > 0);
+    }
+
     /// <summary>The form's mileage answers become the first points of the running-load series, where those weeks are empty.</summary>
-    private async Task SeedRunningLoadAsync(PatientId patientId, RunningProfile running, DateOnly today, CancellationToken cancellationToken)
+    private void SeedRunningLoad(PatientId patientId, RunningProfile running, IReadOnlyList<RunningLoadWeek> recorded, DateOnly today)
     {
         var thisWeek = RunningLoadWeek.WeekStartOf(today);
         var fourWeeksAgo = thisWeek.AddDays(-28);
-        var recorded = await db.RunningLoadWeeks.Where(w => w.PatientId == patientId && (w.WeekStart == thisWeek || w.WeekStart == fourWeeksAgo))
-            .Select(w => w.WeekStart).ToListAsync(cancellationToken);
-        if (!recorded.Contains(fourWeeksAgo))
+        if (!recorded.Any(w => w.WeekStart == fourWeeksAgo))
         {
             db.RunningLoadWeeks.Add(RunningLoadWeek.Record(patientId, fourWeeksAgo, running.WeeklyKmFourWeeksAgo, 0, null, RunningLoadSource.Intake));
         }
 
-        if (!recorded.Contains(thisWeek))
+        if (!recorded.Any(w => w.WeekStart == thisWeek))
         {
             db.RunningLoadWeeks.Add(RunningLoadWeek.Record(patientId, thisWeek, running.CurrentWeeklyKm, running.RunsPerWeek, null, RunningLoadSource.Intake));
         }
@@ -113,12 +129,19 @@ public sealed class SubmitIntakeFormValidator : AbstractValidator<SubmitIntakeFo
             RuleForEach(c => c.Answers.MechanicalSymptoms).IsInEnum();
             RuleFor(c => c.Answers.SystemicSymptoms).NotNull().Must(l => l.Count <= MaxListLength);
             RuleForEach(c => c.Answers.SystemicSymptoms).IsInEnum();
-            RuleFor(c => c.Answers.History).NotNull().Must(l => l.Count <= MaxListLength);
+            RuleFor(c => c.Answers.History).NotNull().Must(l => l.Count <= Enum.GetValues<MedicalHistory>().Length);
             RuleForEach(c => c.Answers.History).IsInEnum();
             RuleFor(c => c.Answers.TreatmentsTried).NotNull().Must(l => l.Count <= MaxListLength);
             RuleForEach(c => c.Answers.TreatmentsTried).IsInEnum();
             RuleFor(c => c.Answers.Medications).MaximumLength(HipIntakeAnswers.MedicationsMaxLength);
             RuleFor(c => c.Answers.FreeText).MaximumLength(HipIntakeAnswers.FreeTextMaxLength);
+            RuleFor(c => c.Answers.Sex).IsInEnum();
+            RuleFor(c => c.Answers.MenstrualStatus).IsInEnum();
+            RuleFor(c => c.Answers.NeurologicalSymptoms).NotNull().WithMessage("Send an empty list when there are no nerve symptoms.")
+                .Must(l => l.Count <= MaxListLength);
+            RuleForEach(c => c.Answers.NeurologicalSymptoms).IsInEnum();
+            RuleFor(c => c.Answers.MorningStiffnessMinutes).InclusiveBetween(0, HipIntakeAnswers.MaxMorningStiffnessMinutes);
+            RuleFor(c => c.Answers.Trend).IsInEnum();
             RuleFor(c => c.Answers.Running).NotNull();
             When(c => c.Answers.Running is not null, () =>
             {

@@ -10,11 +10,14 @@ public static class WebhookEventTypes
     public const string AppointmentCompleted = "appointment.completed";
     public const string AppointmentNoShow = "appointment.no_show";
     public const string IntakeSubmitted = "intake.submitted";
+    public const string IntakeUrgent = "intake.urgent";
+    public const string IntakeEmergency = "intake.emergency";
+    public const string IntakeReviewOverdue = "intake.review_overdue";
     public const string TreatmentPlanActivated = "treatment_plan.activated";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
-        IntakeSubmitted, TreatmentPlanActivated,
+        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated,
     };
 }

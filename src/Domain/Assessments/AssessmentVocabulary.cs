@@ -27,7 +27,7 @@ public enum HipMovement
     Adduction,
 }
 
-/// <summary>Where palpation hurt (DOMAIN.md: greater trochanter, ASIS, groin, piriformis).</summary>
+/// <summary>Where palpation hurt (docs/clinical-basis.md#examination: greater trochanter, ASIS, groin, piriformis).</summary>
 public enum TendernessSite
 {
     GreaterTrochanter,
@@ -39,7 +39,7 @@ public enum TendernessSite
     IliacCrest,
 }
 
-/// <summary>The special tests of a hip examination (DOMAIN.md).</summary>
+/// <summary>The special tests of a hip examination (docs/clinical-basis.md#examination).</summary>
 public enum SpecialTest
 {
     Fadir,

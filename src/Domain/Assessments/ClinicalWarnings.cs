@@ -10,7 +10,7 @@ public interface IClinicalConsistencyCheck
     ClinicalWarning? Check(AssessmentContent content);
 }
 
-/// <summary>A suspected stress fracture needs imaging (DOMAIN.md: "needs an in-person assessment and imaging").</summary>
+/// <summary>A suspected stress fracture needs imaging (docs/clinical-basis.md#stress-fracture-in-person).</summary>
 public sealed class StressFractureWithoutImagingCheck : IClinicalConsistencyCheck
 {
     public ClinicalWarning? Check(AssessmentContent content) =>
@@ -26,7 +26,7 @@ public sealed class PositiveStressTestWithoutImagingCheck : IClinicalConsistency
             : new("warning.positive-stress-test-without-imaging", "A positive hop or fulcrum test with no imaging request.");
 }
 
-/// <summary>FADIR is the sensitive test for FAI and labral pathology (DOMAIN.md): record it when diagnosing either.</summary>
+/// <summary>FADIR is the sensitive test for FAI and labral pathology (docs/clinical-basis.md#examination): record it when diagnosing either.</summary>
 public sealed class FaiOrLabralTearWithoutFadirCheck : IClinicalConsistencyCheck
 {
     public ClinicalWarning? Check(AssessmentContent content) =>

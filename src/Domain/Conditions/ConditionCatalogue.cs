@@ -18,7 +18,7 @@ public enum BodyRegion
 /// <param name="Icd10">The WHO ICD-10 code, given only where it is unambiguous.</param>
 public sealed record ConditionInfo(HipCondition Code, string Name, BodyRegion Region, string Description, string? Icd10);
 
-/// <summary>The hip conditions the clinic records (DOMAIN.md, "Where it hurts → what it may be").</summary>
+/// <summary>The hip conditions the clinic records (docs/clinical-basis.md#where-it-hurts).</summary>
 public static class ConditionCatalogue
 {
     public static IReadOnlyList<ConditionInfo> All { get; } =
@@ -50,6 +50,24 @@ public static class ConditionCatalogue
         new(HipCondition.HipOsteoarthritis, "Hip osteoarthritis", BodyRegion.Joint,
             "Wear of the hip joint cartilage; stiffness and reduced range of motion, mostly in older runners.", "M16"),
         new(HipCondition.MuscleStrain, "Muscle strain", BodyRegion.Posterior, "A strain of another muscle around the hip.", null),
+        new(HipCondition.SlippedCapitalFemoralEpiphysis, "Slipped capital femoral epiphysis", BodyRegion.Joint,
+            "The femoral head slips at the growth plate in an adolescent; hip, thigh or knee pain with a limp. Must be ruled out.", "M93.0"),
+        new(HipCondition.OsteonecrosisOfFemoralHead, "Osteonecrosis of the femoral head", BodyRegion.Joint,
+            "Bone death from lost blood supply, after long-term steroids or heavy alcohol use; deep groin pain on weight bearing.", null),
+        new(HipCondition.LumbarRadiculopathyOrReferredPain, "Lumbar radiculopathy or pain referred from the spine", BodyRegion.Posterior,
+            "A nerve root or the lower back causing buttock and leg pain, with numbness, pins and needles or weakness.", null),
+        new(HipCondition.FragilityOrOccultHipFracture, "Fragility or occult hip fracture", BodyRegion.Joint,
+            "A hip fracture after a fall in an older or osteoporotic patient; may still walk. Must be ruled out with imaging.", null),
+        new(HipCondition.SepticArthritis, "Septic arthritis of the hip", BodyRegion.Joint,
+            "Infection inside the hip joint; fever or feeling unwell with a hip that will not bear weight. An emergency.", null),
+        new(HipCondition.PubicBoneStressOrOsteitisPubis, "Pubic bone stress injury or osteitis pubis", BodyRegion.Medial,
+            "Overload of the pubic bone or symphysis; central groin pain worse running and kicking.", null),
+        new(HipCondition.AthleticPubalgia, "Athletic pubalgia", BodyRegion.Medial,
+            "Groin pain from the abdominal wall and adductor attachments at the pubis; worse kicking, twisting and sprinting.", null),
+        new(HipCondition.ExternalSnappingHip, "External snapping hip", BodyRegion.Lateral,
+            "The iliotibial band or gluteus maximus flicking over the greater trochanter; a snap at the outside of the hip.", null),
+        new(HipCondition.Malignancy, "Malignancy (primary or metastatic bone disease)", BodyRegion.Joint,
+            "A tumour in or spread to the bone; constant or night pain not eased by rest, weight loss, a history of cancer. Must be ruled out; no single code.", null),
         new(HipCondition.Other, "Other", BodyRegion.Joint, "A condition outside this catalogue; describe it in the notes.", null),
     ];
 

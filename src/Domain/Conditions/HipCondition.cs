@@ -1,6 +1,6 @@
 namespace ClinicHip.Domain.Conditions;
 
-/// <summary>Hip conditions the clinic assesses and treats (DOMAIN.md, "Where it hurts → what it may be").</summary>
+/// <summary>Hip conditions the clinic assesses and treats (docs/clinical-basis.md#where-it-hurts).</summary>
 public enum HipCondition
 {
     TrochantericBursitis,
@@ -19,4 +19,13 @@ public enum HipCondition
     HipPointer,
     MuscleStrain,
     Other,
+    SlippedCapitalFemoralEpiphysis,
+    OsteonecrosisOfFemoralHead,
+    LumbarRadiculopathyOrReferredPain,
+    FragilityOrOccultHipFracture,
+    SepticArthritis,
+    PubicBoneStressOrOsteitisPubis,
+    AthleticPubalgia,
+    ExternalSnappingHip,
+    Malignancy,
 }

@@ -13,11 +13,20 @@ public sealed record RunningProfile(decimal CurrentWeeklyKm, decimal WeeklyKmFou
     public decimal? MileageRise => WeeklyKmFourWeeksAgo > 0 ? (CurrentWeeklyKm - WeeklyKmFourWeeksAgo) / WeeklyKmFourWeeksAgo : null;
 }
 
-/// <summary>A patient's answers to the hip-pain intake form. Immutable: a correction is a new form.</summary>
+/// <summary>
+/// A patient's answers to the hip-pain intake form. Immutable: a correction is a new form. Version 1 forms were stored
+/// before the screening questions (sex, menstrual status, nerve symptoms, limp, night sweats, stiffness, trend) were
+/// asked: those members read back empty and their triage stays as stored.
+/// </summary>
 public sealed record HipIntakeAnswers
 {
     public const int FreeTextMaxLength = 2000;
     public const int MedicationsMaxLength = 500;
+    public const int CurrentFormVersion = 2;
+    public const int MaxMorningStiffnessMinutes = 24 * 60;
+
+    /// <summary>Which questions the patient was asked; stamped when the form is submitted, 1 for forms stored before version 2.</summary>
+    public int FormVersion { get; init; } = 1;
 
     public required Side Side { get; init; }
 
@@ -55,6 +64,30 @@ public sealed record HipIntakeAnswers
 
     public string? FreeText { get; init; }
 
+    /// <summary>Female, Male, Intersex or PreferNotToSay; null when not asked (version 1).</summary>
+    public Sex? Sex { get; init; }
+
+    /// <summary>Only for those who menstruate.</summary>
+    public MenstrualStatus? MenstrualStatus { get; init; }
+
+    /// <summary>Nerve symptoms: saddle numbness, a new bladder or bowel change, progressive weakness, numbness, pain in both legs.</summary>
+    public IReadOnlyList<NeurologicalSymptom> NeurologicalSymptoms { get; init; } = [];
+
+    /// <summary>Walks with a limp.</summary>
+    public bool Limp { get; init; }
+
+    /// <summary>Night sweats that soak the bedding.</summary>
+    public bool NightSweats { get; init; }
+
+    /// <summary>How long the hip is stiff on waking; null when not stiff or not asked.</summary>
+    public int? MorningStiffnessMinutes { get; init; }
+
+    /// <summary>Neither rest, a change of position nor medication eases the pain.</summary>
+    public bool NothingEasesPain { get; init; }
+
+    /// <summary>How the pain has gone since it began (with <see cref="StartedOn"/>, for the six-week rule).</summary>
+    public PainTrend? Trend { get; init; }
+
     public bool HurtsAt(PainLocation location) => PainLocations.Contains(location);
 
     /// <summary>Front of the hip or groin, or the inside of the thigh into the groin.</summary>
@@ -66,8 +99,29 @@ public sealed record HipIntakeAnswers
 
     public bool Has(MedicalHistory item) => History.Contains(item);
 
+    public bool Reports(NeurologicalSymptom symptom) => NeurologicalSymptoms.Contains(symptom);
+
+    public bool Reports(SystemicSymptom symptom) => SystemicSymptoms.Contains(symptom);
+
+    public bool BeganAfter(PrecedingChange change) => PrecedingChanges.Contains(change);
+
+    /// <summary>Hip, thigh or knee pain: where a slipped epiphysis or a fracture may be felt, the knee included.</summary>
+    public bool HurtsAtHipThighOrKnee() => PainLocations.Any(l => l is not (PainLocation.LowerBack or PainLocation.RadiatingDownLeg));
+
+    /// <summary>Fever or feeling unwell: the systemic signs of infection.</summary>
+    public bool HasFeverOrFeelsUnwell() => Reports(SystemicSymptom.Fever) || Reports(SystemicSymptom.FeelingUnwell);
+
+    /// <summary>Groin pain while running or on impact.</summary>
+    public bool HasGroinPainOnRunning() => HasGroinPain && (Pain.DuringRun > 0 || WorseWith(AggravatingFactor.EveryWeightBearingStep) || WorseWith(AggravatingFactor.HoppingOrImpact));
+
     public bool Tried(TreatmentTried treatment) => TreatmentsTried.Contains(treatment);
 
     /// <summary>The patient says mileage went up, or their own figures show a rise of more than 10 % over four weeks.</summary>
     public bool MileageRose => PrecedingChanges.Contains(PrecedingChange.MileageIncrease) || Running.MileageRise > 0.10m;
+
+    /// <summary>
+    /// The patient's own figures break the 10 % rule compounded over the four weeks asked about (1.1⁴ = 1.4641): a
+    /// measured spike, unlike "I ran more" (docs/clinical-basis.md#ten-percent-rule).
+    /// </summary>
+    public bool FiguresBreakTenPercentRule() => Running.MileageRise > 0.4641m;
 }

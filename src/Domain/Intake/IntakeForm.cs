@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Intake.RedFlags;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
@@ -73,12 +74,12 @@ public sealed class IntakeForm : AuditableEntity
     public DateTime? ReviewedAtUtc { get; private set; }
 
     public static IntakeForm Submit(
-        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        PatientId patientId, HipIntakeAnswers answers, TriageContext triageContext, AppointmentId? appointmentId, Guid submittedByUserId,
         IntakeSubmitter submittedBy, DateTime nowUtc) =>
-        Create(patientId, answers, patientAgeYears, appointmentId, submittedByUserId, submittedBy, nowUtc, version: 1, supersedes: null);
+        Create(patientId, answers, triageContext, appointmentId, submittedByUserId, submittedBy, nowUtc, version: 1, supersedes: null);
 
     /// <summary>A new version with corrected answers; this one becomes <see cref="IntakeStatus.Superseded"/>.</summary>
-    public IntakeForm Correct(HipIntakeAnswers answers, int patientAgeYears, Guid submittedByUserId, IntakeSubmitter submittedBy, DateTime nowUtc)
+    public IntakeForm Correct(HipIntakeAnswers answers, TriageContext triageContext, Guid submittedByUserId, IntakeSubmitter submittedBy, DateTime nowUtc)
     {
         if (Status == IntakeStatus.Superseded)
         {
@@ -86,7 +87,7 @@ public sealed class IntakeForm : AuditableEntity
         }
 
         Status = IntakeStatus.Superseded;
-        return Create(PatientId, answers, patientAgeYears, AppointmentId, submittedByUserId, submittedBy, nowUtc, Version + 1, Id);
+        return Create(PatientId, answers, triageContext, AppointmentId, submittedByUserId, submittedBy, nowUtc, Version + 1, Id);
     }
 
     public void MarkReviewed(ClinicianId clinicianId, DateTime nowUtc)
@@ -101,12 +102,27 @@ public sealed class IntakeForm : AuditableEntity
         ReviewedAtUtc = nowUtc;
     }
 
+    /// <summary>An Urgent or Emergency form no clinician has reviewed or superseded yet.</summary>
+    public bool AwaitsUrgentReview => Status == IntakeStatus.Submitted && TriageLevel >= TriageLevel.Urgent;
+
+    /// <summary>Its review fell due while it still awaits one: raises <see cref="IntakeReviewOverdue"/>.</summary>
+    public void EscalateOverdueReview(DateTime nowUtc)
+    {
+        if (!AwaitsUrgentReview)
+        {
+            throw new StateConflictException("intake.not-awaiting-review", $"A {Status} {TriageLevel} form has no review to escalate.");
+        }
+
+        Raise(new IntakeReviewOverdue(Id, PatientId, TriageLevel, SubmittedAtUtc, nowUtc));
+    }
+
     private static IntakeForm Create(
-        PatientId patientId, HipIntakeAnswers answers, int patientAgeYears, AppointmentId? appointmentId, Guid submittedByUserId,
+        PatientId patientId, HipIntakeAnswers answers, TriageContext triageContext, AppointmentId? appointmentId, Guid submittedByUserId,
         IntakeSubmitter submittedBy, DateTime nowUtc, int version, IntakeFormId? supersedes)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var triage = HipTriage.Assess(answers, patientAgeYears);
+        answers = answers with { FormVersion = HipIntakeAnswers.CurrentFormVersion };
+        var triage = HipTriage.Assess(answers, triageContext);
         var form = new IntakeForm
         {
             Id = IntakeFormId.New(),
@@ -123,14 +139,25 @@ public sealed class IntakeForm : AuditableEntity
             TriageLevel = triage.Level,
             RequiresInPersonAssessment = triage.RequiresInPersonAssessment,
         };
-        form.Raise(new IntakeFormSubmitted(form.Id, patientId, appointmentId, nowUtc));
+        form.Raise(new IntakeFormSubmitted(form.Id, patientId, appointmentId, nowUtc, triage.Level));
         return form;
     }
 }
 
-/// <summary>A patient's intake form (or a correction of one) was submitted. Ids only: never the answers or the triage.</summary>
+/// <summary>A patient's intake form (or a correction of one) was submitted. Ids and the level only: never the answers or the reasons.</summary>
 /// <param name="IntakeFormId">The new form.</param>
 /// <param name="PatientId">Its patient.</param>
 /// <param name="AppointmentId">The appointment it was filled in for, if any.</param>
 /// <param name="OccurredAtUtc">When it was submitted.</param>
-public sealed record IntakeFormSubmitted(IntakeFormId IntakeFormId, PatientId PatientId, AppointmentId? AppointmentId, DateTime OccurredAtUtc) : IDomainEvent;
+/// <param name="Level">Its triage level: Urgent and Emergency forms alert staff and fall due for review.</param>
+public sealed record IntakeFormSubmitted(IntakeFormId IntakeFormId, PatientId PatientId, AppointmentId? AppointmentId, DateTime OccurredAtUtc, TriageLevel Level)
+    : IDomainEvent;
+
+/// <summary>An Urgent or Emergency form was not reviewed in time.</summary>
+/// <param name="IntakeFormId">The form.</param>
+/// <param name="PatientId">Its patient.</param>
+/// <param name="Level">Urgent or Emergency.</param>
+/// <param name="SubmittedAtUtc">When it was submitted.</param>
+/// <param name="OccurredAtUtc">When the review fell overdue.</param>
+public sealed record IntakeReviewOverdue(IntakeFormId IntakeFormId, PatientId PatientId, TriageLevel Level, DateTime SubmittedAtUtc, DateTime OccurredAtUtc)
+    : IDomainEvent;

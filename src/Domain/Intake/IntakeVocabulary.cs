@@ -17,6 +17,9 @@ public enum PainLocation
     RadiatingToKnee,
     RadiatingDownLeg,
     LowerBack,
+    Thigh,
+    Knee,
+    PubicBone,
 }
 
 public enum Onset
@@ -45,6 +48,8 @@ public enum AggravatingFactor
     RisingFromChair,
     HipFlexionKneeToChest,
     EveryWeightBearingStep,
+    HoppingOrImpact,
+    KickingOrTwisting,
 }
 
 public enum MechanicalSymptom
@@ -69,6 +74,14 @@ public enum MedicalHistory
     IrregularOrAbsentPeriods,
     HipOsteoarthritis,
     PreviousHipSurgery,
+    Cancer,
+    LongTermOralCorticosteroids,
+    Immunosuppression,
+    Diabetes,
+    InflammatoryArthritis,
+    RecentHipInjectionInfectionOrSurgery,
+    EatingDisorderOrLowEnergyAvailability,
+    HeavyAlcoholUse,
 }
 
 public enum TreatmentTried
@@ -81,9 +94,48 @@ public enum TreatmentTried
     None,
 }
 
+/// <summary>How soon: Emergency means an emergency department now, before any booking.</summary>
 public enum TriageLevel
 {
     Routine,
     Soon,
     Urgent,
+    Emergency,
+}
+
+public enum Sex
+{
+    Female,
+    Male,
+    Intersex,
+    PreferNotToSay,
+}
+
+/// <summary>Asked of those who menstruate; absent periods are a bone-stress risk (docs/clinical-basis.md#low-energy-availability).</summary>
+public enum MenstrualStatus
+{
+    Regular,
+    Irregular,
+    AbsentThreeMonthsOrMore,
+    PostMenopausal,
+    Pregnant,
+    PostPartumWithinTwelveMonths,
+}
+
+/// <summary>Nerve symptoms that point to the spine (docs/clinical-basis.md#cauda-equina, #progressive-neuro-deficit).</summary>
+public enum NeurologicalSymptom
+{
+    SaddleNumbness,
+    NewBladderOrBowelChange,
+    ProgressiveLegWeaknessOrFootDrop,
+    LegNumbnessOrPinsAndNeedles,
+    PainInBothLegs,
+}
+
+/// <summary>How the pain has gone since it began.</summary>
+public enum PainTrend
+{
+    Improving,
+    NoChange,
+    Worsening,
 }

@@ -1,6 +1,6 @@
 namespace ClinicHip.Domain.Outcomes;
 
-/// <summary>The outcome measures the clinic tracks (DOMAIN.md, "Outcome measures").</summary>
+/// <summary>The outcome measures the clinic tracks (docs/clinical-basis.md#outcome-measures).</summary>
 public enum OutcomeInstrument
 {
     /// <summary>Numeric pain rating, 0–10 (lower is better).</summary>

@@ -1,6 +1,6 @@
 namespace ClinicHip.Domain.Outcomes;
 
-/// <summary>How much change counts as meaningful for each instrument (configurable; DOMAIN.md gives the NPRS rule).</summary>
+/// <summary>How much change counts as meaningful for each instrument (configurable; docs/clinical-basis.md#outcome-measures gives the NPRS rule).</summary>
 /// <param name="NprsPoints">NPRS: a drop of this many points …</param>
 /// <param name="NprsFraction">… or of this fraction of the baseline (0.30 = 30 %).</param>
 /// <param name="IHot12Points">iHOT-12: a rise of this many points.</param>
@@ -40,8 +40,8 @@ public static class OutcomeProgress
     }
 
     /// <summary>
-    /// NPRS improves when pain drops by at least the points or the fraction of baseline (DOMAIN.md: "a drop of 2 points or
-    /// 30% is a meaningful improvement"); iHOT-12 and HOOS improve when the score rises by at least their points.
+    /// NPRS improves when pain drops by at least the points or the fraction of baseline (docs/clinical-basis.md#outcome-measures: a drop of
+    /// 2 points or 30 % is meaningful); iHOT-12 and HOOS improve when the score rises by at least their points.
     /// </summary>
     public static class MeaningfulImprovementRule
     {

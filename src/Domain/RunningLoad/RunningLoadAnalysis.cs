@@ -12,7 +12,7 @@ public sealed record RunningLoadPoint(
     DateOnly WeekStart, decimal DistanceKm, int Runs, decimal? LongestRunKm, decimal? WeekOnWeekChange, decimal? AcuteChronicRatio, IReadOnlyList<string> Flags);
 
 /// <summary>
-/// The training-load checks from the seeds (DOMAIN.md): weekly load should rise by no more than about 10 % a week
+/// The training-load checks (docs/clinical-basis.md#training-load): weekly load should rise by no more than about 10 % a week
 /// (<see cref="TenPercentRule"/>), and a week far above the recent average (<see cref="AcuteChronicRule"/>) is the
 /// spike behind most overuse injuries.
 /// </summary>

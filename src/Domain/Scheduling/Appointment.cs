@@ -80,6 +80,7 @@ public sealed class Appointment : AuditableEntity
         ArgumentNullException.ThrowIfNull(clinician);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(context);
+        CheckRule(new NoOnlineBookingWhileEmergencyIntakeAwaitsReviewRule(context));
         CheckRule(new AppointmentTypeMustBeActiveRule(type));
         CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
         CheckRule(new TypeMustBeBookableOnlineRule(type, context.ByPatient));

@@ -9,4 +9,8 @@ namespace ClinicHip.Domain.Scheduling;
 /// <param name="InPersonOverrideReason">Staff's recorded reason for booking telehealth all the same.</param>
 public sealed record BookingContext(
     ClinicSettings Settings, IReadOnlyList<TimeOff> ClinicianTimeOff, DateTime NowUtc, bool ByPatient,
-    bool InPersonAssessmentRequired = false, string? InPersonOverrideReason = null);
+    bool InPersonAssessmentRequired = false, string? InPersonOverrideReason = null)
+{
+    /// <summary>The patient has an Emergency intake form that no clinician has reviewed yet.</summary>
+    public bool EmergencyIntakeAwaitingReview { get; init; }
+}

@@ -33,7 +33,7 @@ public enum Drug
     Other,
 }
 
-/// <summary>The physiotherapy exercise catalogue (DOMAIN.md, "Treatments").</summary>
+/// <summary>The physiotherapy exercise catalogue (docs/clinical-basis.md#exercise-catalogue).</summary>
 public enum Exercise
 {
     GluteBridge,
@@ -101,7 +101,7 @@ public sealed record ReturnToRunDetails(decimal StartWeeklyKm, decimal TargetWee
 
     /// <summary>
     /// Week by week from the start date: each week at most 10 % more than the week before (rounded down to 0.1 km),
-    /// until the target is reached (DOMAIN.md: "weekly load rises by no more than about 10% a week").
+    /// until the target is reached (docs/clinical-basis.md#return-to-run).
     /// </summary>
     public IReadOnlyList<Week> Schedule()
     {

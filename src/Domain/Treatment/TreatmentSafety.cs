@@ -4,7 +4,7 @@ using ClinicHip.Domain.Conditions;
 
 namespace ClinicHip.Domain.Treatment;
 
-/// <summary>The configurable thresholds of the treatment safety rules; the defaults are DOMAIN.md's.</summary>
+/// <summary>The configurable thresholds of the treatment safety rules; the defaults are those of docs/clinical-basis.md#injection-limits and #surgical-referral.</summary>
 /// <param name="MaxCorticosteroidInjectionsPerYear">At most this many corticosteroid injections to one site and side in any 12 months ("no more than 3 in the same area a year").</param>
 /// <param name="MinWeeksBetweenCorticosteroidInjections">At least this many weeks apart ("spaced at least ~6–12 weeks apart").</param>
 /// <param name="MaxIceMinutesPerSession">Ice for at most this long a session ("about 15 minutes at a time").</param>
@@ -51,7 +51,7 @@ public sealed class CorticosteroidInjectionSpacingRule(InjectionDetails injectio
             && Math.Abs(p.Date.DayNumber - injection.Date.DayNumber) < 7 * context.Limits.MinWeeksBetweenCorticosteroidInjections);
 }
 
-/// <summary>No running while a stress fracture is diagnosed, until a clinician records clearance (DOMAIN.md: "an immediate stop to running").</summary>
+/// <summary>No running while a stress fracture is diagnosed, until a clinician records clearance (docs/clinical-basis.md#stress-fracture-in-person).</summary>
 public sealed class NoRunningWithStressFractureRule(InterventionDetails details, TreatmentSafetyContext context) : IBusinessRule
 {
     public string Code => "treatment.no-running-with-stress-fracture";
@@ -67,7 +67,7 @@ public sealed class NoRunningWithStressFractureRule(InterventionDetails details,
 
 /// <summary>
 /// Surgery is the last resort: a referral needs a diagnosis that may warrant it (FAI, labral tear, stress fracture,
-/// osteoarthritis) or N weeks of documented conservative care (DOMAIN.md, "Surgical referral").
+/// osteoarthritis) or N weeks of documented conservative care (docs/clinical-basis.md#surgical-referral).
 /// </summary>
 public sealed class SurgicalReferralNeedsIndicationRule(TreatmentSafetyContext context) : IBusinessRule
 {

@@ -1,9 +1,10 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Intake;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicHip.Infrastructure.Notifications;
 
-/// <summary>The default reminder channel: a log line with the appointment id, its time and the channel. No names, no addresses, no reasons.</summary>
+/// <summary>The default channel: a log line with ids, times and the channel. No names, no addresses, no reasons.</summary>
 internal sealed partial class LogNotificationSender(ILogger<LogNotificationSender> logger) : INotificationSender
 {
     public string Channel => "log";
@@ -14,6 +15,17 @@ internal sealed partial class LogNotificationSender(ILogger<LogNotificationSende
         ReminderSent(logger, reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime, Channel);
         return Task.CompletedTask;
     }
+
+    public Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ReviewOverdue(logger, alert.IntakeFormId, alert.Level, alert.Waiting, Channel);
+        return Task.CompletedTask;
+    }
+
+    // A warning: an unreviewed Urgent or Emergency form is a clinical risk someone must act on.
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "{Level} intake form {IntakeFormId} has waited {Waiting} for review (alert via {Channel})")]
+    private static partial void ReviewOverdue(ILogger logger, Guid intakeFormId, TriageLevel level, TimeSpan waiting, string channel);
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
         Message = "Appointment reminder for {AppointmentId} starting {StartUtc:o} ({LeadTime} ahead) sent via {Channel}")]

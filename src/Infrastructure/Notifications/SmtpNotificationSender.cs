@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Intake;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Infrastructure.Notifications;
@@ -22,10 +24,16 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public string From { get; set; } = "reminders@clinichip.example";
+
+    /// <summary>The clinic's shared inbox for overdue-review alerts; without it, alerts are only logged.</summary>
+    public string? StaffAlertsTo { get; set; }
 }
 
-/// <summary>Emails the reminder to the patient: the date and time only, never the reason or type of the appointment.</summary>
-internal sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : INotificationSender
+/// <summary>
+/// Emails the reminder to the patient (the date and time only, never the reason or type of the appointment), and
+/// overdue-review alerts to the clinic's inbox (the form id and level only).
+/// </summary>
+internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> options, ILogger<SmtpNotificationSender> logger) : INotificationSender
 {
     public string Channel => "email";
 
@@ -33,12 +41,7 @@ internal sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : IN
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var smtp = options.Value;
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
+        using var client = Client(smtp);
         var when = reminder.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
         using var message = new MailMessage(smtp.From, reminder.RecipientEmail)
         {
@@ -48,4 +51,39 @@ internal sealed class SmtpNotificationSender(IOptions<SmtpOptions> options) : IN
         };
         await client.SendMailAsync(message, cancellationToken);
     }
+
+    public async Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var smtp = options.Value;
+        if (string.IsNullOrWhiteSpace(smtp.StaffAlertsTo))
+        {
+            AlertNotEmailed(logger, alert.IntakeFormId, alert.Level, alert.Waiting);
+            return;
+        }
+
+        using var client = Client(smtp);
+        using var message = new MailMessage(smtp.From, smtp.StaffAlertsTo)
+        {
+            Subject = $"{alert.Level} intake form waiting for review",
+            Body = $"Intake form {alert.IntakeFormId} ({alert.Level}) has waited {alert.Waiting.TotalHours:0.#} hours for a clinician's review. "
+                + "Open it in ClinicHip's work list.",
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
+    private static SmtpClient Client(SmtpOptions smtp)
+    {
+        var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        return client;
+    }
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "{Level} intake form {IntakeFormId} has waited {Waiting} for review; no Notifications:Smtp:StaffAlertsTo is set to email it to")]
+    private static partial void AlertNotEmailed(ILogger logger, Guid intakeFormId, TriageLevel level, TimeSpan waiting);
 }

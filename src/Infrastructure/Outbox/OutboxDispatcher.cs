@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Intake;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Webhooks;
@@ -172,22 +173,24 @@ public sealed partial class OutboxDispatcher(
         events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
+    /// <summary>Runs a due row: an appointment reminder, or an Urgent or Emergency form's review check.</summary>
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var reminder = JsonSerializer.Deserialize<ReminderPayload>(message.PayloadJson, OutboxEvents.Json)
-            ?? throw new InvalidOperationException($"Outbox row {message.Id} has no reminder.");
+        var mediator = services.GetRequiredService<IMediator>();
         try
         {
-            var outcome = await services.GetRequiredService<IMediator>()
-                .Send(new SendAppointmentReminderCommand(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime), cancellationToken);
-            message.Complete(outcome == ReminderOutcome.Sent ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
+            var done = message.Type == OutboxEvents.IntakeReviewDueType
+                ? await mediator.Send(new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken)
+                    == ReviewCheckOutcome.Escalated
+                : await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent;
+            message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
         }
 #pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             var retry = options.RetrySchedule.After(message.FailuresInARow + 1);
-            ReminderFailed(logger, message.Id, reminder.AppointmentId, retry is null, exception.GetType().Name);
+            ReminderFailed(logger, message.Id, message.Type, message.ResourceId, retry is null, exception.GetType().Name);
             message.RecordFailure($"{exception.GetType().Name}: {exception.Message}", Now, retry);
         }
     }
@@ -280,8 +283,14 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "The outbox dispatcher failed; it polls again")]
     private static partial void DispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Reminder {OutboxId} for appointment {AppointmentId} failed ({Error}); given up: {GivenUp}")]
-    private static partial void ReminderFailed(ILogger logger, Guid outboxId, Guid appointmentId, bool givenUp, string error);
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Due row {OutboxId} ({Type}) for {ResourceId} failed ({Error}); given up: {GivenUp}")]
+    private static partial void ReminderFailed(ILogger logger, Guid outboxId, string type, Guid resourceId, bool givenUp, string error);
+
+    private static T Payload<T>(OutboxMessage message) => JsonSerializer.Deserialize<T>(message.PayloadJson, OutboxEvents.Json)
+        ?? throw new InvalidOperationException($"Outbox row {message.Id} has no {typeof(T).Name}.");
+
+    private static SendAppointmentReminderCommand ReminderCommand(ReminderPayload reminder) =>
+        new(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was taken over by another dispatcher; its outcome here is dropped")]
     private static partial void LeaseLost(ILogger logger, Guid deliveryId);

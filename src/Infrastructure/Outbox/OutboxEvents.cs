@@ -21,15 +21,24 @@ public sealed record WebhookEventBody(Guid Id, string Type, DateTimeOffset Occur
 /// <param name="LeadTime">How long before the start it is due.</param>
 public sealed record ReminderPayload(Guid AppointmentId, DateTime StartUtc, TimeSpan LeadTime);
 
-/// <summary>Turns domain events into outbox rows: one webhook event each, plus reminders for bookings and reschedules.</summary>
+/// <summary>What a review-due row holds: the Urgent or Emergency form to check.</summary>
+/// <param name="IntakeFormId">The form.</param>
+public sealed record IntakeReviewDuePayload(Guid IntakeFormId);
+
+/// <summary>
+/// Turns domain events into outbox rows: one webhook event each (two for an Urgent or Emergency form), plus reminders
+/// for bookings and reschedules and a review check for Urgent and Emergency forms, both run when due by the dispatcher.
+/// </summary>
 public static class OutboxEvents
 {
     public const string ReminderType = "appointment.reminder";
+    public const string IntakeReviewDueType = "intake.review-due";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, IReadOnlyList<TimeSpan> reminderLeadTimes)
+    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, OutboxOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(domainEvent);
         switch (domainEvent)
         {
@@ -40,7 +49,7 @@ public static class OutboxEvents
                 });
                 if (changed.SchedulesReminders)
                 {
-                    foreach (var (leadTime, dueAtUtc) in ReminderSchedule.DueTimes(changed.StartUtc, changed.OccurredAtUtc, reminderLeadTimes))
+                    foreach (var (leadTime, dueAtUtc) in ReminderSchedule.DueTimes(changed.StartUtc, changed.OccurredAtUtc, options.ReminderLeadTimes))
                     {
                         yield return Reminder(changed, leadTime, dueAtUtc);
                     }
@@ -55,6 +64,19 @@ public static class OutboxEvents
                 }
 
                 yield return Event(WebhookEventTypes.IntakeSubmitted, submitted.IntakeFormId.Value, submitted.OccurredAtUtc, data);
+                if (submitted.Level >= TriageLevel.Urgent)
+                {
+                    var alert = submitted.Level == TriageLevel.Emergency ? WebhookEventTypes.IntakeEmergency : WebhookEventTypes.IntakeUrgent;
+                    yield return Event(alert, submitted.IntakeFormId.Value, submitted.OccurredAtUtc, data);
+                    yield return ReviewDue(submitted, submitted.OccurredAtUtc + options.UrgentIntakeReviewWithin);
+                }
+
+                break;
+            case IntakeReviewOverdue overdue:
+                yield return Event(WebhookEventTypes.IntakeReviewOverdue, overdue.IntakeFormId.Value, overdue.OccurredAtUtc, new Dictionary<string, Guid>
+                {
+                    ["intakeFormId"] = overdue.IntakeFormId.Value, ["patientId"] = overdue.PatientId.Value,
+                });
                 break;
             case TreatmentPlanActivated activated:
                 yield return Event(WebhookEventTypes.TreatmentPlanActivated, activated.TreatmentPlanId.Value, activated.OccurredAtUtc, new Dictionary<string, Guid>
@@ -93,6 +115,18 @@ public static class OutboxEvents
             Status = OutboxMessageStatus.Pending,
         };
     }
+
+    private static OutboxMessage ReviewDue(IntakeFormSubmitted submitted, DateTime dueAtUtc) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = OutboxMessageKind.Reminder,
+        Type = IntakeReviewDueType,
+        PayloadJson = JsonSerializer.Serialize(new IntakeReviewDuePayload(submitted.IntakeFormId.Value), Json),
+        ResourceId = submitted.IntakeFormId.Value,
+        OccurredAtUtc = submitted.OccurredAtUtc,
+        DueAtUtc = dueAtUtc,
+        Status = OutboxMessageStatus.Pending,
+    };
 
     private static OutboxMessage Reminder(AppointmentChanged changed, TimeSpan leadTime, DateTime dueAtUtc) => new()
     {

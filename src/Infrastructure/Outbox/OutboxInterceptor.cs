@@ -83,7 +83,7 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
     private List<Guid> Stage(DbContext context)
     {
         var raised = context.ChangeTracker.Entries<AuditableEntity>().SelectMany(entry => entry.Entity.DequeueDomainEvents()).ToList();
-        var messages = raised.SelectMany(e => OutboxEvents.ToMessages(e, options.ReminderLeadTimes)).ToList();
+        var messages = raised.SelectMany(e => OutboxEvents.ToMessages(e, options)).ToList();
         context.Set<OutboxMessage>().AddRange(messages);
         if (messages.Count > 0)
         {

@@ -40,6 +40,11 @@ public sealed class OutboxOptions
 
     public IReadOnlyList<TimeSpan> ReminderLeadTimes { get; set; } = ReminderSchedule.DefaultLeadTimes;
 
+    /// <summary>How long an Urgent or Emergency intake form may wait for a clinician before staff are alerted (<c>Intake:UrgentReviewWithin</c>).</summary>
+    public TimeSpan UrgentIntakeReviewWithin { get; set; } = DefaultUrgentIntakeReviewWithin;
+
+    public static readonly TimeSpan DefaultUrgentIntakeReviewWithin = TimeSpan.FromHours(4);
+
     public RetrySchedule RetrySchedule => new(RetryDelays, RetryJitter);
 
     /// <summary>Reads the section; lists replace the defaults rather than adding to them.</summary>
@@ -61,6 +66,12 @@ public sealed class OutboxOptions
         if (section.GetSection(nameof(RetryDelays)).Get<TimeSpan[]>() is { Length: > 0 } delays)
         {
             options.RetryDelays = delays;
+        }
+
+        options.UrgentIntakeReviewWithin = configuration.GetValue("Intake:UrgentReviewWithin", DefaultUrgentIntakeReviewWithin);
+        if (options.UrgentIntakeReviewWithin <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Intake:UrgentReviewWithin must be a positive time span, e.g. 04:00:00.");
         }
 
         if (configuration.GetSection("Reminders:LeadTimes").Get<TimeSpan[]>() is { Length: > 0 } leadTimes)

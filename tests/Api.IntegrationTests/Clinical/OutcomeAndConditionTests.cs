@@ -16,7 +16,9 @@ public class OutcomeAndConditionTests(ClinicApiFactory factory) : IClassFixture<
 
         var conditions = (await patient.GetFromJsonAsync<JsonArray>("/api/conditions"))!;
 
-        conditions.Count.ShouldBe(16);
+        conditions.Count.ShouldBe(25);
+        conditions.Single(c => c!["code"]!.GetValue<string>() == "SlippedCapitalFemoralEpiphysis")!["icd10"]!.GetValue<string>().ShouldBe("M93.0");
+        conditions.Single(c => c!["code"]!.GetValue<string>() == "Malignancy")!["icd10"].ShouldBeNull();
         var bursitis = conditions.Single(c => c!["code"]!.GetValue<string>() == "TrochantericBursitis")!;
         bursitis["region"]!.GetValue<string>().ShouldBe("Lateral");
         bursitis["icd10"]!.GetValue<string>().ShouldBe("M70.6");

@@ -45,4 +45,14 @@ internal static class IntakeJson
         ["appointmentId"] = appointmentId?.ToString(),
         ["answers"] = answers,
     };
+
+    /// <summary>Saddle numbness and a new bladder change with buttock pain: Emergency (cauda equina).</summary>
+    public static JsonObject CaudaEquina()
+    {
+        var answers = Routine();
+        answers["painLocations"] = new JsonArray("BackOfHipOrButtock", "LowerBack", "RadiatingDownLeg");
+        answers["neurologicalSymptoms"] = new JsonArray("SaddleNumbness", "NewBladderOrBowelChange");
+        answers["sex"] = "Male";
+        return answers;
+    }
 }

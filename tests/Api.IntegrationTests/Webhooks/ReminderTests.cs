@@ -24,16 +24,24 @@ public sealed class ShiftedClock : TimeProvider
     public void MoveTo(DateTimeOffset instant) => Interlocked.Exchange(ref shiftTicks, (instant - System.GetUtcNow()).Ticks);
 }
 
-/// <summary>Takes the reminders the app sends, as a text or email gateway would.</summary>
+/// <summary>Takes the reminders and alerts the app sends, as a text or email gateway would.</summary>
 public sealed class CapturingNotificationSender : INotificationSender
 {
     public ConcurrentQueue<AppointmentReminder> Sent { get; } = new();
+
+    public ConcurrentQueue<IntakeReviewOverdueAlert> Alerts { get; } = new();
 
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
     {
         Sent.Enqueue(reminder);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
+    {
+        Alerts.Enqueue(alert);
         return Task.CompletedTask;
     }
 }

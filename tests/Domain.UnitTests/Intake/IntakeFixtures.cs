@@ -5,6 +5,9 @@ namespace ClinicHip.Domain.UnitTests.Intake;
 /// <summary>A runner with mild outside-of-hip pain and nothing else of note: each vignette changes what it needs.</summary>
 internal static class IntakeFixtures
 {
+    /// <summary>The day the vignettes are triaged on: eight weeks after the baseline's pain began.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 26);
+
     public static HipIntakeAnswers Baseline() => new()
     {
         Side = Side.Right,
@@ -41,4 +44,16 @@ internal static class IntakeFixtures
 
     public static HipIntakeAnswers MileageUp(this HipIntakeAnswers a, decimal from, decimal to) =>
         a with { Running = a.Running with { WeeklyKmFourWeeksAgo = from, CurrentWeeklyKm = to } };
+
+    public static HipIntakeAnswers Neuro(this HipIntakeAnswers a, params NeurologicalSymptom[] symptoms) => a with { NeurologicalSymptoms = symptoms };
+
+    public static HipIntakeAnswers Systemic(this HipIntakeAnswers a, params SystemicSymptom[] symptoms) => a with { SystemicSymptoms = symptoms };
+
+    public static HipIntakeAnswers Female(this HipIntakeAnswers a, MenstrualStatus? status) => a with { Sex = Sex.Female, MenstrualStatus = status };
+
+    public static HipIntakeAnswers Fell(this HipIntakeAnswers a, bool canBearWeight) =>
+        a with { PrecedingChanges = [PrecedingChange.FallOrDirectBlow], Onset = Onset.Sudden, AbleToBearWeight = canBearWeight };
+
+    public static HipIntakeAnswers StartedWeeksAgo(this HipIntakeAnswers a, int weeks, PainTrend trend) =>
+        a with { StartedOn = Today.AddDays(-7 * weeks), Trend = trend };
 }

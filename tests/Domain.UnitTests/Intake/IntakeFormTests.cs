@@ -1,5 +1,6 @@
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Intake.RedFlags;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Staff;
 using static ClinicHip.Domain.UnitTests.Intake.IntakeFixtures;
@@ -11,7 +12,7 @@ public class IntakeFormTests
     private static readonly DateTime Now = new(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);
 
     private static IntakeForm Submit(HipIntakeAnswers answers) =>
-        IntakeForm.Submit(PatientId.New(), answers, 34, null, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
+        IntakeForm.Submit(PatientId.New(), answers, new TriageContext(34, Today), null, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
 
     [Fact]
     public void Submit_StoresTheTriageComputedFromTheAnswers()
@@ -30,7 +31,7 @@ public class IntakeFormTests
     {
         var form = Submit(Baseline() with { AbleToBearWeight = false });
 
-        var corrected = form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Clinician, Now.AddHours(1));
+        var corrected = form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Clinician, Now.AddHours(1));
 
         form.Status.ShouldBe(IntakeStatus.Superseded);
         form.Answers.AbleToBearWeight.ShouldBeFalse();
@@ -45,9 +46,9 @@ public class IntakeFormTests
     public void Correct_ASupersededForm_IsAStateConflict()
     {
         var form = Submit(Baseline());
-        form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Patient, Now);
+        form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Patient, Now);
 
-        Should.Throw<StateConflictException>(() => form.Correct(Baseline(), 34, Guid.NewGuid(), IntakeSubmitter.Patient, Now)).Code.ShouldBe("intake.already-superseded");
+        Should.Throw<StateConflictException>(() => form.Correct(Baseline(), new TriageContext(34, Today), Guid.NewGuid(), IntakeSubmitter.Patient, Now)).Code.ShouldBe("intake.already-superseded");
     }
 
     [Fact]
@@ -61,5 +62,45 @@ public class IntakeFormTests
         form.Status.ShouldBe(IntakeStatus.Reviewed);
         form.ReviewedByClinicianId.ShouldBe(clinician);
         Should.Throw<StateConflictException>(() => form.MarkReviewed(clinician, Now));
+    }
+
+    [Fact]
+    public void Submit_AnyAnswers_StampsTheCurrentFormVersionAndRaisesTheLevel()
+    {
+        var form = Submit(Baseline().Neuro(NeurologicalSymptom.SaddleNumbness));
+
+        form.Answers.FormVersion.ShouldBe(HipIntakeAnswers.CurrentFormVersion);
+        form.TriageLevel.ShouldBe(TriageLevel.Emergency);
+        form.DequeueDomainEvents().OfType<IntakeFormSubmitted>().Single().Level.ShouldBe(TriageLevel.Emergency);
+    }
+
+    [Fact]
+    public void EscalateOverdueReview_UnreviewedUrgentForm_RaisesOverdueWithTheLevel()
+    {
+        var form = Submit(Baseline() with { AbleToBearWeight = false });
+        form.DequeueDomainEvents();
+
+        form.AwaitsUrgentReview.ShouldBeTrue();
+        form.EscalateOverdueReview(Now.AddHours(4));
+
+        var overdue = form.DequeueDomainEvents().OfType<IntakeReviewOverdue>().ShouldHaveSingleItem();
+        overdue.Level.ShouldBe(TriageLevel.Urgent);
+        overdue.SubmittedAtUtc.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void EscalateOverdueReview_ReviewedOrRoutineForm_IsAStateConflictAndRaisesNothing()
+    {
+        var reviewed = Submit(Baseline() with { AbleToBearWeight = false });
+        reviewed.MarkReviewed(ClinicianId.New(), Now);
+        var routine = Submit(Baseline());
+
+        foreach (var form in new[] { reviewed, routine })
+        {
+            form.DequeueDomainEvents();
+            form.AwaitsUrgentReview.ShouldBeFalse();
+            Should.Throw<StateConflictException>(() => form.EscalateOverdueReview(Now.AddHours(4)));
+            form.DequeueDomainEvents().ShouldBeEmpty();
+        }
     }
 }

@@ -133,4 +133,20 @@ public class AppointmentBookingTests
         Should.Throw<BusinessRuleViolationException>(() => Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: withoutReason));
         Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: withReason).InPersonOverrideReason.ShouldBe("Lives 600 km away; imaging booked locally");
     }
+
+    [Fact]
+    public void Book_WhileAnEmergencyIntakeAwaitsReview_IsNotPossibleOnlineOfAnyType()
+    {
+        var context = ByPatient() with { EmergencyIntakeAwaitingReview = true };
+
+        Should.Throw<BusinessRuleViolationException>(() => Book(context: context)).Code.ShouldBe("appointment.emergency-intake-pending");
+        Should.Throw<BusinessRuleViolationException>(() => Book(type: TelehealthReview(), mode: AppointmentMode.Telehealth, context: context))
+            .Message.ShouldContain("emergency department");
+    }
+
+    [Fact]
+    public void Book_ByStaffWhileAnEmergencyIntakeAwaitsReview_IsPossible()
+    {
+        Book(context: ByStaff() with { EmergencyIntakeAwaitingReview = true }).Status.ShouldBe(AppointmentStatus.Booked);
+    }
 }

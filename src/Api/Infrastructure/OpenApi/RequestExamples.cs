@@ -54,6 +54,14 @@ internal static class RequestExamples
             TreatmentsTried = [TreatmentTried.Rest, TreatmentTried.Ice],
             Running = new RunningProfile(CurrentWeeklyKm: 55, WeeklyKmFourWeeksAgo: 40, RunsPerWeek: 5, YearsRunning: 6, "Gold Coast Marathon", new DateOnly(2027, 7, 4)),
             FreeText = "Worse on the downhill parts of my long run.",
+            Sex = Sex.Female,
+            MenstrualStatus = MenstrualStatus.Regular,
+            NeurologicalSymptoms = [],
+            Limp = false,
+            NightSweats = false,
+            MorningStiffnessMinutes = 10,
+            NothingEasesPain = false,
+            Trend = PainTrend.NoChange,
         }),
         [typeof(StartAssessmentCommand)] = new StartAssessmentCommand(ExamplePatientId, ExampleAppointmentId, new AssessmentContent
         {

@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Intake;
+
 namespace ClinicHip.Application.Common.Interfaces;
 
 /// <summary>
@@ -11,11 +13,23 @@ namespace ClinicHip.Application.Common.Interfaces;
 /// <param name="LeadTime">How long before the start this reminder is sent (e.g. 24 h).</param>
 public sealed record AppointmentReminder(Guid AppointmentId, DateTime StartUtc, DateTimeOffset LocalStart, string RecipientEmail, TimeSpan LeadTime);
 
-/// <summary>Sends patients their reminders: by default to the log, or by email when SMTP is configured.</summary>
+/// <summary>
+/// Tells the clinic's staff that an Urgent or Emergency intake form has waited too long for review. Ids, level and
+/// times only: never the patient's name, answers or reasons.
+/// </summary>
+/// <param name="IntakeFormId">The form.</param>
+/// <param name="Level">Urgent or Emergency.</param>
+/// <param name="SubmittedAtUtc">When it was submitted.</param>
+/// <param name="Waiting">How long it has waited.</param>
+public sealed record IntakeReviewOverdueAlert(Guid IntakeFormId, TriageLevel Level, DateTime SubmittedAtUtc, TimeSpan Waiting);
+
+/// <summary>Sends patients their reminders and staff their alerts: by default to the log, or by email when SMTP is configured.</summary>
 public interface INotificationSender
 {
     /// <summary>The channel it sends through, e.g. <c>log</c> or <c>email</c>.</summary>
     string Channel { get; }
 
     Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken);
+
+    Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken);
 }

@@ -70,9 +70,14 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
             .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
             .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
             .FirstOrDefaultAsync(cancellationToken);
+        var emergencyAwaitingReview = user.IsPatient() && await db.IntakeForms.AsNoTracking()
+            .AnyAsync(f => f.PatientId == patientId && f.Status == IntakeStatus.Submitted && f.TriageLevel == TriageLevel.Emergency, cancellationToken);
 
         var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
-            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason));
+            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason)
+            {
+                EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
+            });
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false);

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Conditions;
+using ClinicHip.Domain.Intake.RedFlags;
 
 namespace ClinicHip.Domain.Intake.Suggestions;
 
@@ -8,7 +9,7 @@ namespace ClinicHip.Domain.Intake.Suggestions;
 /// <param name="MustRuleOut">Dangerous if missed: ranked first whatever the evidence count.</param>
 public sealed record ConditionSuggestion(HipCondition Condition, IReadOnlyList<string> Evidence, bool MustRuleOut = false);
 
-/// <summary>One "where it hurts → what it may be" rule from DOMAIN.md.</summary>
+/// <summary>One "where it hurts → what it may be" rule (docs/clinical-basis.md#where-it-hurts).</summary>
 public interface IConditionSuggestionRule
 {
     ConditionSuggestion? Suggest(HipIntakeAnswers answers, int ageYears);
@@ -112,21 +113,50 @@ public sealed class HipFlexorStrainRule : IConditionSuggestionRule
                 (answers.PrecedingChanges.Contains(PrecedingChange.SpeedWork), "began with speed work")));
 }
 
-/// <summary>Groin pain on every weight-bearing step, or a dull groin ache that began after a rise in mileage. Dangerous: can displace.</summary>
+/// <summary>
+/// Groin pain on every weight-bearing step or on impact, a dull groin ache that began after a rise in mileage, or groin
+/// pain on running with a bone-stress risk factor. Dangerous: can displace (docs/clinical-basis.md#femoral-neck-stress-fracture).
+/// </summary>
 public sealed class FemoralNeckStressFractureRule : IConditionSuggestionRule
 {
     public ConditionSuggestion? Suggest(HipIntakeAnswers answers, int ageYears)
     {
         var everyStep = answers.WorseWith(AggravatingFactor.EveryWeightBearingStep);
         var afterMileageRise = answers.MileageRose && answers.Onset == Onset.Gradual;
-        return !(answers.HasGroinPain && (everyStep || afterMileageRise || !answers.AbleToBearWeight)) ? null : new(HipCondition.FemoralNeckStressFracture, Evidence.Of(
-            (true, "groin pain"),
-            (everyStep, "pain on every weight-bearing step"),
-            (answers.MileageRose, "mileage went up before it began"),
+        var atRisk = BoneStressRiskRule.RiskFactors(answers).Count > 0 && answers.HasGroinPainOnRunning();
+        var impact = answers.WorseWith(AggravatingFactor.HoppingOrImpact);
+        return !(answers.HasGroinPain && (everyStep || impact || afterMileageRise || atRisk || !answers.AbleToBearWeight)) ? null
+            : new(HipCondition.FemoralNeckStressFracture, [.. Evidence.Of(
+                (true, "groin pain"),
+                (everyStep, "pain on every weight-bearing step"),
+                (impact, "pain on hopping or impact"),
+                (answers.MileageRose, "mileage went up before it began"),
+                (!answers.AbleToBearWeight, "cannot bear weight")), .. BoneStressRiskRule.RiskFactors(answers)], MustRuleOut: true);
+    }
+}
+
+/// <summary>
+/// When a suspected femoral neck stress fracture raises the level to Soon and needs an in-person visit: pain on weight
+/// bearing or impact, a measured load spike, or a bone-stress risk factor. A self-reported rise alone keeps the
+/// suggestion but not the level (docs/clinical-basis.md#over-triage).
+/// </summary>
+public static class StressFractureEscalationRule
+{
+    public const string Code = "suggestion.stress-fracture-escalation";
+
+    /// <summary>The answers that justify escalating, or null when the suspicion rests on a self-reported rise alone.</summary>
+    public static IReadOnlyList<string>? Escalates(HipIntakeAnswers answers, TriageContext context)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(context);
+        var reasons = Evidence.Of(
+            (answers.WorseWith(AggravatingFactor.EveryWeightBearingStep), "pain on every weight-bearing step"),
+            (answers.WorseWith(AggravatingFactor.HoppingOrImpact), "pain on hopping or impact"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
-            (answers.Has(MedicalHistory.PreviousStressFracture), "previous stress fracture"),
-            (answers.Has(MedicalHistory.LowBoneDensity), "low bone density"),
-            (answers.Has(MedicalHistory.IrregularOrAbsentPeriods), "irregular or absent periods")), MustRuleOut: true);
+            (answers.FiguresBreakTenPercentRule(), $"weekly distance up {(int)((answers.Running.MileageRise ?? 0) * 100)} % in four weeks"),
+            (context.RecordedLoadSpike, "recorded running weeks show a load spike"));
+        reasons.AddRange(BoneStressRiskRule.RiskFactors(answers));
+        return reasons.Count == 0 ? null : reasons;
     }
 }
 

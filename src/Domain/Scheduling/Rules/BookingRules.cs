@@ -95,7 +95,7 @@ public sealed class AppointmentMustNotFallInTimeOffRule(IReadOnlyList<TimeOff> t
 
 /// <summary>
 /// A patient whose intake requires an in-person assessment (suspected stress fracture, cannot bear weight, …)
-/// is not booked telehealth, unless staff record why (DOMAIN.md: "needs an in-person assessment and imaging").
+/// is not booked telehealth, unless staff record why (docs/clinical-basis.md#stress-fracture-in-person).
 /// </summary>
 public sealed class InPersonAssessmentRequiredRule(AppointmentMode mode, BookingContext context) : IBusinessRule
 {
@@ -106,6 +106,21 @@ public sealed class InPersonAssessmentRequiredRule(AppointmentMode mode, Booking
 
     public bool IsBroken() =>
         mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired && (context.ByPatient || string.IsNullOrWhiteSpace(context.InPersonOverrideReason));
+}
+
+/// <summary>
+/// A patient whose intake form triaged Emergency needs an emergency department, not an appointment: online booking of
+/// any type waits until a clinician has reviewed the form (docs/clinical-basis.md#cauda-equina, #septic-arthritis,
+/// #hip-fracture; ADR 0018).
+/// </summary>
+public sealed class NoOnlineBookingWhileEmergencyIntakeAwaitsReviewRule(BookingContext context) : IBusinessRule
+{
+    public string Code => "appointment.emergency-intake-pending";
+
+    public string Message => "Your intake answers need emergency care, not a clinic appointment. Go to an emergency department now or call an "
+        + "ambulance. Online booking is paused until one of our clinicians has read your form; phone the clinic if you need to book before then.";
+
+    public bool IsBroken() => context.ByPatient && context.EmergencyIntakeAwaitingReview;
 }
 
 public sealed class PatientMayCancelOnlyFutureAppointmentsRule(DateTime startUtc, DateTime nowUtc, bool byPatient) : IBusinessRule
