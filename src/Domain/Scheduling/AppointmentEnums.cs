@@ -25,6 +25,9 @@ public enum CancellationReason
     Work,
     Travel,
     ClinicCancelled,
+
+    /// <summary>The patient died; set by the clinic when it records the date of death.</summary>
+    Deceased,
     Other,
 }
 

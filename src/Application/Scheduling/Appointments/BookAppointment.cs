@@ -61,6 +61,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", patientId);
+        patient.EnsureBookable();
         var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var settings = await db.ClinicSettingsAsync(cancellationToken);

@@ -16,15 +16,16 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="TelehealthClosesAfterEnd">When the video room closes, after the end.</param>
 /// <param name="SlotInterval">How far apart offered slots start (a multiple of 5 minutes).</param>
 /// <param name="Version">Send it back as If-Match when you change the settings.</param>
+/// <param name="DefaultPhoneRegion">ISO 3166 region phone numbers without a country code are read in, e.g. AU.</param>
 public sealed record ClinicSettingsDto(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
-    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, Guid Version)
+    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, Guid Version, string DefaultPhoneRegion)
 {
     public static ClinicSettingsDto From(ClinicSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return new(s.TimeZoneId, s.MinimumNoticeForPatients, s.BookingHorizon, s.LateCancellationWindow,
-            s.TelehealthOpensBeforeStart, s.TelehealthClosesAfterEnd, s.SlotInterval, s.Version);
+            s.TelehealthOpensBeforeStart, s.TelehealthClosesAfterEnd, s.SlotInterval, s.Version, s.DefaultPhoneRegion);
     }
 }
 
@@ -44,9 +45,10 @@ public sealed class GetClinicSettingsHandler(IApplicationDbContext db) : IReques
 /// <param name="TelehealthOpensBeforeStart">e.g. 00:15:00.</param>
 /// <param name="TelehealthClosesAfterEnd">e.g. 00:30:00.</param>
 /// <param name="SlotInterval">e.g. 00:15:00.</param>
+/// <param name="DefaultPhoneRegion">ISO 3166 region for phone numbers given without a country code, e.g. AU; unchanged when omitted.</param>
 public sealed record UpdateClinicSettingsCommand(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
-    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval) : IRequest<ClinicSettingsDto>
+    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, string? DefaultPhoneRegion = null) : IRequest<ClinicSettingsDto>
 {
     /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -65,6 +67,11 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
 
         settings.Change(request.TimeZone, request.MinimumNoticeForPatients, request.BookingHorizon, request.LateCancellationWindow,
             request.TelehealthOpensBeforeStart, request.TelehealthClosesAfterEnd, request.SlotInterval);
+        if (request.DefaultPhoneRegion is { } region)
+        {
+            settings.ChangeDefaultPhoneRegion(region);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ClinicSettingsDto.From(settings);
     }
@@ -72,5 +79,10 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
 
 public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClinicSettingsCommand>
 {
-    public UpdateClinicSettingsValidator() => RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64);
+    public UpdateClinicSettingsValidator()
+    {
+        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.DefaultPhoneRegion).Must(Patients.PhoneNumbers.IsKnownRegion).When(c => c.DefaultPhoneRegion is not null)
+            .WithMessage("Give an ISO 3166 region the phone library knows, e.g. AU or NZ.");
+    }
 }

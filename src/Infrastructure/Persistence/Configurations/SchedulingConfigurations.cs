@@ -13,6 +13,7 @@ internal sealed class ClinicSettingsConfiguration : IEntityTypeConfiguration<Cli
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
+        builder.Property(s => s.DefaultPhoneRegion).HasMaxLength(2);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.ConfigureAuditColumns();
     }
