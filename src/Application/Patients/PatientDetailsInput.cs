@@ -121,11 +121,11 @@ public static class PatientDetailsInput
             { } givenOn => new TelehealthConsent(givenOn, actor),
         };
         var contact = input.EmergencyContact is { } e
-            ? new EmergencyContact(e.Name, e.Relationship, PhoneNumbers.ToE164(e.Phone, defaultRegion, "emergencyContact.phone"))
+            ? new EmergencyContact(e.Name, e.Relationship, PhoneNormaliser.ToE164(e.Phone, defaultRegion, "emergencyContact.phone"))
             : null;
         var address = input.Address is { } a ? new Address(a.Line1, a.Line2, a.Locality, a.Region, a.Postcode, a.Country) : null;
         return new PatientDetails(
-            new PersonName(input.GivenName, input.FamilyName), input.DateOfBirth, input.Sex, PhoneNumbers.ToE164(input.Phone, defaultRegion, "phone"),
+            new PersonName(input.GivenName, input.FamilyName), input.DateOfBirth, input.Sex, PhoneNormaliser.ToE164(input.Phone, defaultRegion, "phone"),
             input.Email, address, contact, input.PreferredContactMethod, new ReminderConsent(input.RemindByEmail, input.RemindBySms), consent,
             input.Alerts?.ToAlerts() ?? MedicalAlerts.None);
     }

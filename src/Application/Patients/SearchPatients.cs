@@ -73,7 +73,7 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
             var settings = await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
-            var phone = PhoneNumbers.TryToE164(request.Phone, settings.DefaultPhoneRegion) ?? "";
+            var phone = PhoneNormaliser.TryToE164(request.Phone, settings.DefaultPhoneRegion) ?? "";
             patients = patients.Where(p => p.Phone == phone);
         }
 

@@ -82,7 +82,7 @@ public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClin
     public UpdateClinicSettingsValidator()
     {
         RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64);
-        RuleFor(c => c.DefaultPhoneRegion).Must(Patients.PhoneNumbers.IsKnownRegion).When(c => c.DefaultPhoneRegion is not null)
+        RuleFor(c => c.DefaultPhoneRegion).Must(Patients.PhoneNormaliser.IsKnownRegion).When(c => c.DefaultPhoneRegion is not null)
             .WithMessage("Give an ISO 3166 region the phone library knows, e.g. AU or NZ.");
     }
 }

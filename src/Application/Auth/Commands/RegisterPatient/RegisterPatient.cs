@@ -27,7 +27,7 @@ public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentitySe
 
         return db.InTransactionAsync(async ct =>
         {
-            var phone = PhoneNumbers.ToE164(request.Phone, (await db.ClinicSettingsAsync(ct)).DefaultPhoneRegion, "phone");
+            var phone = PhoneNormaliser.ToE164(request.Phone, (await db.ClinicSettingsAsync(ct)).DefaultPhoneRegion, "phone");
             var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct);
             var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, phone, today);
             db.Patients.Add(patient);

@@ -7,7 +7,7 @@ namespace ClinicHip.Application.Patients;
 /// Phone numbers in one form, E.164 (+61412345678), so "0412 345 678" typed at the desk and "+61 412 345 678" typed online
 /// are the same number for search and duplicate checks. Numbers without a country code are read in the clinic's default region.
 /// </summary>
-public static class PhoneNumbers
+public static class PhoneNormaliser
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
