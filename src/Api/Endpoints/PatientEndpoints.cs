@@ -22,6 +22,8 @@ public static class PatientEndpoints
         group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.PatientRecordEditing).WithName("UpdatePatient")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{patientId:guid}/appointments", Appointments).RequireAuthorization(Policies.SchedulingReads).WithName("ListPatientAppointments")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{patientId:guid}/history", History).RequireAuthorization(Policies.Admin).WithName("GetPatientHistory")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{patientId:guid}/archive", Archive).RequireAuthorization(Policies.FrontDesk).WithName("ArchivePatient")
@@ -117,6 +119,17 @@ public static class PatientEndpoints
         response.SetETag(patient.Version);
         return TypedResults.Ok(patient);
     }
+
+    /// <summary>List a patient's next and past appointments.</summary>
+    /// <remarks>
+    /// The patient their own; staff (and clients with appointments:read) any patient's. Next: booked or checked-in from now on,
+    /// soonest first; past: the rest, most recent first (at most 500). Staff also see how each was booked (channel, by whom)
+    /// and its booking note; a patient never does.
+    /// </remarks>
+    /// <response code="200">The appointments.</response>
+    /// <response code="404">No such patient, or not one the caller may see.</response>
+    public static async Task<Ok<PatientAppointmentsDto>> Appointments(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListPatientAppointmentsQuery(patientId), cancellationToken));
 
     /// <summary>Read a patient record's change history.</summary>
     /// <remarks>Administrators: every creation, edit, archive and restore, who made it and when, with each field before and after.</remarks>

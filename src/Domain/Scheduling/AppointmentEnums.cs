@@ -18,6 +18,19 @@ public enum AppointmentStatus
     NoShow,
 }
 
+/// <summary>How a booking came in.</summary>
+public enum BookingChannel
+{
+    /// <summary>The patient booked themself.</summary>
+    Online,
+
+    /// <summary>Staff booked it (front desk, administrator).</summary>
+    FrontDesk,
+
+    /// <summary>An integration client booked it.</summary>
+    Integration,
+}
+
 public enum CancellationReason
 {
     FeelingBetter,

@@ -172,6 +172,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DiaryOwner>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BookingChannel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ContactMethod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MedicalAlertKinds>().HaveConversion<string>().HaveMaxLength(64);

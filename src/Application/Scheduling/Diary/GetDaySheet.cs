@@ -29,9 +29,11 @@ public sealed record DiaryIntervalDto(DateTimeOffset Start, DateTimeOffset End)
 /// <param name="End">End (UTC).</param>
 /// <param name="CheckedInAt">When the patient checked in.</param>
 /// <param name="Alerts">The patient's alerts.</param>
+/// <param name="Channel">How it was booked: Online, FrontDesk or Integration.</param>
+/// <param name="BookingNote">The staff's booking note.</param>
 public sealed record DiaryAppointmentDto(
     Guid Id, Guid PatientId, string PatientName, string AppointmentType, AppointmentMode Mode, AppointmentStatus Status, DateTimeOffset Start,
-    DateTimeOffset End, DateTimeOffset? CheckedInAt, MedicalAlertsDto Alerts);
+    DateTimeOffset End, DateTimeOffset? CheckedInAt, MedicalAlertsDto Alerts, BookingChannel? Channel, string? BookingNote);
 
 /// <summary>One clinician's clinic-local day.</summary>
 /// <param name="Date">The clinic-local date.</param>
@@ -131,7 +133,8 @@ public sealed class GetDaySheetHandler(IApplicationDbContext db, ICurrentUser us
                     [.. booked.Select(x => new DiaryAppointmentDto(
                         x.Appointment.Id.Value, x.Appointment.PatientId.Value, x.Name.FullName, x.Type, x.Appointment.Mode, x.Appointment.Status,
                         new DateTimeOffset(x.Appointment.StartUtc, TimeSpan.Zero), new DateTimeOffset(x.Appointment.EndUtc, TimeSpan.Zero),
-                        x.Appointment.CheckedInAtUtc is { } checkedIn ? new DateTimeOffset(checkedIn, TimeSpan.Zero) : null, MedicalAlertsDto.From(x.Alerts)))],
+                        x.Appointment.CheckedInAtUtc is { } checkedIn ? new DateTimeOffset(checkedIn, TimeSpan.Zero) : null, MedicalAlertsDto.From(x.Alerts),
+                        x.Appointment.Channel, x.Appointment.BookingNote))],
                     [.. away.Select(DiaryIntervalDto.From)], [.. FreeTime.Gaps(working, busy).Select(DiaryIntervalDto.From)]));
             }
         }

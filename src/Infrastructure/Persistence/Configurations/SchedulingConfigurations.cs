@@ -49,6 +49,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasKey(a => a.Id);
         builder.Property(a => a.CancellationNote).HasMaxLength(Appointment.CancellationNoteMaxLength);
         builder.Property(a => a.InPersonOverrideReason).HasMaxLength(Appointment.OverrideReasonMaxLength);
+        builder.Property(a => a.BookingNote).HasMaxLength(Appointment.BookingNoteMaxLength);
         builder.HasIndex(a => new { a.ClinicianId, a.StartUtc });
         builder.HasIndex(a => new { a.PatientId, a.StartUtc });
         builder.HasIndex(a => a.StartUtc);

@@ -68,8 +68,10 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
                         if (start > now.AddMinutes(BookingGrid.CellMinutes))
                         {
                             var patient = patients[next++ % patients.Count];
-                            db.Appointments.Add(Appointment.Book(patient.Id, clinician, followUp, start, AppointmentMode.InPerson,
-                                new BookingContext(settings, [], now, ByPatient: false)));
+                            var appointment = Appointment.Book(patient.Id, clinician, followUp, start, AppointmentMode.InPerson,
+                                new BookingContext(settings, [], now, ByPatient: false));
+                            appointment.RecordBookingDetails(BookingChannel.FrontDesk, patient.Alerts.Any ? "Check the alert before the session." : null);
+                            db.Appointments.Add(appointment);
                         }
                     }
                 }

@@ -693,6 +693,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AppointmentTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BookingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -702,6 +706,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CheckedInAtUtc")
