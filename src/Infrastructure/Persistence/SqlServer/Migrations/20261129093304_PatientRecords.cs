@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
+namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class PatientRecords : Migration
@@ -11,70 +11,74 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_UserId",
+                table: "Patients");
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "UserId",
                 table: "Patients",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true,
                 oldClrType: typeof(Guid),
-                oldType: "TEXT");
+                oldType: "uniqueidentifier");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Email",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(254)",
                 oldMaxLength: 254);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressCountry",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressLine1",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressLine2",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressLocality",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressPostcode",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AddressRegion",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AlertKinds",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "None");
@@ -82,47 +86,47 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AlertNote",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ArchivedAtUtc",
                 table: "Patients",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DateOfDeath",
                 table: "Patients",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EmergencyContactName",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EmergencyContactPhone",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EmergencyContactRelationship",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(50)",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PreferredContactMethod",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "Email");
@@ -130,21 +134,21 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "RemindByEmail",
                 table: "Patients",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "RemindBySms",
                 table: "Patients",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchName",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(202)",
                 maxLength: 202,
                 nullable: false,
                 defaultValue: "");
@@ -152,7 +156,7 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Sex",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "NotStated");
@@ -160,46 +164,60 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "TelehealthConsentGivenOn",
                 table: "Patients",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TelehealthConsentRecordedBy",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "Patients",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<string>(
                 name: "DefaultPhoneRegion",
                 table: "ClinicSettings",
-                type: "TEXT",
+                type: "nvarchar(2)",
                 maxLength: 2,
                 nullable: false,
                 defaultValue: "AU");
 
+            migrationBuilder.AddColumn<string>(
+                name: "BookingNote",
+                table: "Appointments",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "Appointments",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: true);
+
             // Existing records get a search key now: the lower-case name words (the application
             // re-keys a record, accents folded and words sorted, whenever it is saved).
-            migrationBuilder.Sql("UPDATE Patients SET SearchName = ' ' || lower(GivenName) || ' ' || lower(FamilyName);");
+            migrationBuilder.Sql("UPDATE Patients SET SearchName = ' ' + LOWER(GivenName) + ' ' + LOWER(FamilyName);");
 
             migrationBuilder.CreateTable(
                 name: "PatientChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FieldsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ConfirmedNotDuplicate = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FieldsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ConfirmedNotDuplicate = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,6 +246,13 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                 column: "SearchName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Patients_UserId",
+                table: "Patients",
+                column: "UserId",
+                unique: true,
+                filter: "[UserId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientChanges_PatientId_ChangedAtUtc",
                 table: "PatientChanges",
                 columns: new[] { "PatientId", "ChangedAtUtc" });
@@ -249,6 +274,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Patients_SearchName",
+                table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_UserId",
                 table: "Patients");
 
             migrationBuilder.DropColumn(
@@ -339,27 +368,41 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DefaultPhoneRegion",
                 table: "ClinicSettings");
 
+            migrationBuilder.DropColumn(
+                name: "BookingNote",
+                table: "Appointments");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Appointments");
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "UserId",
                 table: "Patients",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
-                oldType: "TEXT",
+                oldType: "uniqueidentifier",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Email",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(254)",
                 oldMaxLength: 254,
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_UserId",
+                table: "Patients",
+                column: "UserId",
+                unique: true);
         }
     }
 }

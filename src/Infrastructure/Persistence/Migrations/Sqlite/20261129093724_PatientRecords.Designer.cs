@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261129090522_PatientRecords")]
+    [Migration("20261129093724_PatientRecords")]
     partial class PatientRecords
     {
         /// <inheritdoc />
@@ -696,6 +696,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AppointmentTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BookingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -705,6 +709,10 @@ namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CheckedInAtUtc")
