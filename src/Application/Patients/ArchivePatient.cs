@@ -1,9 +1,6 @@
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
@@ -14,11 +11,10 @@ public sealed class ArchivePatientHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<PatientProfileDto> Handle(ArchivePatientCommand request, CancellationToken cancellationToken)
     {
-        var id = new PatientId(request.PatientId);
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Patient", request.PatientId);
+        var patient = await db.PatientForChangeAsync(request.PatientId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         patient.Archive(now);
-        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Archived, now, user.ActorName()!, []));
+        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Archived, now, user.RecordEditor(), []));
         await db.SaveChangesAsync(cancellationToken);
         return PatientProfileDto.From(patient);
     }

@@ -1,6 +1,4 @@
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
@@ -38,7 +36,7 @@ public sealed class CreatePatientHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async Task<PatientProfileDto> Handle(CreatePatientCommand request, CancellationToken cancellationToken)
     {
-        var actor = user.ActorName() ?? throw new ForbiddenAccessException("Sign in to register a patient.");
+        var actor = user.RecordEditor();
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var details = request.ToDetails(settings.DefaultPhoneRegion, null, actor);

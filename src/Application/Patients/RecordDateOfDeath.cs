@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -31,19 +29,18 @@ public sealed class RecordDateOfDeathHandler(IApplicationDbContext db, ICurrentU
 {
     public async Task<PatientProfileDto> Handle(RecordDateOfDeathCommand request, CancellationToken cancellationToken)
     {
-        var id = new PatientId(request.PatientId);
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Patient", request.PatientId);
+        var patient = await db.PatientForChangeAsync(request.PatientId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         patient.RecordDeath(request.DateOfDeath, DateOnly.FromDateTime(now), now);
 
-        var future = await db.Appointments.Where(a => a.PatientId == id && a.Status == AppointmentStatus.Booked && a.StartUtc > now).ToListAsync(cancellationToken);
+        var future = await db.Appointments.Where(a => a.PatientId == patient.Id && a.Status == AppointmentStatus.Booked && a.StartUtc > now).ToListAsync(cancellationToken);
         foreach (var appointment in future)
         {
             // Never "late": the window exists to charge patients who cancel at short notice.
             appointment.Cancel(CancellationReason.Deceased, null, now, TimeSpan.Zero, byPatient: false);
         }
 
-        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.DeathRecorded, now, user.ActorName()!,
+        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.DeathRecorded, now, user.RecordEditor(),
             [new PatientFieldChange("dateOfDeath", null, request.DateOfDeath.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]));
         await db.SaveChangesAsync(cancellationToken);
         return PatientProfileDto.From(patient);

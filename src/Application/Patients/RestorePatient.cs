@@ -1,9 +1,6 @@
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
@@ -14,10 +11,9 @@ public sealed class RestorePatientHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<PatientProfileDto> Handle(RestorePatientCommand request, CancellationToken cancellationToken)
     {
-        var id = new PatientId(request.PatientId);
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Patient", request.PatientId);
+        var patient = await db.PatientForChangeAsync(request.PatientId, cancellationToken);
         patient.Restore();
-        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Restored, clock.GetUtcNow().UtcDateTime, user.ActorName()!, []));
+        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Restored, clock.GetUtcNow().UtcDateTime, user.RecordEditor(), []));
         await db.SaveChangesAsync(cancellationToken);
         return PatientProfileDto.From(patient);
     }

@@ -6,7 +6,6 @@ using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
@@ -57,8 +56,8 @@ public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser 
     {
         var id = new PatientId(request.Id);
         user.EnsureCanSeeRecordsOf(id);
-        var actor = user.ActorName() ?? throw new ForbiddenAccessException("Sign in to change a patient record.");
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Patient", request.Id);
+        var actor = user.RecordEditor();
+        var patient = await db.PatientForChangeAsync(request.Id, cancellationToken);
         if (request.ExpectedVersion is { } expected && expected != patient.Version)
         {
             throw new PreconditionFailedException("patient record");
