@@ -107,8 +107,9 @@ def generate(database, appointments, clinicians=20, patients=50_000, intake_shar
     for i in range(patients):
         patient_id = guid()
         # The search key is what PatientSearchKey makes of "Bench Patient{i}": words lower-cased, sorted, each after a space.
-        db.execute("INSERT INTO Patients (Id, UserId, DateOfBirth, Email, Phone, FamilyName, GivenName, SearchName, Version, CreatedAtUtc) "
-                   "VALUES (?, ?, '1990-01-01', ?, ?, ?, 'Bench', ?, ?, ?)",
+        db.execute("INSERT INTO Patients (Id, UserId, DateOfBirth, Email, Phone, FamilyName, GivenName, SearchName, Version, CreatedAtUtc, "
+                   "Sex, PreferredContactMethod, RemindByEmail, RemindBySms, AlertKinds) "
+                   "VALUES (?, ?, '1990-01-01', ?, ?, ?, 'Bench', ?, ?, ?, 'NotStated', 'Email', 1, 0, 'None')",
                    (patient_id, user(f"bench.patient{i}@bench.example"), f"bench.patient{i}@bench.example", f"+614{i:08d}", f"Patient{i}",
                     f" bench patient{i}", guid(), now))
         patient_ids.append(patient_id)
