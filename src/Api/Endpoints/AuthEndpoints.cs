@@ -1,13 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Auth;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Auth.Commands.ChangePassword;
-using ClinicHip.Application.Auth.Commands.IssueClientToken;
-using ClinicHip.Application.Auth.Commands.IssueToken;
-using ClinicHip.Application.Auth.Commands.Logout;
-using ClinicHip.Application.Auth.Commands.RefreshToken;
-using ClinicHip.Application.Auth.Commands.RegisterPatient;
-using ClinicHip.Application.Auth.Queries.GetCurrentUser;
 using ClinicHip.Application.Patients;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,7 +3,6 @@ using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Patients.Queries.GetPatient;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,10 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Staff;
-using ClinicHip.Application.Staff.Commands.CreateStaffMember;
-using ClinicHip.Application.Staff.Commands.DisableStaffMember;
-using ClinicHip.Application.Staff.Queries.GetStaffMember;
-using ClinicHip.Application.Staff.Queries.ListStaff;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
@@ -58,10 +59,7 @@ public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser 
         user.EnsureCanSeeRecordsOf(id);
         var actor = user.RecordEditor();
         var patient = await db.PatientForChangeAsync(request.Id, cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != patient.Version)
-        {
-            throw new PreconditionFailedException("patient record");
-        }
+        IfMatch.Ensure(request.ExpectedVersion, patient.Version, "patient record");
 
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

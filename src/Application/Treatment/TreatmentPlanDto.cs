@@ -1,3 +1,4 @@
+using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Treatment;
 
 namespace ClinicHip.Application.Treatment;
@@ -79,4 +80,16 @@ public sealed record InterventionDto(
 /// <param name="Version">Send it back as If-Match when you change the plan.</param>
 public sealed record TreatmentPlanDto(
     Guid Id, Guid PatientId, Guid AssessmentId, Guid AuthorClinicianId, string Goals, DateOnly ReviewDate, PlanStatus Status, string? DiscontinuedReason,
-    DateTimeOffset? StressFractureClearedAt, IReadOnlyList<InterventionDto> Interventions, IReadOnlyList<string> Warnings, Guid Version);
+    DateTimeOffset? StressFractureClearedAt, IReadOnlyList<InterventionDto> Interventions, IReadOnlyList<string> Warnings, Guid Version)
+{
+    /// <param name="plan">The plan.</param>
+    /// <param name="diagnoses">The diagnoses of the assessment the plan follows: they decide the warnings.</param>
+    public static TreatmentPlanDto From(TreatmentPlan plan, IReadOnlyList<Diagnosis> diagnoses)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var warnings = plan.Interventions.Select(i => TreatmentSafety.HyaluronicAcidWarning(i.Details, diagnoses)).OfType<string>().Distinct().ToList();
+        return new TreatmentPlanDto(plan.Id.Value, plan.PatientId.Value, plan.AssessmentId.Value, plan.AuthorId.Value, plan.Goals, plan.ReviewDate, plan.Status,
+            plan.DiscontinuedReason, plan.StressFractureClearedAtUtc is { } cleared ? new DateTimeOffset(cleared) : null,
+            [.. plan.Interventions.Select(InterventionDto.From)], warnings, plan.Version);
+    }
+}

@@ -24,4 +24,11 @@ public enum AppointmentChange
 /// <param name="OccurredAtUtc">When it happened.</param>
 public sealed record AppointmentChanged(
     AppointmentChange Change, AppointmentId AppointmentId, PatientId PatientId, ClinicianId ClinicianId, DateTime StartUtc, DateTime OccurredAtUtc)
-    : IDomainEvent;
+    : IDomainEvent
+{
+    /// <summary>Reminders fall due before <see cref="StartUtc"/> (<see cref="AppointmentReminderPolicy"/>).</summary>
+    public bool SchedulesReminders => AppointmentReminderPolicy.SchedulesReminders(Change);
+
+    /// <summary>The appointment's reminders still waiting are withdrawn with this change (<see cref="AppointmentReminderPolicy"/>).</summary>
+    public bool WithdrawsPendingReminders => AppointmentReminderPolicy.WithdrawsPendingReminders(Change);
+}

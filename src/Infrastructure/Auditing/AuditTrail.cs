@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using ClinicHip.Domain.Auditing;
 
 namespace ClinicHip.Infrastructure.Auditing;
 

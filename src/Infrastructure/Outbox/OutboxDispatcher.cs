@@ -3,7 +3,6 @@ using System.Text.Json;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Reminders;
-using ClinicHip.Application.Webhooks;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
@@ -11,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ClinicHip.Domain.Webhooks;
+using ClinicHip.Domain.Common;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
@@ -128,8 +129,7 @@ public sealed partial class OutboxDispatcher(
         var leasedUntil = now + options.LeaseDuration;
         await db.InTransactionAsync(token => rows.Where(pending)
             .Where(r => candidates.Contains(r.Id) && (r.LeasedUntilUtc == null || r.LeasedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken)
-            ;
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken);
         return await rows.AsNoTracking().Where(r => r.LeaseOwner == lease).OrderBy(dueAt).Select(r => r.Id)
             .ToListAsync(cancellationToken);
     }

@@ -38,7 +38,7 @@ public static class OutboxEvents
                 {
                     ["appointmentId"] = changed.AppointmentId.Value, ["patientId"] = changed.PatientId.Value, ["clinicianId"] = changed.ClinicianId.Value,
                 });
-                if (changed.Change is AppointmentChange.Booked or AppointmentChange.Rescheduled)
+                if (changed.SchedulesReminders)
                 {
                     foreach (var (leadTime, dueAtUtc) in ReminderSchedule.DueTimes(changed.StartUtc, changed.OccurredAtUtc, reminderLeadTimes))
                     {
@@ -66,10 +66,6 @@ public static class OutboxEvents
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
     }
-
-    /// <summary>Whether the event makes the appointment's pending reminders wrong (they are cancelled in the same save).</summary>
-    public static Guid? AppointmentWhoseRemindersEnd(IDomainEvent domainEvent) =>
-        domainEvent is AppointmentChanged { Change: AppointmentChange.Cancelled or AppointmentChange.Rescheduled } changed ? changed.AppointmentId.Value : null;
 
     private static string TypeOf(AppointmentChange change) => change switch
     {

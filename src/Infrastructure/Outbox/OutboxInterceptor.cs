@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,8 +8,9 @@ namespace ClinicHip.Infrastructure.Outbox;
 
 /// <summary>
 /// Writes the domain events raised by the aggregates being saved as outbox rows in the same save, so an event exists
-/// if and only if its change committed; a cancelled or moved appointment's pending reminders are cancelled in that
-/// save too. After the commit it wakes the local dispatcher. One instance serves every (pooled) context, so what a
+/// if and only if its change committed; where an event withdraws an appointment's pending reminders
+/// (<see cref="AppointmentReminderPolicy"/>), their rows are cancelled in that save too. After the commit it wakes the
+/// local dispatcher. One instance serves every (pooled) context, so what a
 /// save staged is remembered per context.
 /// </summary>
 public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal) : SaveChangesInterceptor
@@ -77,7 +79,7 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
         }
     }
 
-    /// <summary>Adds the rows for every raised event; returns the appointments whose earlier reminders no longer apply.</summary>
+    /// <summary>Adds the rows for every raised event; returns the appointments whose pending reminders the events withdraw.</summary>
     private List<Guid> Stage(DbContext context)
     {
         var raised = context.ChangeTracker.Entries<AuditableEntity>().SelectMany(entry => entry.Entity.DequeueDomainEvents()).ToList();
@@ -88,7 +90,7 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
             contextsWithNewWork.AddOrUpdate(context, messages);
         }
 
-        return raised.Select(OutboxEvents.AppointmentWhoseRemindersEnd).OfType<Guid>().Distinct().ToList();
+        return raised.OfType<AppointmentChanged>().Where(e => e.WithdrawsPendingReminders).Select(e => e.AppointmentId.Value).Distinct().ToList();
     }
 
     private void WakeIfWorkWritten(DbContext? context)

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Common;
 
 namespace ClinicHip.Infrastructure.Outbox;
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Scheduling.Availability;
-using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
@@ -19,6 +16,9 @@ using ClinicHip.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using ClinicHip.Domain.Webhooks;
+using ClinicHip.Domain.Auditing;
+using ClinicHip.Domain.Idempotency;
 
 namespace ClinicHip.Infrastructure.Persistence;
 

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Auth.Commands.RegisterPatient;
+using ClinicHip.Application.Auth;
 
 namespace ClinicHip.Application.UnitTests.Auth;
 

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Auth.Commands.IssueToken;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Interfaces;
 using Microsoft.Extensions.Logging;

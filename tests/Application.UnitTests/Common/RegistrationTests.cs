@@ -27,8 +27,8 @@ public class RegistrationTests
     {
         var services = new ServiceCollection().AddApplication();
 
-        services.ShouldContain(d => d.ServiceType == typeof(FluentValidation.IValidator<ClinicHip.Application.Auth.Commands.RegisterPatient.RegisterPatientCommand>));
-        services.ShouldContain(d => d.ServiceType == typeof(FluentValidation.IValidator<ClinicHip.Application.Staff.Commands.CreateStaffMember.CreateStaffMemberCommand>));
+        services.ShouldContain(d => d.ServiceType == typeof(FluentValidation.IValidator<ClinicHip.Application.Auth.RegisterPatientCommand>));
+        services.ShouldContain(d => d.ServiceType == typeof(FluentValidation.IValidator<ClinicHip.Application.Staff.CreateStaffMemberCommand>));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ClinicHip.Application.Auth.Commands.RegisterPatient;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Patients;
 using FluentValidation;

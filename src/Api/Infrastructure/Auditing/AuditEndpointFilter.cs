@@ -2,11 +2,11 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
-using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Common;
 using ClinicHip.Infrastructure.Identity;
+using ClinicHip.Domain.Auditing;
 
 namespace ClinicHip.Api.Infrastructure.Auditing;
 

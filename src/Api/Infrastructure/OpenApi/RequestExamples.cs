@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Assessments;
-using ClinicHip.Application.Auth.Commands.IssueToken;
-using ClinicHip.Application.Auth.Commands.RegisterPatient;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;

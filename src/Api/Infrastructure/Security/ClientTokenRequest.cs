@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
-using ClinicHip.Application.Auth.Commands.IssueClientToken;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Exceptions;
 using Microsoft.Extensions.Primitives;
 

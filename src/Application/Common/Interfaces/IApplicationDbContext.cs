@@ -1,15 +1,15 @@
-using ClinicHip.Application.Common.Auditing;
-using ClinicHip.Application.Common.Idempotency;
-using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Assessments;
-using ClinicHip.Domain.Integration;
+using ClinicHip.Domain.Auditing;
+using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Common.Interfaces;

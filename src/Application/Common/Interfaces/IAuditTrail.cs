@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Auditing;
+using ClinicHip.Domain.Auditing;
 
 namespace ClinicHip.Application.Common.Interfaces;
 

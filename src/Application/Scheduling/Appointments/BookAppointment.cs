@@ -1,11 +1,11 @@
-using ClinicHip.Application.Common.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;

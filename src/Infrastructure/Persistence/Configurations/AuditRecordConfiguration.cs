@@ -1,6 +1,6 @@
-using ClinicHip.Application.Common.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ClinicHip.Domain.Auditing;
 
 namespace ClinicHip.Infrastructure.Persistence.Configurations;
 

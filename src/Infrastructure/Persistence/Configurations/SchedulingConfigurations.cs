@@ -1,8 +1,8 @@
-using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ClinicHip.Domain.Idempotency;
 
 namespace ClinicHip.Infrastructure.Persistence.Configurations;
 

@@ -1,7 +1,7 @@
-using ClinicHip.Application.Webhooks;
 using ClinicHip.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ClinicHip.Domain.Webhooks;
 
 namespace ClinicHip.Infrastructure.Persistence.Configurations;
 

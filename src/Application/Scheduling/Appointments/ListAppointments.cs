@@ -1,0 +1,74 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Staff;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Scheduling.Appointments;
+
+/// <summary>
+/// Lists appointments by start time. A patient sees their own; a clinician their own diary, or a patient's
+/// appointments when filtering by patient; the front desk and administrators everything.
+/// </summary>
+/// <param name="From">Only appointments starting at or after this.</param>
+/// <param name="To">Only appointments starting before this.</param>
+/// <param name="ClinicianId">Only this clinician's.</param>
+/// <param name="PatientId">Only this patient's.</param>
+/// <param name="Status">Only this status.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">1 to 200, default 50.</param>
+public sealed record ListAppointmentsQuery(
+    DateTimeOffset? From, DateTimeOffset? To, Guid? ClinicianId, Guid? PatientId, AppointmentStatus? Status, int Page = 1, int PageSize = PagedList.DefaultPageSize)
+    : IRequest<PagedList<AppointmentDto>>;
+
+public sealed class ListAppointmentsValidator : AbstractValidator<ListAppointmentsQuery>
+{
+    public ListAppointmentsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must be after 'from'.");
+        RuleFor(q => q.Status).IsInEnum();
+    }
+}
+
+public sealed class ListAppointmentsHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListAppointmentsQuery, PagedList<AppointmentDto>>
+{
+    public Task<PagedList<AppointmentDto>> Handle(ListAppointmentsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Appointments.AsNoTracking().VisibleTo(user, request.PatientId, request.ClinicianId);
+        if (request.From is { } from)
+        {
+            var fromUtc = from.UtcDateTime;
+            query = query.Where(a => a.StartUtc >= fromUtc);
+        }
+
+        if (request.To is { } to)
+        {
+            var toUtc = to.UtcDateTime;
+            query = query.Where(a => a.StartUtc < toUtc);
+        }
+
+        if (request.ClinicianId is { } clinician)
+        {
+            var clinicianId = new ClinicianId(clinician);
+            query = query.Where(a => a.ClinicianId == clinicianId);
+        }
+
+        if (request.PatientId is { } patient)
+        {
+            var patientId = new PatientId(patient);
+            query = query.Where(a => a.PatientId == patientId);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        return PagedList.CreateAsync(query.OrderBy(a => a.StartUtc).ToDtos(db), request.Page, request.PageSize, cancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Scheduling;
+using MediatR;
+
+namespace ClinicHip.Application.Scheduling.Appointments;
+
+/// <summary>Moves a booked appointment. Atomic: the new time is held and the old released, or nothing changes.</summary>
+/// <param name="Start">The new start, ISO 8601 with offset.</param>
+/// <param name="ClinicianId">A different clinician; the same one when absent.</param>
+public sealed record RescheduleAppointmentCommand(DateTimeOffset Start, Guid? ClinicianId) : IRequest<AppointmentDto>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid Id { get; init; }
+}
+
+public sealed class RescheduleAppointmentHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<RescheduleAppointmentCommand, AppointmentDto>
+{
+    public async Task<AppointmentDto> Handle(RescheduleAppointmentCommand request, CancellationToken cancellationToken)
+    {
+        var appointment = await db.AppointmentAsync(request.Id, cancellationToken);
+        user.EnsureCanSee(appointment);
+        var clinician = await db.ClinicianAsync(request.ClinicianId ?? appointment.ClinicianId.Value, cancellationToken);
+        var type = await db.AppointmentTypeAsync(appointment.AppointmentTypeId.Value, cancellationToken);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var start = request.Start.UtcDateTime;
+        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
+
+        appointment.Reschedule(clinician, type, start, new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient()));
+        try
+        {
+            // One save: the old cells are deleted and the new ones inserted in the same transaction.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            db.ClearChangeTracker();
+            throw BookAppointmentHandler.SlotConflict();
+        }
+
+        return await db.DtoAsync(appointment.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using ClinicHip.Application.Common.Concurrency;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Scheduling;
+using FluentValidation;
+using MediatR;
+
+namespace ClinicHip.Application.Scheduling.Clinicians;
+
+/// <summary>Replaces a clinician's weekly working hours. Booked appointments stay where they are.</summary>
+/// <param name="Intervals">The whole week's template; intervals of one day must not overlap.</param>
+public sealed record SetWorkingHoursCommand(IReadOnlyList<WorkingIntervalDto> Intervals) : IRequest<WorkingHoursDto>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid ClinicianId { get; init; }
+
+    /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? ExpectedVersion { get; init; }
+}
+
+public sealed class SetWorkingHoursValidator : AbstractValidator<SetWorkingHoursCommand>
+{
+    public SetWorkingHoursValidator()
+    {
+        RuleFor(c => c.Intervals).NotNull().Must(i => i.Count <= 50).WithMessage("At most 50 intervals a week.");
+        RuleForEach(c => c.Intervals).ChildRules(interval =>
+        {
+            interval.RuleFor(i => i.Day).IsInEnum();
+            interval.RuleFor(i => i.End).GreaterThan(i => i.Start).WithMessage("An interval ends after it starts.");
+        });
+    }
+}
+
+public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<SetWorkingHoursCommand, WorkingHoursDto>
+{
+    public async Task<WorkingHoursDto> Handle(SetWorkingHoursCommand request, CancellationToken cancellationToken)
+    {
+        user.EnsureCanManageDiaryOf(request.ClinicianId);
+        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
+        IfMatch.Ensure(request.ExpectedVersion, clinician.WorkingHoursVersion, "working hours");
+
+        clinician.SetWorkingHours(request.Intervals.Select(i => new WorkingInterval(i.Day, i.Start, i.End)));
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkingHoursDto.From(clinician);
+    }
+}
