@@ -93,6 +93,7 @@ api.MapPatientEndpoints();
 api.MapStaffEndpoints();
 api.MapClinicEndpoints();
 api.MapClinicianEndpoints();
+api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();

@@ -106,7 +106,8 @@ public partial class UseCaseShapeTests
     private static IEnumerable<string> SourceFiles() =>
         Directory.EnumerateFiles(ApplicationSource, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(ApplicationSource, f))
-            .Where(f => !f.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            // Build output of the default and the SQL Server build (docs/decisions/0002), not source.
+            .Where(f => f.Split(Path.DirectorySeparatorChar)[0] is not ("obj" or "bin" or "obj-sqlserver" or "bin-sqlserver"));
 
     private static string UseCaseName(Type request) => RequestSuffix().Replace(request.Name, string.Empty);
 

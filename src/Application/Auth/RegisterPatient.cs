@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Patients;
+using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
@@ -41,8 +42,9 @@ public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentitySe
 
         return db.InTransactionAsync(async ct =>
         {
+            var phone = PhoneNormaliser.ToE164(request.Phone, (await db.ClinicSettingsAsync(ct)).DefaultPhoneRegion, "phone");
             var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct);
-            var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, request.Phone, today);
+            var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, phone, today);
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);
             return PatientProfileDto.From(patient);

@@ -26,4 +26,16 @@ public static class PatientRecordAccess
             throw new NotFoundException("Patient", patientId);
         }
     }
+
+    /// <summary>Who changes a record, as its history names them.</summary>
+    public static string RecordEditor(this ICurrentUser user) =>
+        user.ActorName() ?? throw new ForbiddenAccessException("Sign in to change a patient record.");
+
+    /// <summary>The record, tracked for a change, or 404.</summary>
+    public static async Task<Patient> PatientForChangeAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var patientId = new PatientId(id);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Patients, p => p.Id == patientId, cancellationToken)
+            ?? throw new NotFoundException("Patient", id);
+    }
 }

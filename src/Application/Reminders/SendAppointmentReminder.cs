@@ -13,6 +13,9 @@ public enum ReminderOutcome
 
     /// <summary>The appointment was cancelled, moved or has already happened: nothing is sent.</summary>
     NoLongerApplies,
+
+    /// <summary>The patient has no email address, did not consent to email reminders, or has died: nothing is sent.</summary>
+    NotWanted,
 }
 
 /// <summary>Sends a due reminder, after checking that the appointment is still booked at the time the reminder was made for.</summary>
@@ -29,16 +32,21 @@ public sealed class SendAppointmentReminderHandler(IApplicationDbContext db, INo
         var id = new AppointmentId(request.AppointmentId);
         var target = await db.Appointments.AsNoTracking()
             .Where(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.StartUtc == request.StartUtc)
-            .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.StartUtc, p.Email })
+            .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.StartUtc, p.Email, Consented = p.Reminders.Email && p.DateOfDeath == null })
             .SingleOrDefaultAsync(cancellationToken);
         if (target is null)
         {
             return ReminderOutcome.NoLongerApplies;
         }
 
+        if (target is not { Consented: true, Email: { } email })
+        {
+            return ReminderOutcome.NotWanted;
+        }
+
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(target.StartUtc, TimeSpan.Zero), settings.TimeZone);
-        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, target.Email, request.LeadTime), cancellationToken);
+        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, email, request.LeadTime), cancellationToken);
         return ReminderOutcome.Sent;
     }
 }

@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Patients;
+
 namespace ClinicHip.Domain.Intake;
 
 /// <summary>Pain on the 0–10 numeric rating scale (NPRS).</summary>

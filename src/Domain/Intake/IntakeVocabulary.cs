@@ -103,14 +103,6 @@ public enum TriageLevel
     Emergency,
 }
 
-public enum Sex
-{
-    Female,
-    Male,
-    Intersex,
-    PreferNotToSay,
-}
-
 /// <summary>Asked of those who menstruate; absent periods are a bone-stress risk (docs/clinical-basis.md#low-energy-availability).</summary>
 public enum MenstrualStatus
 {

@@ -20,6 +20,7 @@ public sealed class Appointment : AuditableEntity
 {
     public const int CancellationNoteMaxLength = 500;
     public const int OverrideReasonMaxLength = 500;
+    public const int BookingNoteMaxLength = 1000;
 
     /// <summary>
     /// The longest an appointment can hold a clinician (longest type plus longest buffer). Overlap queries use it as
@@ -67,6 +68,12 @@ public sealed class Appointment : AuditableEntity
     /// <summary>Cancelled inside the clinic's late-cancellation window.</summary>
     public bool IsLateCancellation { get; private set; }
 
+    /// <summary>How the booking came in; null for appointments booked before the channel was recorded.</summary>
+    public BookingChannel? Channel { get; private set; }
+
+    /// <summary>The front desk's note about the booking (e.g. "bring referral letter"). Staff only, never shown to the patient.</summary>
+    public string? BookingNote { get; private set; }
+
     public DateTime? CheckedInAtUtc { get; private set; }
 
     public DateTime? StartedAtUtc { get; private set; }
@@ -99,6 +106,19 @@ public sealed class Appointment : AuditableEntity
         appointment.Place(clinician, startUtc, type, context);
         appointment.RaiseChange(AppointmentChange.Booked, context.NowUtc);
         return appointment;
+    }
+
+    /// <summary>Records how the booking came in and the staff's note about it.</summary>
+    public void RecordBookingDetails(BookingChannel channel, string? staffNote)
+    {
+        var note = string.IsNullOrWhiteSpace(staffNote) ? null : staffNote.Trim();
+        if (note?.Length > BookingNoteMaxLength)
+        {
+            throw new ArgumentException($"A booking note is at most {BookingNoteMaxLength} characters.", nameof(staffNote));
+        }
+
+        Channel = channel;
+        BookingNote = note;
     }
 
     /// <summary>Moves a booked appointment to another time (and optionally clinician), under the same rules as booking.</summary>

@@ -18,6 +18,19 @@ public enum AppointmentStatus
     NoShow,
 }
 
+/// <summary>How a booking came in.</summary>
+public enum BookingChannel
+{
+    /// <summary>The patient booked themself.</summary>
+    Online,
+
+    /// <summary>Staff booked it (front desk, administrator).</summary>
+    FrontDesk,
+
+    /// <summary>An integration client booked it.</summary>
+    Integration,
+}
+
 public enum CancellationReason
 {
     FeelingBetter,
@@ -25,6 +38,9 @@ public enum CancellationReason
     Work,
     Travel,
     ClinicCancelled,
+
+    /// <summary>The patient died; set by the clinic when it records the date of death.</summary>
+    Deceased,
     Other,
 }
 

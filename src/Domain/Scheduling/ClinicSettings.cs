@@ -11,6 +11,7 @@ public sealed class ClinicSettings : AuditableEntity
     private ClinicSettings()
     {
         TimeZoneId = null!;
+        DefaultPhoneRegion = null!;
     }
 
     public int Id { get; private set; }
@@ -34,6 +35,9 @@ public sealed class ClinicSettings : AuditableEntity
     /// <summary>Offered slots start this far apart (a multiple of the booking grid).</summary>
     public TimeSpan SlotInterval { get; private set; }
 
+    /// <summary>ISO 3166 region phone numbers without a country code are read in, e.g. AU ("0412 345 678" is +61412345678).</summary>
+    public string DefaultPhoneRegion { get; private set; }
+
     /// <summary>Changes each time the settings are saved; the ETag of the settings.</summary>
     public Guid Version { get; private set; }
 
@@ -49,6 +53,7 @@ public sealed class ClinicSettings : AuditableEntity
         TelehealthOpensBeforeStart = TimeSpan.FromMinutes(15),
         TelehealthClosesAfterEnd = TimeSpan.FromMinutes(30),
         SlotInterval = TimeSpan.FromMinutes(15),
+        DefaultPhoneRegion = "AU",
         Version = Guid.NewGuid(),
     };
 
@@ -66,5 +71,16 @@ public sealed class ClinicSettings : AuditableEntity
         TelehealthClosesAfterEnd = telehealthClosesAfter;
         SlotInterval = slotInterval;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>Sets the region phone numbers without a country code are read in; the caller checks it is one the phone library knows.</summary>
+    public void ChangeDefaultPhoneRegion(string region)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        if (region != DefaultPhoneRegion)
+        {
+            DefaultPhoneRegion = region;
+            Version = Guid.NewGuid();
+        }
     }
 }

@@ -31,6 +31,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 {
     public DbSet<Patient> Patients => Set<Patient>();
 
+    public DbSet<PatientChange> PatientChanges => Set<PatientChange>();
+
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<Clinician> Clinicians => Set<Clinician>();
@@ -170,6 +172,11 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DiaryOwner>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BookingChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ContactMethod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MedicalAlertKinds>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<PatientChangeKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Profession>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<OutboxMessageKind>().HaveConversion<string>().HaveMaxLength(16);

@@ -9,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.OpenApi;
 public class RequestExampleTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private static readonly string[] MainRequests =
-        ["RegisterPatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan"];
+        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan"];
 
     [Fact]
     public async Task MainRequests_CarryAnExampleBody()
@@ -36,6 +36,9 @@ public class RequestExampleTests(ClinicApiFactory factory) : IClassFixture<Clini
         // The others name resources of an example clinic: they pass validation and are looked up (404), never refused as malformed (400).
         await (await patient.PostAsync("/api/appointments", Json(examples["BookAppointment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var scenario = await ClinicScenario.CreateAsync(factory);
+
+        // The front desk registers the example patient as written.
+        await ApiClientExtensions.CreatedAsync(await (await scenario.FrontDeskAsync(factory)).PostAsync("/api/patients", Json(examples["CreatePatient"])));
         var clinician = await scenario.ClinicianClientAsync(factory);
         await (await clinician.PostAsync("/api/assessments", Json(examples["StartAssessment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await clinician.PostAsync("/api/treatment-plans", Json(examples["DraftTreatmentPlan"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -18,6 +18,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
     private static readonly Dictionary<string, int[]> Matrix = new()
     {
         ["/api/patients/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/patients/{patientId}/appointments"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/patients/{patientId}/history"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
         ["/api/staff/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
         ["/api/clinicians/{id}/working-hours"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
         ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],

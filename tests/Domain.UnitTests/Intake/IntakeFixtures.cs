@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
 
 namespace ClinicHip.Domain.UnitTests.Intake;
 

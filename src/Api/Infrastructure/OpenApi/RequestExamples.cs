@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -33,6 +35,11 @@ internal static class RequestExamples
     {
         [typeof(RegisterPatientCommand)] = new RegisterPatientCommand(
             "jordan.lee@example.com", "Trail-Runner-2026", "Jordan", "Lee", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
+        [typeof(CreatePatientCommand)] = new CreatePatientCommand(
+            "Ana", "Núñez", new DateOnly(1986, 9, 2), Sex.Female, "0412 345 678", "ana.nunez@example.com",
+            new AddressDto("12 Riverside Drive", null, "West End", "QLD", "4101", null), new EmergencyContactDto("Luis Núñez", "partner", "0413 222 333"),
+            ContactMethod.Sms, RemindByEmail: true, RemindBySms: true, TelehealthConsentGivenOn: new DateOnly(2026, 11, 20),
+            new MedicalAlertsDto(Allergy: true, MobilityAid: false, InterpreterNeeded: true, "Latex allergy; Spanish interpreter")),
         [typeof(IssueTokenCommand)] = new IssueTokenCommand("jordan.lee@example.com", "Trail-Runner-2026"),
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
             PatientId: null, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),

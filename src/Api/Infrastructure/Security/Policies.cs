@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>Who reads patient profiles: every signed-in user (patients their own); clients with patients:read.</summary>
     public const string PatientProfiles = nameof(PatientProfiles);
 
+    /// <summary>Who changes a patient record: staff, and the patient their own contact details (the use case decides which fields). Never a client.</summary>
+    public const string PatientRecordEditing = nameof(PatientRecordEditing);
+
     /// <summary>Who manages webhook subscriptions: administrators; clients with webhooks:manage.</summary>
     public const string WebhookManagement = nameof(WebhookManagement);
 
@@ -67,6 +70,7 @@ public static class Policies
             .AddPolicy(Booking, policy => policy.Callers(IntegrationScopes.AppointmentsWrite, Roles.Patient, Roles.FrontDesk, Roles.Admin))
             .AddPolicy(Cancellation, policy => policy.Callers(IntegrationScopes.AppointmentsWrite))
             .AddPolicy(PatientProfiles, policy => policy.Callers(IntegrationScopes.PatientsRead))
+            .AddPolicy(PatientRecordEditing, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(WebhookManagement, policy => policy.Callers(IntegrationScopes.WebhooksManage, Roles.Admin))
             .AddPolicy(FrontDesk, policy => policy.RequireRole(Roles.FrontDesk, Roles.Admin))
             .AddPolicy(Clinician, policy => policy.RequireRole(Roles.Clinician))

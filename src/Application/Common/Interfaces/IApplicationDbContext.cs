@@ -19,6 +19,8 @@ public interface IApplicationDbContext
 {
     DbSet<Patient> Patients { get; }
 
+    DbSet<PatientChange> PatientChanges { get; }
+
     DbSet<StaffMember> StaffMembers { get; }
 
     DbSet<Clinician> Clinicians { get; }

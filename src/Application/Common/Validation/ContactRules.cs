@@ -20,6 +20,6 @@ public static class ContactRules
         rule.NotEmpty().MaximumLength(Domain.Common.PersonName.MaxLength);
 
     public static IRuleBuilderOptions<T, string> ValidPhone<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(PhoneMaxLength).Matches(@"^\+?[0-9][0-9 ()\-]{5,}$")
+        rule.NotEmpty().MaximumLength(PhoneMaxLength).Matches(@"^\+?\(?[0-9][0-9 ()\-]{5,}$")
             .WithMessage("Enter a phone number of digits, optionally starting with + and grouped by spaces, dashes or brackets.");
 }

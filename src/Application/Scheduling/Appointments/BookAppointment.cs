@@ -22,8 +22,10 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="Start">Start, ISO 8601 with offset, on a 5-minute boundary (e.g. a slot from /api/availability).</param>
 /// <param name="Mode">InPerson or Telehealth, as the type allows.</param>
 /// <param name="InPersonOverrideReason">Staff only: why telehealth is booked although the patient's intake requires an in-person assessment.</param>
+/// <param name="BookingNote">Staff only: a note about the booking for staff (at most 1000 characters), never shown to the patient.</param>
 public sealed record BookAppointmentCommand(
-    Guid? PatientId, Guid ClinicianId, Guid AppointmentTypeId, DateTimeOffset Start, AppointmentMode Mode, string? InPersonOverrideReason = null)
+    Guid? PatientId, Guid ClinicianId, Guid AppointmentTypeId, DateTimeOffset Start, AppointmentMode Mode, string? InPersonOverrideReason = null,
+    string? BookingNote = null)
     : IRequest<AppointmentDto>
 {
     /// <summary>The Idempotency-Key header: a retry with the same key and body returns the first answer.</summary>
@@ -40,6 +42,7 @@ public sealed class BookAppointmentValidator : AbstractValidator<BookAppointment
         RuleFor(c => c.Start).NotEmpty();
         RuleFor(c => c.Mode).IsInEnum();
         RuleFor(c => c.InPersonOverrideReason).MaximumLength(Appointment.OverrideReasonMaxLength);
+        RuleFor(c => c.BookingNote).MaximumLength(Appointment.BookingNoteMaxLength);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotentRequest.KeyMaxLength).Matches("^[A-Za-z0-9._:-]+$")
             .WithMessage("An Idempotency-Key is up to 100 letters, digits and . _ : - characters.");
     }
@@ -52,6 +55,10 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
     {
         var patientId = new PatientId(user.PatientActedFor(request.PatientId));
         var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
+        if (user.IsPatient() && request.BookingNote is not null)
+        {
+            throw new ForbiddenAccessException("Booking notes are for staff.");
+        }
         var requestHash = Hash(request);
 
         if (request.IdempotencyKey is { } key && await ReplayAsync(userId, key, requestHash, cancellationToken) is { } replay)
@@ -61,6 +68,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new NotFoundException("Patient", patientId);
+        patient.EnsureBookable();
         var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var settings = await db.ClinicSettingsAsync(cancellationToken);
@@ -78,6 +86,8 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
             {
                 EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
             });
+        appointment.RecordBookingDetails(
+            user.IsPatient() ? BookingChannel.Online : user.IsIntegrationClient() ? BookingChannel.Integration : BookingChannel.FrontDesk, request.BookingNote);
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false);

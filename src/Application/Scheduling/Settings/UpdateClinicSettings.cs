@@ -14,9 +14,10 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="TelehealthOpensBeforeStart">e.g. 00:15:00.</param>
 /// <param name="TelehealthClosesAfterEnd">e.g. 00:30:00.</param>
 /// <param name="SlotInterval">e.g. 00:15:00.</param>
+/// <param name="DefaultPhoneRegion">ISO 3166 region for phone numbers given without a country code, e.g. AU; unchanged when omitted.</param>
 public sealed record UpdateClinicSettingsCommand(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
-    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval) : IRequest<ClinicSettingsDto>
+    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, string? DefaultPhoneRegion = null) : IRequest<ClinicSettingsDto>
 {
     /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -25,7 +26,12 @@ public sealed record UpdateClinicSettingsCommand(
 
 public sealed class UpdateClinicSettingsValidator : AbstractValidator<UpdateClinicSettingsCommand>
 {
-    public UpdateClinicSettingsValidator() => RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64);
+    public UpdateClinicSettingsValidator()
+    {
+        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.DefaultPhoneRegion).Must(Patients.PhoneNormaliser.IsKnownRegion).When(c => c.DefaultPhoneRegion is not null)
+            .WithMessage("Give an ISO 3166 region the phone library knows, e.g. AU or NZ.");
+    }
 }
 
 public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IRequestHandler<UpdateClinicSettingsCommand, ClinicSettingsDto>
@@ -37,6 +43,11 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
 
         settings.Change(request.TimeZone, request.MinimumNoticeForPatients, request.BookingHorizon, request.LateCancellationWindow,
             request.TelehealthOpensBeforeStart, request.TelehealthClosesAfterEnd, request.SlotInterval);
+        if (request.DefaultPhoneRegion is { } region)
+        {
+            settings.ChangeDefaultPhoneRegion(region);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ClinicSettingsDto.From(settings);
     }

@@ -13,6 +13,7 @@ internal sealed class ClinicSettingsConfiguration : IEntityTypeConfiguration<Cli
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
+        builder.Property(s => s.DefaultPhoneRegion).HasMaxLength(2);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.ConfigureAuditColumns();
     }
@@ -48,6 +49,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasKey(a => a.Id);
         builder.Property(a => a.CancellationNote).HasMaxLength(Appointment.CancellationNoteMaxLength);
         builder.Property(a => a.InPersonOverrideReason).HasMaxLength(Appointment.OverrideReasonMaxLength);
+        builder.Property(a => a.BookingNote).HasMaxLength(Appointment.BookingNoteMaxLength);
         builder.HasIndex(a => new { a.ClinicianId, a.StartUtc });
         builder.HasIndex(a => new { a.PatientId, a.StartUtc });
         builder.HasIndex(a => a.StartUtc);

@@ -16,6 +16,7 @@ public sealed partial class DatabaseInitialiser(
     RoleManager<ApplicationRole> roles,
     UserManager<ApplicationUser> users,
     DemoClinicSeeder demoSeeder,
+    DemoPatientsSeeder demoPatientsSeeder,
     IOptions<DatabaseOptions> database,
     IOptions<BootstrapOptions> bootstrap,
     IOptions<SeedOptions> seed,
@@ -53,6 +54,7 @@ public sealed partial class DatabaseInitialiser(
         if (seed.Value.Demo)
         {
             await demoSeeder.SeedAsync(cancellationToken);
+            await demoPatientsSeeder.SeedAsync(cancellationToken);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
         StaffAccounts.EnsureSucceeded(await users.CreateAsync(user, Password), PatientEmail);
         StaffAccounts.EnsureSucceeded(await users.AddToRoleAsync(user, Roles.Patient), PatientEmail);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        db.Patients.Add(Patient.Register(user.Id, new PersonName("Jordan", "Lee"), new DateOnly(1991, 3, 14), PatientEmail, "+61 400 000 123", today));
+        db.Patients.Add(Patient.Register(user.Id, new PersonName("Jordan", "Lee"), new DateOnly(1991, 3, 14), PatientEmail, "+61400000123", today));
         return await db.SaveChangesAsync(ct);
     }, cancellationToken);
 }

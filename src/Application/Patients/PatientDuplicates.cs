@@ -1,0 +1,53 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Patients;
+
+/// <summary>A record that may be the same person.</summary>
+/// <param name="Id">The other record's id.</param>
+/// <param name="GivenName">Given name.</param>
+/// <param name="FamilyName">Family name.</param>
+/// <param name="DateOfBirth">Date of birth.</param>
+public sealed record DuplicateCandidateDto(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth);
+
+/// <summary>
+/// The duplicate check of a create or an edit: another record with the same name (in search form) and date of birth, the
+/// same phone and date of birth, or the same email is probably the same person.
+/// </summary>
+public static class PatientDuplicates
+{
+    public const string ProblemCode = "patient.possible-duplicate";
+    private const int MaxCandidates = 10;
+
+    /// <summary>Answers 409 with the candidates unless there are none or the caller confirmed this is a different person.</summary>
+    public static async Task EnsureNoDuplicateAsync(
+        this IApplicationDbContext db, PatientDetails details, PatientId? self, bool confirmedNotDuplicate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (confirmedNotDuplicate)
+        {
+            return;
+        }
+
+        var key = PatientSearchKey.For(details.Name);
+        var email = string.IsNullOrWhiteSpace(details.Email) ? null : details.Email.Trim().ToLowerInvariant();
+        var exclude = self ?? default;
+        var matches = await db.Patients.AsNoTracking()
+            .Where(p => p.Id != exclude)
+            .Where(p => (p.DateOfBirth == details.DateOfBirth && (p.SearchName == key || p.Phone == details.Phone)) || (email != null && p.Email == email))
+            .OrderBy(p => p.Id)
+            .Take(MaxCandidates)
+            .Select(p => new { p.Id, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth })
+            .ToListAsync(cancellationToken);
+        var candidates = matches.Select(p => new DuplicateCandidateDto(p.Id.Value, p.GivenName, p.FamilyName, p.DateOfBirth)).ToList();
+        if (candidates.Count > 0)
+        {
+            throw new ConflictException(
+                ProblemCode,
+                "This may be a patient the clinic already has. Check the candidates; if this is a different person, send again with confirmedNotDuplicate: true.",
+                new Dictionary<string, object?> { ["candidates"] = candidates });
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Patients;
+
+/// <summary>One row of a patient search: enough to pick the right person at the desk, nothing clinical.</summary>
+/// <param name="PatientId">The patient id.</param>
+/// <param name="GivenName">Given name.</param>
+/// <param name="FamilyName">Family name.</param>
+/// <param name="DateOfBirth">Date of birth.</param>
+/// <param name="Phone">Phone in E.164 form.</param>
+/// <param name="Alerts">Alerts for staff.</param>
+/// <param name="NextAppointmentAt">Start of the patient's next booked appointment, if any.</param>
+/// <param name="Archived">Whether the record is archived.</param>
+/// <param name="UpdatedAt">When the record was last changed (or created).</param>
+public sealed record PatientSearchRowDto(
+    Guid PatientId, string GivenName, string FamilyName, DateOnly DateOfBirth, string Phone, MedicalAlertsDto Alerts, DateTimeOffset? NextAppointmentAt,
+    bool Archived, DateTimeOffset UpdatedAt);
+
+/// <summary>Finds patients for the front desk. Every filter given must match.</summary>
+/// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee).</param>
+/// <param name="DateOfBirth">Exact date of birth.</param>
+/// <param name="Phone">Phone number in any common form; compared in E.164.</param>
+/// <param name="Email">Exact email address, ignoring case.</param>
+/// <param name="IncludeArchived">Include archived records.</param>
+/// <param name="UpdatedSince">Only records changed at or after this instant, oldest change first.</param>
+/// <param name="Page">Page, from 1.</param>
+/// <param name="PageSize">1 to 200.</param>
+public sealed record SearchPatientsQuery(
+    string? Search, DateOnly? DateOfBirth, string? Phone, string? Email, bool IncludeArchived, DateTimeOffset? UpdatedSince, int Page = 1,
+    int PageSize = PagedList.DefaultPageSize) : IRequest<PagedList<PatientSearchRowDto>>;
+
+public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQuery>
+{
+    public const int MaxSearchWords = 6;
+
+    public SearchPatientsValidator()
+    {
+        RuleFor(q => q.Search).MaximumLength(PatientSearchKey.MaxLength)
+            .Must(s => s is null || PatientSearchKey.Terms(s).Count <= MaxSearchWords).WithMessage($"Search with at most {MaxSearchWords} words.");
+        RuleFor(q => q.Phone).MaximumLength(Common.Validation.ContactRules.PhoneMaxLength);
+        RuleFor(q => q.Email).MaximumLength(Common.Validation.ContactRules.EmailMaxLength);
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+    }
+}
+
+public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SearchPatientsQuery, PagedList<PatientSearchRowDto>>
+{
+    public async Task<PagedList<PatientSearchRowDto>> Handle(SearchPatientsQuery request, CancellationToken cancellationToken)
+    {
+        var patients = db.Patients.AsNoTracking();
+        if (!request.IncludeArchived)
+        {
+            patients = patients.Where(p => p.ArchivedAtUtc == null);
+        }
+
+        foreach (var term in string.IsNullOrWhiteSpace(request.Search) ? [] : PatientSearchKey.Terms(request.Search))
+        {
+            patients = patients.Where(p => p.SearchName.Contains(term));
+        }
+
+        if (request.DateOfBirth is { } dateOfBirth)
+        {
+            patients = patients.Where(p => p.DateOfBirth == dateOfBirth);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+        {
+            var settings = await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
+            var phone = PhoneNormaliser.TryToE164(request.Phone, settings.DefaultPhoneRegion) ?? "";
+            patients = patients.Where(p => p.Phone == phone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Email))
+        {
+            var email = request.Email.Trim().ToLowerInvariant();
+            patients = patients.Where(p => p.Email == email);
+        }
+
+        if (request.UpdatedSince is { } since)
+        {
+            var sinceUtc = since.UtcDateTime;
+            patients = patients.Where(p => (p.ModifiedAtUtc ?? p.CreatedAtUtc) >= sinceUtc)
+                .OrderBy(p => p.ModifiedAtUtc ?? p.CreatedAtUtc).ThenBy(p => p.Id);
+        }
+        else
+        {
+            patients = patients.OrderBy(p => p.Name.FamilyName).ThenBy(p => p.Name.GivenName).ThenBy(p => p.Id);
+        }
+
+        var page = await PagedList.CreateAsync(patients, request.Page, request.PageSize, cancellationToken);
+        var ids = page.Items.Select(p => p.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // One query for the whole page's next appointments.
+        var next = await db.Appointments.AsNoTracking()
+            .Where(a => ids.Contains(a.PatientId) && a.Status == AppointmentStatus.Booked && a.StartUtc >= now)
+            .GroupBy(a => a.PatientId)
+            .Select(g => new { PatientId = g.Key, Start = g.Min(a => a.StartUtc) })
+            .ToDictionaryAsync(n => n.PatientId, n => n.Start, cancellationToken);
+
+        return new PagedList<PatientSearchRowDto>(
+            [.. page.Items.Select(p => new PatientSearchRowDto(
+                p.Id.Value, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth, p.Phone, MedicalAlertsDto.From(p.Alerts),
+                next.TryGetValue(p.Id, out var start) ? new DateTimeOffset(start, TimeSpan.Zero) : null, p.IsArchived,
+                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero)))],
+            page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicHip.Api.IntegrationTests.Infrastructure;
+
+namespace ClinicHip.Api.IntegrationTests.Patients;
+
+/// <summary>The API with the demo clinic seeded, as <c>dotnet run</c> starts it in Development.</summary>
+public sealed class DemoClinicApiFactory : ClinicApiFactory
+{
+    public DemoClinicApiFactory() => Settings["Seed:Demo"] = "true";
+}
+
+public class DemoFrontDeskDataTests(DemoClinicApiFactory factory) : IClassFixture<DemoClinicApiFactory>
+{
+    private Task<HttpClient> FrontDeskAsync() => factory.SignedInClientAsync("riley.brooks@clinichip.example", "Demo-Passw0rd!");
+
+    [Fact]
+    public async Task Demo_HasThirtyAccountlessPatientsSomeWithAlerts()
+    {
+        var page = (await (await FrontDeskAsync()).GetFromJsonAsync<JsonObject>("/api/patients?pageSize=200"))!;
+
+        var rows = page["items"]!.AsArray();
+        rows.Count.ShouldBeGreaterThanOrEqualTo(30);
+        rows.Count(r => r!["alerts"]!["note"] is not null).ShouldBeGreaterThanOrEqualTo(10);
+    }
+
+    [Fact]
+    public async Task Demo_DuplicatePair_IsFoundByOneNameSearch()
+    {
+        var rows = (await (await FrontDeskAsync()).GetFromJsonAsync<JsonObject>("/api/patients?search=lee%20jos"))!["items"]!.AsArray();
+
+        rows.Count.ShouldBe(2);
+        rows.Select(r => r!["phone"]!.GetValue<string>()).Distinct().ShouldHaveSingleItem().ShouldBe("+61412345678");
+    }
+
+    [Fact]
+    public async Task Demo_TomorrowsDaySheet_IsFullForEveryoneWorking()
+    {
+        var frontDesk = await FrontDeskAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Australia/Brisbane");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(1);
+        Assert.SkipWhen(tomorrow.DayOfWeek == DayOfWeek.Sunday, "Nobody works on Sundays in the demo clinic.");
+
+        var sheet = (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/diary?date={tomorrow:yyyy-MM-dd}"))!;
+
+        var working = sheet["clinicians"]!.AsArray().Where(c => c!["working"]!.AsArray().Count > 0).ToList();
+        working.ShouldNotBeEmpty();
+        working.ShouldAllBe(c => c!["appointments"]!.AsArray().Count > 0 && c["free"]!.AsArray().Count == 0);
+    }
+}
