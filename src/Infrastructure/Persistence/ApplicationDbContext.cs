@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ClinicHip.Application.Common.Auditing;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Idempotency;
@@ -141,82 +140,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<PatientId>().HaveConversion<PatientIdConverter>();
-        configurationBuilder.Properties<StaffMemberId>().HaveConversion<StaffMemberIdConverter>();
-        configurationBuilder.Properties<ClinicianId>().HaveConversion<ClinicianIdConverter>();
         // Ticks: SQL Server's time type cannot hold more than a day (a booking horizon is 90).
         configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
-        configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
-        configurationBuilder.Properties<AppointmentTypeId>().HaveConversion<AppointmentTypeIdConverter>();
-        configurationBuilder.Properties<TimeOffId>().HaveConversion<TimeOffIdConverter>();
-        configurationBuilder.Properties<IntakeFormId>().HaveConversion<IntakeFormIdConverter>();
-        configurationBuilder.Properties<IntegrationClientId>().HaveConversion<IntegrationClientIdConverter>();
-        configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
-        configurationBuilder.Properties<AssessmentStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<TreatmentPlanId>().HaveConversion<TreatmentPlanIdConverter>();
-        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutcomeInstrument>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutcomeRecorder>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AllowedModes>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AppointmentMode>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<DiaryOwner>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<Profession>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<OutboxMessageKind>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutboxMessageStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
+        StoredTypeConventions.Apply(configurationBuilder);
     }
-}
-
-/// <summary>The SQLite database, the default. Its migrations are in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options)
-{
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintUnique = 2067;
-
-    /// <summary>
-    /// SQLite has one writer at a time, and a waiting writer blocks its thread inside SQLite (the driver is synchronous):
-    /// thirty concurrent bookings tied up thirty pool threads and starved the rest (measured: booking throughput fell as
-    /// connections rose). So this process queues its writers here, asynchronously, one per database file; other
-    /// processes on the same file still meet at SQLite's lock (busy_timeout, see <see cref="Interceptors.SqliteConnectionSettings"/>).
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
-
-    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
-    {
-        var gate = Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new WriterTurn(gate);
-    }
-
-    private sealed class WriterTurn(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
-
-    protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
-        exception?.InnerException is Microsoft.Data.Sqlite.SqliteException
-        {
-            SqliteErrorCode: SqliteConstraint,
-            SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
-        };
 }

@@ -1,5 +1,6 @@
 using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
+using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

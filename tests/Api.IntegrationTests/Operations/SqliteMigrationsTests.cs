@@ -1,4 +1,4 @@
-using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Api.IntegrationTests.Operations;

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ClinicHip.Infrastructure.Persistence.Migrations.Sqlite
+namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class OccupiedCellKeyedByCell : Migration

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace ClinicHip.Infrastructure.Persistence.Interceptors;
+namespace ClinicHip.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings, applied each time a (pooled) connection opens.
