@@ -15,6 +15,7 @@ using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Persistence.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -119,9 +120,19 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         }
 
         using var writer = await EnterWriterAsync(cancellationToken);
+
+        // A server provider retries transient faults (connection drops, deadlock victims) by running the whole
+        // transaction again; the work adds and loads what it changes, so a retry starts from an empty change tracker
+        // rather than saving the failed attempt's entities twice.
         var strategy = Database.CreateExecutionStrategy();
+        var attempt = 0;
         return await strategy.ExecuteAsync(async () =>
         {
+            if (attempt++ > 0)
+            {
+                ChangeTracker.Clear();
+            }
+
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -136,7 +147,14 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+        if (ExactCollation is { } collation)
+        {
+            CaseSensitiveColumns.Use(builder, collation);
+        }
     }
+
+    /// <summary>The collation that compares text exactly, where the provider's default does not (see <see cref="CaseSensitiveColumns"/>).</summary>
+    protected virtual string? ExactCollation => null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

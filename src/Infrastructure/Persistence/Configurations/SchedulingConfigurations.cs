@@ -46,7 +46,6 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     public void Configure(EntityTypeBuilder<Appointment> builder)
     {
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.CancellationReason).HasMaxLength(32);
         builder.Property(a => a.CancellationNote).HasMaxLength(Appointment.CancellationNoteMaxLength);
         builder.Property(a => a.InPersonOverrideReason).HasMaxLength(Appointment.OverrideReasonMaxLength);
         builder.HasIndex(a => new { a.ClinicianId, a.StartUtc });

@@ -14,7 +14,6 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.HasKey(s => s.Id);
         builder.ComplexProperty(s => s.Name, PersonNameConfiguration.Configure);
         builder.Property(s => s.Email).HasMaxLength(ContactRules.EmailMaxLength);
-        builder.Property(s => s.Role).HasMaxLength(32);
         builder.HasIndex(s => s.UserId).IsUnique();
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<StaffMember>(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Clinician).WithOne().HasForeignKey<Clinician>(c => c.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
@@ -28,7 +27,7 @@ internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinicia
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.DisplayName).HasMaxLength(Clinician.DisplayNameMaxLength);
-        builder.Property(c => c.Profession).HasMaxLength(32);
+        builder.Property(c => c.Profession).HasMaxLength(32); // wider than the convention: "ExercisePhysiologist"
         builder.HasIndex(c => c.StaffMemberId).IsUnique();
         builder.OwnsMany(c => c.WorkingHours, hours =>
         {

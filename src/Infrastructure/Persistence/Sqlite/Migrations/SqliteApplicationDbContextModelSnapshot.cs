@@ -16,7 +16,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ClinicHip.Application.Common.Auditing.AuditRecord", b =>
                 {
@@ -602,7 +602,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
-                        .HasMaxLength(32)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAtUtc")
@@ -898,7 +898,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")

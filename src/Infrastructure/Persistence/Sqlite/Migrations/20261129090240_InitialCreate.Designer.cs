@@ -12,14 +12,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261122021926_OutboxWebhooksReminders")]
-    partial class OutboxWebhooksReminders
+    [Migration("20261129090240_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ClinicHip.Application.Common.Auditing.AuditRecord", b =>
                 {
@@ -34,6 +34,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAtUtc")
@@ -74,6 +77,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ClientId", "Id");
 
                     b.HasIndex("PatientId", "Id");
 
@@ -384,6 +389,48 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("IntakeForms");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Integration.IntegrationClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IntegrationClients");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,7 +605,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
-                        .HasMaxLength(32)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAtUtc")
@@ -779,6 +826,13 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CalendarFeedPublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -847,7 +901,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -1385,30 +1439,22 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.OwnsMany("ClinicHip.Domain.Scheduling.OccupiedCell", "OccupiedCells", b1 =>
                         {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("AppointmentId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTime>("CellStartUtc")
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Owner")
-                                .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("OwnerId")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.Property<DateTime>("CellStartUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Owner", "OwnerId", "CellStartUtc");
 
                             b1.HasIndex("AppointmentId");
-
-                            b1.HasIndex("Owner", "OwnerId", "CellStartUtc")
-                                .IsUnique();
 
                             b1.ToTable("OccupiedCells", (string)null);
 
