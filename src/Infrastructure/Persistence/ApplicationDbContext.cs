@@ -81,6 +81,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             if (changesDiary)
             {
                 this.GetService<DiaryVersion>().Changed();
+                await AnnounceDiaryChangeAsync(cancellationToken);
             }
 
             return saved;
@@ -107,6 +108,9 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     /// well. Saves inside an explicit transaction entered it with the transaction.
     /// </summary>
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>Lets the other instances on this database know the diary changed, where the provider can (PostgreSQL).</summary>
+    protected virtual Task AnnounceDiaryChangeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);

@@ -1,3 +1,4 @@
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.PostgreSql;
@@ -5,6 +6,7 @@ using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 #if SQLSERVER
 using ClinicHip.Infrastructure.Persistence.SqlServer;
 #endif
@@ -41,6 +43,8 @@ internal static class DatabaseProviderSetup
                 services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>((provider, builder) => builder
                     .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
                     .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
+                services.AddHostedService(provider => new PostgreSqlDiaryListener(
+                    options.ConnectionString, provider.GetRequiredService<DiaryVersion>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:

@@ -8,4 +8,8 @@ public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlAp
 {
     protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>Tells every instance's <see cref="PostgreSqlDiaryListener"/>; inside a transaction PostgreSQL delivers it at commit, or never.</summary>
+    protected override async Task AnnounceDiaryChangeAsync(CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlRawAsync($"SELECT pg_notify('{PostgreSqlDiaryListener.Channel}', '')", cancellationToken);
 }
