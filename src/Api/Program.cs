@@ -3,6 +3,7 @@ using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application;
@@ -41,6 +42,7 @@ builder.Services.AddClinicOpenApi();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 builder.Services.AddClinicRateLimits(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+var behindProxy = builder.Services.AddClinicForwardedHeaders(builder.Configuration);
 builder.WebHost.ConfigureKestrel(options =>
 {
     options.AddServerHeader = false;
@@ -59,6 +61,11 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+}
+
+if (behindProxy)
+{
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();

@@ -1,4 +1,6 @@
 using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Persistence.PostgreSql;
+using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,9 @@ internal static class DatabaseFailureLogging
         {
             case DatabaseProvider.Sqlite:
                 services.ConfigureDbContext<SqliteApplicationDbContext>(Configure, ServiceLifetime.Singleton);
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.ConfigureDbContext<PostgreSqlApplicationDbContext>(Configure, ServiceLifetime.Singleton);
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Scheduling.Availability;
@@ -13,6 +12,7 @@ using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Persistence.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -83,6 +83,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             if (changesDiary)
             {
                 this.GetService<DiaryVersion>().Changed();
+                await AnnounceDiaryChangeAsync(cancellationToken);
             }
 
             return saved;
@@ -110,6 +111,9 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     /// </summary>
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
+    /// <summary>Lets the other instances on this database know the diary changed, where the provider can (PostgreSQL).</summary>
+    protected virtual Task AnnounceDiaryChangeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
 
@@ -122,9 +126,19 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         }
 
         using var writer = await EnterWriterAsync(cancellationToken);
+
+        // A server provider retries transient faults (connection drops, deadlock victims) by running the whole
+        // transaction again; the work adds and loads what it changes, so a retry starts from an empty change tracker
+        // rather than saving the failed attempt's entities twice.
         var strategy = Database.CreateExecutionStrategy();
+        var attempt = 0;
         return await strategy.ExecuteAsync(async () =>
         {
+            if (attempt++ > 0)
+            {
+                ChangeTracker.Clear();
+            }
+
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -139,91 +153,21 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
-    }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<PatientId>().HaveConversion<PatientIdConverter>();
-        configurationBuilder.Properties<StaffMemberId>().HaveConversion<StaffMemberIdConverter>();
-        configurationBuilder.Properties<ClinicianId>().HaveConversion<ClinicianIdConverter>();
-        // Ticks: SQL Server's time type cannot hold more than a day (a booking horizon is 90).
-        configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
-        configurationBuilder.Properties<AppointmentId>().HaveConversion<AppointmentIdConverter>();
-        configurationBuilder.Properties<AppointmentTypeId>().HaveConversion<AppointmentTypeIdConverter>();
-        configurationBuilder.Properties<TimeOffId>().HaveConversion<TimeOffIdConverter>();
-        configurationBuilder.Properties<IntakeFormId>().HaveConversion<IntakeFormIdConverter>();
-        configurationBuilder.Properties<IntegrationClientId>().HaveConversion<IntegrationClientIdConverter>();
-        configurationBuilder.Properties<TriageLevel>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<IntakeStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<IntakeSubmitter>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AssessmentId>().HaveConversion<AssessmentIdConverter>();
-        configurationBuilder.Properties<AssessmentStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<TreatmentPlanId>().HaveConversion<TreatmentPlanIdConverter>();
-        configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutcomeInstrument>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutcomeRecorder>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<RunningLoadSource>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AllowedModes>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AppointmentMode>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<AppointmentStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<DiaryOwner>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<DayOfWeek>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<BookingChannel>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ContactMethod>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<MedicalAlertKinds>().HaveConversion<string>().HaveMaxLength(64);
-        configurationBuilder.Properties<PatientChangeKind>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<StaffRole>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<Profession>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<OutboxMessageKind>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<OutboxMessageStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
-    }
-}
-
-/// <summary>The SQLite database, the default. Its migrations are in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options)
-{
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintUnique = 2067;
-
-    /// <summary>
-    /// SQLite has one writer at a time, and a waiting writer blocks its thread inside SQLite (the driver is synchronous):
-    /// thirty concurrent bookings tied up thirty pool threads and starved the rest (measured: booking throughput fell as
-    /// connections rose). So this process queues its writers here, asynchronously, one per database file; other
-    /// processes on the same file still meet at SQLite's lock (busy_timeout, see <see cref="Interceptors.SqliteConnectionSettings"/>).
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
-
-    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
-    {
-        var gate = Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new WriterTurn(gate);
-    }
-
-    private sealed class WriterTurn(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
+        if (ExactCollation is { } collation)
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                gate.Release();
-            }
+            CaseSensitiveColumns.Use(builder, collation);
         }
     }
 
-    protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
-        exception?.InnerException is Microsoft.Data.Sqlite.SqliteException
-        {
-            SqliteErrorCode: SqliteConstraint,
-            SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
-        };
+    /// <summary>The collation that compares text exactly, where the provider's default does not (see <see cref="CaseSensitiveColumns"/>).</summary>
+    protected virtual string? ExactCollation => null;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Ticks: SQL Server's time type cannot hold more than a day (a booking horizon is 90).
+        configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
+        StoredTypeConventions.Apply(configurationBuilder);
+    }
 }

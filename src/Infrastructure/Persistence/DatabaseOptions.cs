@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><see cref="DatabaseProvider.Sqlite"/> (default) or <see cref="DatabaseProvider.SqlServer"/>.</summary>
+    /// <summary><see cref="DatabaseProvider.Sqlite"/> (default), <see cref="DatabaseProvider.PostgreSql"/> or <see cref="DatabaseProvider.SqlServer"/>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
@@ -35,4 +35,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }

@@ -1,8 +1,12 @@
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
+using ClinicHip.Infrastructure.Persistence.PostgreSql;
+using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 #if SQLSERVER
 using ClinicHip.Infrastructure.Persistence.SqlServer;
 #endif
@@ -12,7 +16,9 @@ namespace ClinicHip.Infrastructure.Persistence;
 /// <summary>
 /// Registers <see cref="ApplicationDbContext"/> on the configured provider, pooled: a request leases a context that
 /// was reset rather than building one with its options and services (measured: a visible share of a simple read).
-/// Pooling needs singleton options, so the interceptors are singletons (they read the caller per call).
+/// Pooling needs singleton options, so the interceptors are singletons (they read the caller per call). The server
+/// providers retry transient faults (EF Core's defaults: six tries, exponential back-off up to 30 s); explicit
+/// transactions run inside the same strategy (<see cref="ApplicationDbContext.InTransactionAsync{T}"/>).
 /// </summary>
 internal static class DatabaseProviderSetup
 {
@@ -33,10 +39,17 @@ internal static class DatabaseProviderSetup
                     .AddInterceptors(
                         provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), connectionSettings));
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>((provider, builder) => builder
+                    .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
+                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
+                services.AddHostedService(provider => new PostgreSqlDiaryListener(
+                    options.ConnectionString, provider.GetRequiredService<DiaryVersion>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
+                break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
-                    .UseSqlServer(options.ConnectionString)
+                    .UseSqlServer(options.ConnectionString, sqlServer => sqlServer.EnableRetryOnFailure())
                     .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
                 break;
 #else
@@ -44,7 +57,7 @@ internal static class DatabaseProviderSetup
                 throw new InvalidOperationException(SqlServerMissingMessage);
 #endif
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported. Use Sqlite, PostgreSql or SqlServer.");
         }
     }
 

@@ -1,12 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClinicHip.Domain.Assessments;
-using ClinicHip.Domain.Integration;
-using ClinicHip.Domain.Intake;
-using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Treatment;
-using ClinicHip.Domain.Scheduling;
-using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,22 +10,6 @@ namespace ClinicHip.Infrastructure.Persistence;
 internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     value => value.ToUniversalTime(),
     stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));
-
-internal sealed class PatientIdConverter() : ValueConverter<PatientId, Guid>(id => id.Value, value => new PatientId(value));
-
-internal sealed class StaffMemberIdConverter() : ValueConverter<StaffMemberId, Guid>(id => id.Value, value => new StaffMemberId(value));
-
-internal sealed class ClinicianIdConverter() : ValueConverter<ClinicianId, Guid>(id => id.Value, value => new ClinicianId(value));
-
-internal sealed class AppointmentIdConverter() : ValueConverter<AppointmentId, Guid>(id => id.Value, value => new AppointmentId(value));
-
-internal sealed class AppointmentTypeIdConverter() : ValueConverter<AppointmentTypeId, Guid>(id => id.Value, value => new AppointmentTypeId(value));
-
-internal sealed class TimeOffIdConverter() : ValueConverter<TimeOffId, Guid>(id => id.Value, value => new TimeOffId(value));
-
-internal sealed class IntegrationClientIdConverter() : ValueConverter<IntegrationClientId, Guid>(id => id.Value, value => new IntegrationClientId(value));
-
-internal sealed class IntakeFormIdConverter() : ValueConverter<IntakeFormId, Guid>(id => id.Value, value => new IntakeFormId(value));
 
 /// <summary>Stores an immutable value object as JSON text (enums by name), for records read whole and never queried inside.</summary>
 internal sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
@@ -72,6 +50,3 @@ internal static class JsonStorage
 internal sealed class ImmutableJsonComparer<T>() : ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v)
     where T : class;
 
-internal sealed class AssessmentIdConverter() : ValueConverter<AssessmentId, Guid>(id => id.Value, value => new AssessmentId(value));
-
-internal sealed class TreatmentPlanIdConverter() : ValueConverter<TreatmentPlanId, Guid>(id => id.Value, value => new TreatmentPlanId(value));

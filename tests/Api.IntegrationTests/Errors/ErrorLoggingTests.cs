@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
@@ -93,13 +93,10 @@ public class ErrorLoggingTests(LogCapturingApiFactory factory) : IClassFixture<L
         await using var broken = new LogCapturingApiFactory();
         var admin = await broken.AdminClientAsync();
         (await admin.GetAsync("/api/appointment-types")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await using (var connection = new SqliteConnection(broken.ConnectionString))
+        await using (var connection = await broken.Database.OpenConnectionAsync())
         {
             // A damaged database: the table the request reads is gone, which no input can cause.
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """ALTER TABLE "AppointmentTypes" RENAME TO "AppointmentTypesLost";""";
-            await command.ExecuteNonQueryAsync();
+            await connection.ExecuteAsync("""ALTER TABLE "AppointmentTypes" RENAME TO "AppointmentTypesLost";""");
         }
 
         broken.Logs.Clear();
@@ -110,7 +107,7 @@ public class ErrorLoggingTests(LogCapturingApiFactory factory) : IClassFixture<L
         var error = errors.ShouldHaveSingleItem();
         error.Level.ShouldBe(LogLevel.Error);
         error.Message.ShouldContain(traceId);
-        error.Exception.ShouldBeOfType<SqliteException>();
+        error.Exception.ShouldBeAssignableTo<DbException>(); // SqliteException or PostgresException, by provider
         problem.ToJsonString().ShouldNotContain("AppointmentTypes");
     }
 

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ClinicHip.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real API in-process, on its own SQLite database file (migrated at start-up like production), with a
-/// random signing key and a bootstrap Admin. One per test class.
+/// The real API in-process, on its own database (a SQLite file, or a PostgreSQL database: see
+/// <see cref="TemporaryDatabase"/>), migrated at start-up like production, with a random signing key and a bootstrap
+/// Admin. One per test class.
 /// </summary>
 public class ClinicApiFactory : WebApplicationFactory<Program>
 {
@@ -18,7 +19,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
     /// <summary>The test database, for tests that look at or lock it from outside the API.</summary>
-    public string ConnectionString => database.ConnectionString;
+    public TemporaryDatabase Database => database;
 
     /// <summary>Settings a test class changes before the host starts.</summary>
     protected Dictionary<string, string?> Settings { get; } = [];
@@ -26,6 +27,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TemporaryDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);

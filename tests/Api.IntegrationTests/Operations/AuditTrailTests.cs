@@ -105,23 +105,15 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var form = await (await patient.PostAsJsonAsync("/api/intake-forms", Form(Routine()))).Content.ReadFromJsonAsync<JsonObject>();
         var clinician = await scenario.ClinicianClientAsync(factory);
 
-        // Another writer holds the database: the read itself can proceed (WAL), its audit record cannot.
-        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(factory.ConnectionString);
-        await blocker.OpenAsync();
-        await using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
+        // Another writer holds the audit trail: the read itself can proceed, its audit record cannot. SQLite locks the
+        // whole file for a writer (readers carry on in WAL mode); PostgreSQL locks the one table against writes.
+        await using var blocker = await factory.Database.OpenConnectionAsync();
+        await blocker.ExecuteAsync(TemporaryDatabase.OnPostgreSql ? "BEGIN; LOCK TABLE \"AuditRecords\" IN EXCLUSIVE MODE" : "BEGIN IMMEDIATE");
 
         var read = clinician.GetAsync($"/api/intake-forms/{form!["id"]}");
         (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(1)))).ShouldNotBe(read, "the answer must wait for its audit record");
 
-        await using (var rollback = blocker.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await blocker.ExecuteAsync("ROLLBACK");
 
         (await read).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -135,8 +127,10 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         (await db.AuditRecords.CountAsync()).ShouldBeGreaterThan(0);
 
-        await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditRecords SET Outcome = 'Success'"));
-        await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditRecords"));
+        (await Should.ThrowAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditRecords\" SET \"Outcome\" = 'Success'")))
+            .Message.ShouldContain("append-only");
+        (await Should.ThrowAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditRecords\"")))
+            .Message.ShouldContain("append-only");
     }
 
     [Fact]

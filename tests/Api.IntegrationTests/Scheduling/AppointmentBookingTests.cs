@@ -158,6 +158,26 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Book_WithIdempotencyKeysDifferingInCaseOnly_BooksTwice()
+    {
+        // Keys are compared exactly on every provider (binary collation on SQL Server): "abc" is not a retry of "ABC".
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var key = "Key-" + Guid.NewGuid().ToString("N");
+        HttpRequestMessage Request(DateTimeOffset start, string idempotencyKey) => new(HttpMethod.Post, "/api/appointments")
+        {
+            Content = JsonContent.Create(Booking(scenario.ClinicianId, scenario.FollowUpId, start)),
+            Headers = { { "Idempotency-Key", idempotencyKey } },
+        };
+
+        var first = await CreatedAsync(await patient.SendAsync(Request(Local(7, 9), key)));
+        var second = await CreatedAsync(await patient.SendAsync(Request(Local(7, 10), key.ToUpperInvariant())));
+
+        second["id"]!.GetValue<Guid>().ShouldNotBe(first["id"]!.GetValue<Guid>());
+        (await patient.GetFromJsonAsync<JsonObject>("/api/appointments"))!["totalCount"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Get_AnotherPatientsAppointment_Returns404AndListShowsOnlyOwn()
     {
         var scenario = await CreateAsync(factory);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Scheduling;
@@ -89,10 +88,7 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
 
     private async Task<long> CountAppointmentsAsync()
     {
-        await using var connection = new SqliteConnection($"{database.ConnectionString};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Appointments";
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var connection = await database.OpenConnectionAsync();
+        return long.Parse(await connection.ScalarAsync("SELECT COUNT(*) FROM \"Appointments\""), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

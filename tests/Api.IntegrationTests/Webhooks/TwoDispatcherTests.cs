@@ -21,7 +21,9 @@ public sealed class TwoDispatcherTests : IAsyncLifetime
         settings["Outbox:PollInterval"] = "00:00:00.050";
         settings["Outbox:BatchSize"] = "3";
         settings["Outbox:RetryJitter"] = "0";
-        for (var i = 0; i < 10; i++)
+        // Retries a second apart for a minute: on a loaded machine the first deliveries may fail for a while before the
+        // last one is attempted and the receiver comes up, and none may give up meanwhile.
+        for (var i = 0; i < 60; i++)
         {
             settings[$"Outbox:RetryDelays:{i}"] = "00:00:01";
         }

@@ -16,7 +16,7 @@ public sealed class SqlServerContainerFixture : IAsyncLifetime
             return;
         }
 
-        container = new MsSqlBuilder().WithImage("mcr.microsoft.com/mssql/server:2022-latest").Build();
+        container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
         await container.StartAsync();
     }
 

@@ -64,6 +64,9 @@ public interface IApplicationDbContext
     /// </summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one database transaction: all of it is committed, or none.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction: all of it is committed, or none. On a server database a
+    /// transient fault runs the work again from an empty change tracker, so the work loads and adds all it changes.
+    /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace ClinicHip.Application.Scheduling.Availability;
 /// The clinic's free slots per appointment type and window, shared by every caller for a moment: a booking widget asks
 /// the same question many times a second, and the answer only changes when the diary does. Keyed by
 /// <see cref="DiaryVersion"/>, so this instance's own changes show at once; other instances' within
-/// <see cref="Lifetime"/>. A stale slot is never booked twice: booking checks the database (ADR 0005).
+/// <see cref="Lifetime"/> (at once on PostgreSQL, which announces them). A stale slot is never booked twice: booking checks the database (ADR 0005).
 /// Bounded by the number of slots held, so odd windows cannot fill the memory.
 /// </summary>
 public sealed class AvailabilityCache(TimeSpan lifetime) : IDisposable

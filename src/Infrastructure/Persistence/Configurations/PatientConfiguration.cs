@@ -45,7 +45,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         });
         builder.ComplexProperty(p => p.Alerts, alerts =>
         {
-            alerts.Property(a => a.Kinds).HasColumnName("AlertKinds");
+            // Flags stored by name, comma-separated: wider than one enum name.
+            alerts.Property(a => a.Kinds).HasColumnName("AlertKinds").HasMaxLength(64);
             alerts.Property(a => a.Note).HasColumnName("AlertNote").HasMaxLength(MedicalAlerts.NoteMaxLength);
         });
 

@@ -5,6 +5,8 @@ using ClinicHip.Domain.Staff;
 using ClinicHip.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,13 @@ public sealed partial class DatabaseInitialiser(
     {
         if (database.Value.MigrateOnStartup)
         {
+            if (db.Database.IsNpgsql())
+            {
+                // On a new PostgreSQL database the migrator reads the history table before creating it, and the failed
+                // read is logged at Error (a known provider quirk): create the table first, as the migrator would.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
         }
 

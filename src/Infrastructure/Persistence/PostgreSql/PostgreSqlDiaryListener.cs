@@ -1,0 +1,70 @@
+using ClinicHip.Application.Scheduling.Availability;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ClinicHip.Infrastructure.Persistence.PostgreSql;
+
+/// <summary>
+/// Hears the diary changes of every instance on the database: each save that changes the diary sends a NOTIFY on
+/// <see cref="Channel"/> (delivered at commit), and this listener moves <see cref="DiaryVersion"/> on, so cached
+/// availability gives way at once rather than after its lifetime. While the listening connection is down, the cache's
+/// lifetime bounds staleness as on the other providers.
+/// </summary>
+internal sealed partial class PostgreSqlDiaryListener(string connectionString, DiaryVersion diary, ILogger<PostgreSqlDiaryListener> logger)
+    : BackgroundService
+{
+    public const string Channel = "clinichip_diary";
+
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                LogListenFailed(logger, exception.GetType().Name, ReconnectDelay.TotalSeconds);
+                try
+                {
+                    await Task.Delay(ReconnectDelay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        // A connection of its own, outside the pool: it is held for as long as the instance runs.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(stoppingToken);
+        connection.Notification += (_, _) => diary.Changed();
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        // Changes made while nobody listened were not heard: count one, so nothing cached before now is trusted.
+        diary.Changed();
+        while (true)
+        {
+            await connection.WaitAsync(stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other instances' diary changes failed ({Error}); cached availability relies on its lifetime until it reconnects in {DelaySeconds} s.")]
+    private static partial void LogListenFailed(ILogger logger, string error, double delaySeconds);
+}
