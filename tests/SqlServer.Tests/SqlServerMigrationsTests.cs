@@ -1,4 +1,4 @@
-using ClinicHip.Application.Common.Idempotency;
+using ClinicHip.Domain.Idempotency;
 using ClinicHip.Infrastructure.Persistence.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
