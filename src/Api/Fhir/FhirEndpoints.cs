@@ -26,7 +26,7 @@ public static class FhirEndpoints
 
     public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup(FhirOutcomes.PathPrefix).RequireAuthorization().WithTags(Tag)
+        var fhir = app.MapGroup(FhirOutcomes.PathPrefix).RequireAuthorization().WithTags(Tag).WithGroupName(FhirOperationFilter.DocumentName)
             .WithMetadata(new RequestSizeLimitAttribute(AbuseLimits.MaxRequestBodyBytes));
         fhir.AddEndpointFilter<AuditEndpointFilter>();
 

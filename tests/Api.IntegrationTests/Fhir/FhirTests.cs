@@ -255,4 +255,19 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         trail.ShouldAllBe(r => r!["resourceType"]!.GetValue<string>() == "Patient");
         TestContext.Current.SendDiagnosticMessage($"FHIR validation warnings so far: {FhirValidation.Warnings.Count}");
     }
+
+    [Fact]
+    public async Task FhirDocument_ListsEveryFhirOperation_WithItsSearchParametersAndFhirJsonAnswers()
+    {
+        var document = await OpenApi.SwaggerJson.LoadAsync(factory, "fhir");
+        var operations = OpenApi.SwaggerJson.Operations(document);
+
+        operations.Select(o => o.Name).ShouldBe(
+            ["GET /fhir/metadata", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
+             "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}"], ignoreOrder: true);
+        operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
+            .ShouldBe(["patient", "practitioner", "date", "status", "_count"]);
+        operations.SelectMany(o => o.Responses).ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
+        (await OpenApi.SwaggerJson.LoadAsync(factory)).ToJsonString().ShouldNotContain("/fhir/");
+    }
 }
