@@ -11,7 +11,7 @@ public static class FhirCapabilities
 {
     private static readonly DateTimeOffset Published = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The resources served, with their search parameters (name, type, meaning); every one supports read and search-type.</summary>
+    /// <summary>The resources served, with their search parameters (name, type, meaning); each supports search-type, and read unless listed in <see cref="SearchOnly"/>.</summary>
     public static IReadOnlyList<(string Type, IReadOnlyList<(string Name, SearchParamType Type, string Documentation)> Search)> Resources { get; } =
     [
         ("Patient",
@@ -29,6 +29,18 @@ public static class FhirCapabilities
             ("_id", SearchParamType.Token, "The clinician id."),
             ("name", SearchParamType.String, "Part of the display name, case-insensitive."),
         ]),
+        ("Schedule",
+        [
+            ("_id", SearchParamType.Token, "The schedule id (the clinician's id)."),
+            ("actor", SearchParamType.Reference, "The clinician (Practitioner/{id})."),
+        ]),
+        ("Slot",
+        [
+            ("service-type", SearchParamType.Token, "The appointment type id; required."),
+            ("start", SearchParamType.Date, "The window: ge and lt, required, at most 31 days apart."),
+            ("schedule", SearchParamType.Reference, "Only this clinician's (Schedule/{id})."),
+            ("status", SearchParamType.Token, "free (the only status served)."),
+        ]),
         ("Appointment",
         [
             ("patient", SearchParamType.Reference, "The patient (Patient/{id})."),
@@ -41,6 +53,9 @@ public static class FhirCapabilities
             ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
         ]),
     ];
+
+    /// <summary>Computed resources with no id to read.</summary>
+    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot" };
 
     public static CapabilityStatement Statement(string baseUrl) => new()
     {
@@ -67,11 +82,12 @@ public static class FhirCapabilities
                 Resource = [.. Resources.Select(r => new ResourceComponent
                 {
                     Type = r.Type,
-                    Interaction =
-                    [
-                        new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
-                        new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
-                    ],
+                    Interaction = SearchOnly.Contains(r.Type)
+                        ? [new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType }]
+                        : [
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+                        ],
                     SearchParam = [.. r.Search.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
                 })],
             },

@@ -4,6 +4,7 @@ using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Application.Scheduling.Clinicians;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,10 @@ public static class FhirEndpoints
 
         fhir.MapGet("/Practitioner", SearchPractitioners).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchPractitioner").ProducesFhir();
         fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadPractitioner").ProducesFhir();
+
+        fhir.MapGet("/Schedule", SearchSchedules).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSchedule").ProducesFhir();
+        fhir.MapGet("/Schedule/{id:guid}", ReadSchedule).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadSchedule").ProducesFhir();
+        fhir.MapGet("/Slot", SearchSlots).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSlot").ProducesFhir();
 
         fhir.MapGet("/Appointment", SearchAppointments).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirSearchAppointment").ProducesFhir();
         fhir.MapGet("/Appointment/{id:guid}", ReadAppointment).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirReadAppointment").ProducesFhir();
@@ -121,6 +126,60 @@ public static class FhirEndpoints
         var clinician = (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).SingleOrDefault(c => c.Id == id)
             ?? throw new NotFoundException("Practitioner", id);
         return new FhirResult(FhirResources.Practitioner(clinician), null);
+    }
+
+    /// <summary>FHIR: search schedules (one per bookable clinician).</summary>
+    /// <remarks>Parameters: actor (Practitioner/{id}), _id, _count.</remarks>
+    /// <response code="200">A searchset Bundle.</response>
+    public static async Task<FhirResult> SearchSchedules(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "actor", "_id");
+        var (id, actor) = (search.Reference("_id", "Schedule"), search.Reference("actor", "Practitioner"));
+        var matching = (await mediator.Send(new ListCliniciansQuery(), cancellationToken))
+            .Where(c => (id is null || c.Id == id) && (actor is null || c.Id == actor)).ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirResources.Schedule), matching.Count), null);
+    }
+
+    /// <summary>FHIR: read a schedule.</summary>
+    /// <response code="200">The Schedule.</response>
+    /// <response code="404">No such bookable clinician (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadSchedule(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var clinician = (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).SingleOrDefault(c => c.Id == id)
+            ?? throw new NotFoundException("Schedule", id);
+        return new FhirResult(FhirResources.Schedule(clinician), null);
+    }
+
+    /// <summary>FHIR: search free slots.</summary>
+    /// <remarks>
+    /// Parameters: service-type (the appointment type id; required), start (ge and lt, required, at most 31 days apart),
+    /// schedule (Schedule/{id}; all clinicians when absent), status (free only), _count. The slots of GET /api/availability,
+    /// with its rules: patients also get the minimum notice and the booking horizon.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle of free slots, soonest first.</response>
+    public static async Task<FhirResult> SearchSlots(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "service-type", "start", "schedule", "status");
+        if (search.Token("status") is { } status && status != "free")
+        {
+            throw ValidationException.For("status", "Only free slots are served (status=free).");
+        }
+
+        var typeToken = search.Token("service-type") ?? throw ValidationException.For("service-type", "Name the appointment type (service-type={id}).");
+        var typeValue = typeToken.StartsWith(FhirResources.AppointmentTypeSystem + "|", StringComparison.Ordinal)
+            ? typeToken[(FhirResources.AppointmentTypeSystem.Length + 1)..] : typeToken;
+        var typeId = Guid.TryParse(typeValue, out var parsed) ? parsed : throw ValidationException.For("service-type", "service-type is an appointment type id.");
+        var (from, before) = search.DateWindow("start");
+        if (from is null || before is null)
+        {
+            throw ValidationException.For("start", "Give the window: start=ge{instant}&start=lt{instant}, at most 31 days apart.");
+        }
+
+        var slots = await mediator.Send(
+            new GetAvailabilityQuery(typeId, from.Value, before.Value, search.Reference("schedule", "Schedule")), cancellationToken);
+        var page = slots.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(s => FhirResources.Slot(s, typeId)), slots.Count), null);
     }
 
     /// <summary>FHIR: search appointments.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Application.Scheduling.Clinicians;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
@@ -93,6 +94,33 @@ public static class FhirResources
                 Participant(new ResourceReference($"Patient/{appointment.PatientId}", appointment.PatientName)),
                 Participant(new ResourceReference($"Practitioner/{appointment.ClinicianId}", appointment.ClinicianName)),
             ],
+        };
+    }
+
+    /// <summary>A bookable clinician's diary: one Schedule each, with the clinician's id.</summary>
+    public static Schedule Schedule(BookableClinicianDto clinician)
+    {
+        ArgumentNullException.ThrowIfNull(clinician);
+        return new Schedule
+        {
+            Id = clinician.Id.ToString(),
+            Active = true,
+            Actor = [new ResourceReference($"Practitioner/{clinician.Id}", clinician.DisplayName)],
+            Comment = "Free slots: search Slot with this schedule, an appointment type (service-type) and a start window of at most 31 days.",
+        };
+    }
+
+    /// <summary>A free slot from the availability use case. Slots are computed, not stored, so they have no id to read.</summary>
+    public static Slot Slot(AvailableSlotDto slot, Guid appointmentTypeId)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return new Slot
+        {
+            Schedule = new ResourceReference($"Schedule/{slot.ClinicianId}"),
+            Status = Hl7.Fhir.Model.Slot.SlotStatus.Free,
+            ServiceType = [new CodeableConcept { Coding = [new Coding(AppointmentTypeSystem, appointmentTypeId.ToString())] }],
+            Start = slot.Start.ToUniversalTime(),
+            End = slot.End.ToUniversalTime(),
         };
     }
 

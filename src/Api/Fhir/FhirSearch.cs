@@ -110,7 +110,8 @@ public sealed class FhirSearch
             Link = [new Bundle.LinkComponent { Relation = "self", Url = PageUrl(request, Page) }],
             Entry = [.. resources.Select(r => new Bundle.EntryComponent
             {
-                FullUrl = r.Id is null ? null : $"{baseUrl}/{r.TypeName}/{r.Id}",
+                // A computed resource (a free slot) has no address to read; a urn:uuid names it within this Bundle.
+                FullUrl = r.Id is null ? $"urn:uuid:{Guid.NewGuid()}" : $"{baseUrl}/{r.TypeName}/{r.Id}",
                 Resource = r,
                 Search = new Bundle.SearchComponent { Mode = Hl7.Fhir.Model.Bundle.SearchEntryMode.Match },
             })],

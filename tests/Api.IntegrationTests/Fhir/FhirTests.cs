@@ -242,6 +242,33 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
     }
 
     [Fact]
+    public async Task SearchSlot_ForAScheduleAndWindow_GivesTheFreeSlotsOfTheAvailabilityUseCase()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await PatientAsync("Slots");
+        var (from, to) = (Local(3, 0).ToUniversalTime(), Local(4, 0).ToUniversalTime());
+        var window = $"start=ge{from:yyyy-MM-ddTHH:mm:ss}Z&start=lt{to:yyyy-MM-ddTHH:mm:ss}Z";
+        var rest = (await patient.GetFromJsonAsync<JsonArray>(
+            $"/api/availability?appointmentTypeId={scenario.FollowUpId}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&clinicianId={scenario.ClinicianId}"))!;
+        rest.Count.ShouldBeGreaterThan(10);
+
+        var schedule = await FhirAsync<Schedule>(await patient.GetAsync($"/fhir/Schedule/{scenario.ClinicianId}"));
+        schedule.Actor.ShouldHaveSingleItem().Reference.ShouldBe($"Practitioner/{scenario.ClinicianId}");
+        (await FhirAsync<Bundle>(await patient.GetAsync($"/fhir/Schedule?actor=Practitioner/{scenario.ClinicianId}"))).Entry.ShouldHaveSingleItem();
+        var slots = await FhirAsync<Bundle>(await patient.GetAsync(
+            $"/fhir/Slot?schedule=Schedule/{scenario.ClinicianId}&service-type={scenario.FollowUpId}&{window}&status=free&_count=200"));
+        slots.Total.ShouldBe(rest.Count);
+        slots.Entry.Select(e => ((Slot)e.Resource!).Start).ShouldBe(rest.Select(s => (DateTimeOffset?)s!["start"]!.GetValue<DateTimeOffset>()));
+        slots.Entry.ShouldAllBe(e => ((Slot)e.Resource!).Status == Slot.SlotStatus.Free);
+
+        await OutcomeAsync(await patient.GetAsync($"/fhir/Slot?service-type={scenario.FollowUpId}&start=ge2026-01-01&start=lt2026-03-01"),
+            HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        await OutcomeAsync(await patient.GetAsync($"/fhir/Slot?service-type={scenario.FollowUpId}&{window}&status=busy"),
+            HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        await OutcomeAsync(await patient.GetAsync($"/fhir/Slot?{window}"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+    }
+
+    [Fact]
     public async Task FhirReads_AreAudited_AsTheRestReadsAre()
     {
         var (_, profile) = await PatientAsync("Audited");
@@ -264,6 +291,7 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
 
         operations.Select(o => o.Name).ShouldBe(
             ["GET /fhir/metadata", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
+             "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Slot",
              "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}"], ignoreOrder: true);
         operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
             .ShouldBe(["patient", "practitioner", "date", "status", "_count"]);

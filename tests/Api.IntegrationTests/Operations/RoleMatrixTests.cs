@@ -38,6 +38,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
     };
@@ -147,6 +148,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/webhooks/{id}"] = $"/api/webhooks/{webhook}",
                 ["/fhir/Patient/{id}"] = $"/fhir/Patient/{patientId}",
                 ["/fhir/Practitioner/{id}"] = $"/fhir/Practitioner/{scenario.ClinicianId}",
+                ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",
                 ["/fhir/Appointment/{id}"] = $"/fhir/Appointment/{appointment}",
                 ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
             },
