@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ClinicHip.Api.Endpoints;
+using ClinicHip.Api.Fhir;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
@@ -71,6 +72,7 @@ if (behindProxy)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWhen(FhirOutcomes.IsFhirRequest, fhir => fhir.UseMiddleware<FhirStatusOutcomeMiddleware>());
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -110,6 +112,9 @@ api.MapTreatmentPlanEndpoints();
 api.MapAuditEndpoints();
 api.MapIntegrationClientEndpoints();
 api.MapWebhookEndpoints();
+
+// FHIR R4 over the same use cases, policies and audit trail; its errors are OperationOutcomes (docs/decisions/0021).
+app.MapFhirEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 

@@ -19,9 +19,10 @@ public sealed record DocumentedOperation(string Path, string Method, JsonObject 
 /// <summary>The OpenAPI document as a client downloads it.</summary>
 public static class SwaggerJson
 {
-    public static async Task<JsonObject> LoadAsync(ClinicApiFactory factory)
+    /// <summary>The REST document (v1), or the FHIR one (fhir, docs/decisions/0021).</summary>
+    public static async Task<JsonObject> LoadAsync(ClinicApiFactory factory, string document = "v1")
     {
-        var response = await factory.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        var response = await factory.CreateClient().GetAsync($"/swagger/{document}/swagger.json");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }

@@ -145,10 +145,10 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
     }
 
     [Fact]
-    public void EveryApiEndpoint_DeclaresWhetherItTouchesPatientData()
+    public void EveryApiAndFhirEndpoint_DeclaresWhetherItTouchesPatientData()
     {
         var undeclared = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal) || e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<AuditedResource>() is null && e.Metadata.GetMetadata<NotPatientData>() is null)
             .Select(e => e.DisplayName).ToList();
 

@@ -19,6 +19,9 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
 
         // Calendar apps send no bearer token; the per-clinician feed token in the address is checked (404 when wrong).
         "GET /api/clinicians/{id:guid}/calendar.ics",
+
+        // The FHIR CapabilityStatement: clients read it before they sign in; it holds no clinic data.
+        "GET /fhir/metadata",
         "GET /health/live",
         "HEAD /health/live",
         "GET /health/ready",

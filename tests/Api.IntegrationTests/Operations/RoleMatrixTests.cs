@@ -38,17 +38,26 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
         ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
+        ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
 
     private static readonly string[] BookedEvents = ["appointment.booked"];
 
+    // The REST document and the FHIR document (docs/decisions/0021).
+    private static readonly string[] Documents = ["v1", "fhir"];
+
     [Fact]
     public async Task EveryIdTakingRead_AnswersEachRoleAsDocumented_WithNoDataInRefusals()
     {
         var world = await WorldAsync();
-        var documented = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!["paths"]!.AsObject()
+        var documented = (await Task.WhenAll(Documents.Select(document => factory.CreateClient().GetStringAsync($"/swagger/{document}/swagger.json"))))
+            .SelectMany(json => JsonNode.Parse(json)!["paths"]!.AsObject())
             .Where(p => p.Key.Contains('{', StringComparison.Ordinal) && p.Value!.AsObject().ContainsKey("get")).Select(p => p.Key).ToList();
         documented.ShouldBe(Matrix.Keys, ignoreOrder: true, "every GET that takes an id must be in the matrix (and in docs/access-matrix.md)");
 
@@ -109,7 +118,11 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         (await owner.PostAsJsonAsync($"/api/patients/{patientId}/outcomes", new { instrument = "Nprs", score = 5 })).EnsureSuccessStatusCode();
         var assessment = await IdOf(await clinician.PostAsJsonAsync("/api/assessments", new
         {
-            patientId, appointmentId = appointment, content = new { subjectiveSummary = "Quinn's outside-of-hip pain.", diagnoses = Array.Empty<object>() },
+            patientId, appointmentId = appointment, content = new
+            {
+                subjectiveSummary = "Quinn's outside-of-hip pain.",
+                diagnoses = new[] { new { condition = "GlutealTendinopathy", side = "Right", certainty = "Confirmed", isPrimary = true } },
+            },
         }));
         (await clinician.PostAsync($"/api/assessments/{assessment}/sign", null)).EnsureSuccessStatusCode();
         var plan = await IdOf(await clinician.PostAsJsonAsync("/api/treatment-plans", new { patientId, assessmentId = assessment, goals = "Quinn runs again", reviewDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }));
@@ -135,6 +148,11 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
                 ["/api/integration-clients/{id}"] = $"/api/integration-clients/{integration.Id}",
                 ["/api/webhooks/{id}"] = $"/api/webhooks/{webhook}",
+                ["/fhir/Patient/{id}"] = $"/fhir/Patient/{patientId}",
+                ["/fhir/Practitioner/{id}"] = $"/fhir/Practitioner/{scenario.ClinicianId}",
+                ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",
+                ["/fhir/Appointment/{id}"] = $"/fhir/Appointment/{appointment}",
+                ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
             },
         };
     }

@@ -116,6 +116,12 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             {
                 yield return id;
             }
+
+            // A list of patients (a search) concerns each patient listed.
+            if (item is not null && audited.ResourceType == "Patient" && Guid.TryParse(IdOf(item), out var listed))
+            {
+                yield return listed;
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClinicHip.Api.Fhir;
 using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Domain.Common;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ClinicHip.Api.Infrastructure.Errors;
 
 /// <summary>
-/// The one place where exceptions become RFC 9457 problem documents. An <see cref="ExpectedOutcomeException"/> (and the
+/// The one place where exceptions become RFC 9457 problem documents (or, under <c>/fhir</c>, FHIR OperationOutcomes). An <see cref="ExpectedOutcomeException"/> (and the
 /// framework's unreadable-request exception) is an answer: its status comes from its kind, it is logged at Information
 /// without a stack trace. Anything else is a fault: a 500 that reveals nothing but the trace id, logged once at Error with
 /// that trace id and without the request's content.
@@ -32,6 +33,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         else
         {
             LogRefused(logger, httpContext.Request.Method, endpoint, status, (exception as ExpectedOutcomeException)?.Code);
+        }
+
+        if (FhirOutcomes.IsFhirRequest(httpContext))
+        {
+            await FhirResult.WriteAsync(httpContext.Response, FhirOutcomes.For(exception, status, TraceId(httpContext)), status);
+            return true;
         }
 
         if (exception is OAuthErrorException oauth)

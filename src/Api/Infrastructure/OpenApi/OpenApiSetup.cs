@@ -1,3 +1,4 @@
+using ClinicHip.Api.Fhir;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -28,6 +29,16 @@ internal static class OpenApiSetup
                     "token from POST /api/auth/token.",
                 Contact = new OpenApiContact { Name = "ClinicHip API support", Email = "api@clinichip.example" },
             });
+            options.SwaggerDoc(FhirOperationFilter.DocumentName, new OpenApiInfo
+            {
+                Title = "ClinicHip FHIR R4",
+                Version = "4.0.1",
+                Description = "The clinic's records as FHIR R4 (application/fhir+json): read and search. Errors are OperationOutcome " +
+                    "resources. GET /fhir/metadata is the CapabilityStatement. Authorize with the same bearer tokens as the REST API.",
+            });
+            // The REST document holds the REST operations; the FHIR operations have their own (docs/decisions/0021).
+            options.DocInclusionPredicate((document, api) =>
+                document == FhirOperationFilter.DocumentName ? api.GroupName == FhirOperationFilter.DocumentName : api.GroupName is null);
             options.AddSecurityDefinition(BearerSchemeId, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -55,6 +66,7 @@ internal static class OpenApiSetup
             // After the XML comments, which add <response> codes without content.
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.OperationFilter<RequestExamples.OperationFilter>();
+            options.OperationFilter<FhirOperationFilter>();
         });
         return services;
     }
@@ -72,7 +84,12 @@ internal static class OpenApiSetup
             options.PreSerializeFilters.Add((document, request) =>
                 document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This API" }]);
         });
-        app.UseSwaggerUI(options => options.DocumentTitle = "ClinicHip API");
+        app.UseSwaggerUI(options =>
+        {
+            options.DocumentTitle = "ClinicHip API";
+            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "ClinicHip API");
+            options.SwaggerEndpoint($"/swagger/{FhirOperationFilter.DocumentName}/swagger.json", "ClinicHip FHIR R4");
+        });
         return app;
     }
 

@@ -1,0 +1,96 @@
+using Hl7.Fhir.Model;
+using static Hl7.Fhir.Model.CapabilityStatement;
+
+namespace ClinicHip.Api.Fhir;
+
+/// <summary>
+/// GET /fhir/metadata: exactly what <see cref="FhirEndpoints"/> serves. Kept beside it, and checked against the mapped
+/// routes by a test, so the statement never claims an interaction the server lacks.
+/// </summary>
+public static class FhirCapabilities
+{
+    private static readonly DateTimeOffset Published = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The resources served, with their search parameters (name, type, meaning); each supports search-type, and read unless listed in <see cref="SearchOnly"/>.</summary>
+    public static IReadOnlyList<(string Type, IReadOnlyList<(string Name, SearchParamType Type, string Documentation)> Search)> Resources { get; } =
+    [
+        ("Patient",
+        [
+            ("_id", SearchParamType.Token, "The patient id."),
+            ("_lastUpdated", SearchParamType.Date, "Created or last changed (eq, ge, gt, le, lt)."),
+            ("name", SearchParamType.String, "Part of the given or family name, case-insensitive."),
+            ("birthdate", SearchParamType.Date, "Date of birth (one date, yyyy-MM-dd)."),
+            ("identifier", SearchParamType.Token, $"The ClinicHip patient id ({FhirResources.PatientIdentifierSystem})."),
+            ("phone", SearchParamType.Token, "The phone number as recorded."),
+            ("email", SearchParamType.Token, "The email address, case-insensitive."),
+        ]),
+        ("Practitioner",
+        [
+            ("_id", SearchParamType.Token, "The clinician id."),
+            ("name", SearchParamType.String, "Part of the display name, case-insensitive."),
+        ]),
+        ("Schedule",
+        [
+            ("_id", SearchParamType.Token, "The schedule id (the clinician's id)."),
+            ("actor", SearchParamType.Reference, "The clinician (Practitioner/{id})."),
+        ]),
+        ("Slot",
+        [
+            ("service-type", SearchParamType.Token, "The appointment type id; required."),
+            ("start", SearchParamType.Date, "The window: ge and lt, required, at most 31 days apart."),
+            ("schedule", SearchParamType.Reference, "Only this clinician's (Schedule/{id})."),
+            ("status", SearchParamType.Token, "free (the only status served)."),
+        ]),
+        ("Appointment",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id})."),
+            ("practitioner", SearchParamType.Reference, "The clinician (Practitioner/{id})."),
+            ("date", SearchParamType.Date, "The start (eq, ge, gt, le, lt)."),
+            ("status", SearchParamType.Token, "booked, checked-in, arrived (in progress), fulfilled, cancelled or noshow."),
+        ]),
+        ("Condition",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+        ]),
+    ];
+
+    /// <summary>Computed resources with no id to read.</summary>
+    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot" };
+
+    public static CapabilityStatement Statement(string baseUrl) => new()
+    {
+        Status = PublicationStatus.Active,
+        Date = Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Publisher = "ClinicHip",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new SoftwareComponent { Name = "ClinicHip API" },
+        Implementation = new ImplementationComponent { Description = "ClinicHip FHIR R4 endpoint (read and search)", Url = baseUrl },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = [FhirJson.MediaType, "json"],
+        Rest =
+        [
+            new RestComponent
+            {
+                Mode = RestfulCapabilityMode.Server,
+                Documentation = "Bearer tokens from POST /api/auth/token or /api/auth/client-token; the REST API's roles, scopes and audit apply. "
+                    + "Searches page with _count (1 to 200, default 50) and next links; an unsupported parameter answers 400.",
+                Security = new SecurityComponent
+                {
+                    Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")],
+                    Description = "OAuth 2.0 bearer tokens (JWT): user tokens, and client-credentials tokens for integration clients.",
+                },
+                Resource = [.. Resources.Select(r => new ResourceComponent
+                {
+                    Type = r.Type,
+                    Interaction = SearchOnly.Contains(r.Type)
+                        ? [new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType }]
+                        : [
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+                        ],
+                    SearchParam = [.. r.Search.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
+                })],
+            },
+        ],
+    };
+}

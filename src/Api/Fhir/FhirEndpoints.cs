@@ -1,0 +1,245 @@
+using ClinicHip.Api.Infrastructure.Auditing;
+using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Assessments;
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Patients;
+using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Scheduling.Availability;
+using ClinicHip.Application.Scheduling.Clinicians;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicHip.Api.Fhir;
+
+/// <summary>
+/// The FHIR R4 (4.0.1) endpoint: read and search over the same use cases, policies and audit trail as the REST API
+/// (docs/decisions/0021). Answers are application/fhir+json; errors are OperationOutcomes.
+/// </summary>
+public static class FhirEndpoints
+{
+    private const string Tag = "FHIR R4";
+
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{FhirOutcomes.PathPrefix}";
+    }
+
+    public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder app)
+    {
+        var fhir = app.MapGroup(FhirOutcomes.PathPrefix).RequireAuthorization().WithTags(Tag).WithGroupName(FhirOperationFilter.DocumentName)
+            .WithMetadata(new RequestSizeLimitAttribute(AbuseLimits.MaxRequestBodyBytes));
+        fhir.AddEndpointFilter<AuditEndpointFilter>();
+
+        fhir.MapGet("/metadata", Metadata).AllowAnonymous().NotPatientData().WithName("FhirCapabilityStatement").ProducesFhir();
+
+        fhir.MapGet("/Patient", SearchPatients).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirSearchPatient").ProducesFhir();
+        fhir.MapGet("/Patient/{id:guid}", ReadPatient).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirReadPatient").ProducesFhir();
+
+        fhir.MapGet("/Practitioner", SearchPractitioners).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchPractitioner").ProducesFhir();
+        fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadPractitioner").ProducesFhir();
+
+        fhir.MapGet("/Schedule", SearchSchedules).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSchedule").ProducesFhir();
+        fhir.MapGet("/Schedule/{id:guid}", ReadSchedule).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadSchedule").ProducesFhir();
+        fhir.MapGet("/Slot", SearchSlots).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSlot").ProducesFhir();
+
+        fhir.MapGet("/Appointment", SearchAppointments).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirSearchAppointment").ProducesFhir();
+        fhir.MapGet("/Appointment/{id:guid}", ReadAppointment).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirReadAppointment").ProducesFhir();
+
+        fhir.MapGet("/Condition", SearchConditions).RequireAuthorization(Policies.ClinicalRecords).Audited("Condition").WithName("FhirSearchCondition").ProducesFhir();
+        fhir.MapGet("/Condition/{id}", ReadCondition).RequireAuthorization(Policies.ClinicalRecords).Audited("Condition").WithName("FhirReadCondition").ProducesFhir();
+        return app;
+    }
+
+    /// <summary>FHIR: the CapabilityStatement.</summary>
+    /// <remarks>What this server supports, exactly: resources, interactions and search parameters. Open to anyone, as FHIR clients read it before they sign in.</remarks>
+    /// <response code="200">The CapabilityStatement (application/fhir+json).</response>
+    public static FhirResult Metadata(HttpRequest request) => new(FhirCapabilities.Statement(BaseUrl(request)), null);
+
+    /// <summary>FHIR: search patients.</summary>
+    /// <remarks>
+    /// Parameters: name, birthdate (yyyy-MM-dd), identifier ([system|]id), phone, email, _id, _lastUpdated (eq, ge, gt, le, lt), _count.
+    /// Staff and clients with patients:read search the clinic; a patient finds only themself.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle, with a next link while there are more.</response>
+    public static async Task<FhirResult> SearchPatients(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "name", "birthdate", "identifier", "phone", "email", "_id", FhirSearch.LastUpdated);
+        var (changedFrom, changedBefore) = search.DateWindow(FhirSearch.LastUpdated);
+        var birthDate = search.DateWindow("birthdate") switch
+        {
+            (null, null) => (DateOnly?)null,
+            ({ } from, { } before) when before - from == TimeSpan.FromDays(1) && from.TimeOfDay == TimeSpan.Zero => DateOnly.FromDateTime(from.UtcDateTime),
+            _ => throw ValidationException.For("birthdate", "birthdate takes one date (yyyy-MM-dd)."),
+        };
+        var id = search.Reference("_id", "Patient");
+        if (search.Token("identifier") is { } identifier)
+        {
+            var value = identifier.StartsWith(FhirResources.PatientIdentifierSystem + "|", StringComparison.Ordinal)
+                ? identifier[(FhirResources.PatientIdentifierSystem.Length + 1)..]
+                : identifier.Contains('|', StringComparison.Ordinal) ? null : identifier;
+            // An identifier of another system, or not a ClinicHip id, names no patient here.
+            if (!Guid.TryParse(value, out var identified) || (id is not null && id != identified))
+            {
+                return new FhirResult(search.Bundle(request, [], 0), Array.Empty<PatientProfileDto>());
+            }
+
+            id = identified;
+        }
+
+        var page = await mediator.Send(new FindPatientsQuery(
+            search.Token("name"), birthDate, id, search.Token("phone"), search.Token("email"), changedFrom, changedBefore, search.Page, search.PageSize),
+            cancellationToken);
+        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Patient), page.TotalCount), page.Items);
+    }
+
+    /// <summary>FHIR: read a patient.</summary>
+    /// <remarks>A patient reads themself; staff and clients with patients:read any patient. Another patient's id answers 404.</remarks>
+    /// <response code="200">The Patient.</response>
+    /// <response code="404">No such patient, or not one the caller may see (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadPatient(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
+        return new FhirResult(FhirResources.Patient(profile), profile);
+    }
+
+    /// <summary>FHIR: search practitioners (the clinic's bookable clinicians).</summary>
+    /// <remarks>Parameters: name (part of the display name), _id, _count.</remarks>
+    /// <response code="200">A searchset Bundle.</response>
+    public static async Task<FhirResult> SearchPractitioners(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "name", "_id");
+        var (name, id) = (search.Token("name"), search.Reference("_id", "Practitioner"));
+        // A clinic has a handful of clinicians: the one list use case, filtered here.
+        var matching = (await mediator.Send(new ListCliniciansQuery(), cancellationToken))
+            .Where(c => (id is null || c.Id == id) && (name is null || c.DisplayName.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirResources.Practitioner), matching.Count), null);
+    }
+
+    /// <summary>FHIR: read a practitioner.</summary>
+    /// <response code="200">The Practitioner.</response>
+    /// <response code="404">No such bookable clinician (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadPractitioner(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var clinician = (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).SingleOrDefault(c => c.Id == id)
+            ?? throw new NotFoundException("Practitioner", id);
+        return new FhirResult(FhirResources.Practitioner(clinician), null);
+    }
+
+    /// <summary>FHIR: search schedules (one per bookable clinician).</summary>
+    /// <remarks>Parameters: actor (Practitioner/{id}), _id, _count.</remarks>
+    /// <response code="200">A searchset Bundle.</response>
+    public static async Task<FhirResult> SearchSchedules(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "actor", "_id");
+        var (id, actor) = (search.Reference("_id", "Schedule"), search.Reference("actor", "Practitioner"));
+        var matching = (await mediator.Send(new ListCliniciansQuery(), cancellationToken))
+            .Where(c => (id is null || c.Id == id) && (actor is null || c.Id == actor)).ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirResources.Schedule), matching.Count), null);
+    }
+
+    /// <summary>FHIR: read a schedule.</summary>
+    /// <response code="200">The Schedule.</response>
+    /// <response code="404">No such bookable clinician (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadSchedule(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var clinician = (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).SingleOrDefault(c => c.Id == id)
+            ?? throw new NotFoundException("Schedule", id);
+        return new FhirResult(FhirResources.Schedule(clinician), null);
+    }
+
+    /// <summary>FHIR: search free slots.</summary>
+    /// <remarks>
+    /// Parameters: service-type (the appointment type id; required), start (ge and lt, required, at most 31 days apart),
+    /// schedule (Schedule/{id}; all clinicians when absent), status (free only), _count. The slots of GET /api/availability,
+    /// with its rules: patients also get the minimum notice and the booking horizon.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle of free slots, soonest first.</response>
+    public static async Task<FhirResult> SearchSlots(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "service-type", "start", "schedule", "status");
+        if (search.Token("status") is { } status && status != "free")
+        {
+            throw ValidationException.For("status", "Only free slots are served (status=free).");
+        }
+
+        var typeToken = search.Token("service-type") ?? throw ValidationException.For("service-type", "Name the appointment type (service-type={id}).");
+        var typeValue = typeToken.StartsWith(FhirResources.AppointmentTypeSystem + "|", StringComparison.Ordinal)
+            ? typeToken[(FhirResources.AppointmentTypeSystem.Length + 1)..] : typeToken;
+        var typeId = Guid.TryParse(typeValue, out var parsed) ? parsed : throw ValidationException.For("service-type", "service-type is an appointment type id.");
+        var (from, before) = search.DateWindow("start");
+        if (from is null || before is null)
+        {
+            throw ValidationException.For("start", "Give the window: start=ge{instant}&start=lt{instant}, at most 31 days apart.");
+        }
+
+        var slots = await mediator.Send(
+            new GetAvailabilityQuery(typeId, from.Value, before.Value, search.Reference("schedule", "Schedule")), cancellationToken);
+        var page = slots.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(s => FhirResources.Slot(s, typeId)), slots.Count), null);
+    }
+
+    /// <summary>FHIR: search appointments.</summary>
+    /// <remarks>
+    /// Parameters: patient, practitioner, date (the start: eq, ge, gt, le, lt), status (booked, checked-in, arrived, fulfilled,
+    /// cancelled, noshow), _count. The same rules as GET /api/appointments: a patient sees their own, a clinician their own
+    /// diary or a named patient's, the front desk and administrators everything.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle by start time.</response>
+    public static async Task<FhirResult> SearchAppointments(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient", "practitioner", "date", "status");
+        var (from, before) = search.DateWindow("date");
+        var status = search.Token("status") is { } code
+            ? Enum.GetValues<Domain.Scheduling.AppointmentStatus>().Cast<Domain.Scheduling.AppointmentStatus?>()
+                .SingleOrDefault(s => Hl7.Fhir.Utility.EnumUtility.GetLiteral(FhirResources.Status(s!.Value)) == code)
+                ?? throw ValidationException.For("status", "status is one of booked, checked-in, arrived, fulfilled, cancelled, noshow.")
+            : (Domain.Scheduling.AppointmentStatus?)null;
+        var page = await mediator.Send(new ListAppointmentsQuery(
+            from, before, search.Reference("practitioner", "Practitioner"), search.Reference("patient", "Patient"), status, search.Page, search.PageSize),
+            cancellationToken);
+        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount), page.Items);
+    }
+
+    /// <summary>FHIR: read an appointment.</summary>
+    /// <remarks>A patient reads their own; staff any.</remarks>
+    /// <response code="200">The Appointment.</response>
+    /// <response code="404">No such appointment, or another patient's (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadAppointment(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var appointment = await mediator.Send(new GetAppointmentQuery(id), cancellationToken);
+        return new FhirResult(FhirResources.Appointment(appointment), appointment);
+    }
+
+    /// <summary>FHIR: search conditions (diagnoses of signed assessments).</summary>
+    /// <remarks>Parameters: patient (required), _count. Clinicians, and the patient their own; never the front desk or a client.</remarks>
+    /// <response code="200">A searchset Bundle, newest assessment first.</response>
+    public static async Task<FhirResult> SearchConditions(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient");
+        var patient = search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+        var assessments = await mediator.Send(new ListPatientAssessmentsQuery(patient), cancellationToken);
+        var conditions = assessments.SelectMany(FhirResources.Conditions).ToList();
+        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page, conditions.Count), assessments);
+    }
+
+    /// <summary>FHIR: read a condition.</summary>
+    /// <response code="200">The Condition.</response>
+    /// <response code="404">No such diagnosis on a signed assessment the caller may see (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadCondition(string id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var (assessmentId, position) = FhirResources.ParseConditionId(id) ?? throw new NotFoundException("Condition", id);
+        var assessment = await mediator.Send(new GetAssessmentQuery(assessmentId), cancellationToken);
+        var condition = FhirResources.Conditions(assessment).ElementAtOrDefault(position - 1) ?? throw new NotFoundException("Condition", id);
+        return new FhirResult(condition, assessment);
+    }
+
+    private static RouteHandlerBuilder ProducesFhir(this RouteHandlerBuilder builder) => builder
+        .Produces(StatusCodes.Status200OK, contentType: FhirJson.MediaType)
+        .Produces(StatusCodes.Status400BadRequest, contentType: FhirJson.MediaType)
+        .Produces(StatusCodes.Status404NotFound, contentType: FhirJson.MediaType);
+}

@@ -1,0 +1,66 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ClinicHip.Api.Fhir;
+
+/// <summary>
+/// The FHIR operations have their own OpenAPI document, <c>/swagger/fhir/swagger.json</c> (docs/decisions/0021): their
+/// bodies are FHIR resources defined by the specification and their errors OperationOutcomes, so the REST document's
+/// rules (typed JSON schemas, problem documents) do not fit them. The search parameters are documented from
+/// <see cref="FhirCapabilities"/>, the list the CapabilityStatement is built from.
+/// </summary>
+public sealed class FhirOperationFilter : IOperationFilter
+{
+    public const string DocumentName = "fhir";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ApiDescription.GroupName != DocumentName)
+        {
+            return;
+        }
+
+        var path = context.ApiDescription.RelativePath ?? "";
+        var type = path.Split('/') is [_, var resource, ..] ? resource : null;
+        var searched = FhirCapabilities.Resources.SingleOrDefault(r => r.Type == type);
+        if (searched.Type is not null && !path.Contains('{', StringComparison.Ordinal))
+        {
+            operation.Parameters ??= [];
+            foreach (var (name, kind, documentation) in searched.Search)
+            {
+                operation.Parameters.Add(Query(name, $"{documentation} (FHIR {kind} parameter)"));
+            }
+
+            operation.Parameters.Add(Query(FhirSearch.Count, "Page size, 1 to 200 (default 50); the Bundle's next link gives the following page."));
+        }
+
+        // Every answer, success or error, is a FHIR resource: the specification defines its schema.
+        foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+        {
+            response.Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                [FhirJson.MediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "A FHIR R4 resource (https://hl7.org/fhir/R4/): the resource read, a searchset Bundle, the CapabilityStatement, or an OperationOutcome for an error.",
+                        Required = new HashSet<string> { "resourceType" },
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["resourceType"] = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                },
+            };
+        }
+    }
+
+    private static OpenApiParameter Query(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Query,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+}
