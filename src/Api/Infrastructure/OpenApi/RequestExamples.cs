@@ -9,6 +9,7 @@ using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
@@ -32,10 +33,14 @@ internal static class RequestExamples
     public static readonly IReadOnlyDictionary<Type, object> ByRequestType = new Dictionary<Type, object>
     {
         [typeof(RegisterPatientCommand)] = new RegisterPatientCommand(
-            "jordan.lee@example.com", "Trail-Runner-2026", "Jordan", "Lee", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
-        [typeof(IssueTokenCommand)] = new IssueTokenCommand("jordan.lee@example.com", "Trail-Runner-2026"),
+            "alex.morgan@example.com", "Trail-Runner-2026", "Alex", "Morgan", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
+
+        // The demo clinic's patient (README, "Demo logins"): Execute signs in as it stands wherever Seed:Demo is on.
+        [typeof(IssueTokenCommand)] = new IssueTokenCommand(DemoClinicSeeder.PatientEmail, DemoClinicSeeder.Password),
+
+        // Staff must name the patient; a patient may name themself. DemoBookingExample puts the demo clinic's ids here.
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
-            PatientId: null, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+            ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,
@@ -81,7 +86,7 @@ internal static class RequestExamples
     };
 
     /// <summary>Puts the example on the JSON request body of each operation whose body type has one.</summary>
-    internal sealed class OperationFilter(IOptions<JsonOptions> json) : IOperationFilter
+    internal sealed class OperationFilter(IOptions<JsonOptions> json, DemoBookingExample demo) : IOperationFilter
     {
         // The API's options, leaving out members the example does not set (optional ones are null).
         private readonly JsonSerializerOptions serializerOptions = new(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
@@ -93,6 +98,11 @@ internal static class RequestExamples
                 || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) != true || media is not OpenApiMediaType jsonBody)
             {
                 return;
+            }
+
+            if (bodyType == typeof(BookAppointmentCommand) && demo.Find() is { } demoBooking)
+            {
+                example = demoBooking;
             }
 
             jsonBody.Example = JsonSerializer.SerializeToNode(example, bodyType, serializerOptions);
