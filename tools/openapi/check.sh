@@ -4,13 +4,16 @@
 #      (artifacts/openapi/clinichip-v1.json);
 #   2. lints it with Spectral's OpenAPI ruleset (tools/openapi/.spectral.yaml): errors fail, warnings are shown;
 #   3. generates a TypeScript client with openapi-typescript, type-checks the booking flow against it, and runs the
-#      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API.
+#      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API;
+#   4. drives Swagger UI in headless Chromium on a second API seeded with the demo clinic (tests/ui): signs in with
+#      the prefilled example, authorizes, books with the prefilled example, reads back, and authorizes an integration
+#      client through the OAuth2 client-credentials flow of the Authorize dialog.
 #
 #   tools/openapi/check.sh              # builds src/Api (Debug) first
 #   tools/openapi/check.sh --no-build   # uses the existing Debug build output
 #   tools/openapi/check.sh --lint-only  # steps 1 and 2
 #
-# Needs the .NET SDK, curl, and Node.js 18+ with npm (installed from Debian when missing and running as root).
+# Needs the .NET SDK, curl, Node.js 18+ with npm, and Chromium (both installed from Debian when missing and running as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -43,6 +46,18 @@ ensure_node() {
   fi
 }
 
+ensure_chromium() {
+  if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing Chromium (Debian)..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "Chromium is needed for the Swagger UI check: install it (apt-get install chromium) or set CHROMIUM." >&2
+      exit 1
+    fi
+  fi
+}
+
 ensure_node
 echo "node $(node --version), npm $(npm --version)"
 
@@ -58,46 +73,57 @@ if $client; then
 fi
 
 work=$(mktemp -d)
-api_pid=""
+api_pids=()
 cleanup() {
-  if [ -n "$api_pid" ]; then
-    kill "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-  fi
+  for pid in "${api_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-base_url="http://127.0.0.1:$port"
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
 admin_email="contract-admin@clinichip.example"
 admin_password="Contract-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
 
-echo "== Starting the API on $base_url (throw-away database)"
-(
-  cd "$api_dir"
-  ASPNETCORE_ENVIRONMENT=Testing \
-  Database__ConnectionString="Data Source=$work/clinichip.db" \
-  Jwt__SigningKey="$(node -p 'require("crypto").randomBytes(48).toString("base64")')" \
-  Bootstrap__AdminEmail="$admin_email" \
-  Bootstrap__AdminPassword="$admin_password" \
-  Logging__LogLevel__Default=Warning \
-  exec dotnet ClinicHip.Api.dll --urls "$base_url"
-) >"$work/api.log" 2>&1 &
-api_pid=$!
+# start_api NAME URL [KEY=VALUE...]: the built API on its own throw-away database, waited for until ready.
+start_api() {
+  local name=$1 url=$2
+  shift 2
+  (
+    cd "$api_dir"
+    export ASPNETCORE_ENVIRONMENT=Testing \
+      Database__ConnectionString="Data Source=$work/$name.db" \
+      Jwt__SigningKey="$(node -p 'require("crypto").randomBytes(48).toString("base64")')" \
+      Bootstrap__AdminEmail="$admin_email" \
+      Bootstrap__AdminPassword="$admin_password" \
+      Logging__LogLevel__Default=Warning
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet ClinicHip.Api.dll --urls "$url"
+  ) >"$work/$name.log" 2>&1 &
+  local pid=$!
+  api_pids+=("$pid")
+  for _ in $(seq 1 120); do
+    if curl -sf "$url/health/ready" >/dev/null 2>&1; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "The API ($name) exited before it was ready:" >&2
+      tail -n 40 "$work/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "The API ($name) was not ready within 60 s." >&2
+  exit 1
+}
 
-for _ in $(seq 1 120); do
-  if curl -sf "$base_url/health/ready" >/dev/null 2>&1; then
-    break
-  fi
-  if ! kill -0 "$api_pid" 2>/dev/null; then
-    echo "The API exited before it was ready:" >&2
-    tail -n 40 "$work/api.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-curl -sf "$base_url/health/ready" >/dev/null || { echo "The API was not ready within 60 s." >&2; exit 1; }
+base_url="http://127.0.0.1:$(free_port)"
+echo "== Starting the API on $base_url (throw-away database)"
+start_api contract "$base_url"
 
 mkdir -p artifacts/openapi
 document="$root/artifacts/openapi/clinichip-v1.json"
@@ -116,5 +142,19 @@ if $client; then
     CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password" \
       npm run --silent booking-flow
   )
+
+  echo "== Swagger UI in headless Chromium (demo clinic): sign in with the example, authorize, book, read back, client credentials"
+  ensure_chromium
+  npm ci --prefix tests/ui --no-audit --no-fund --loglevel=error --ignore-scripts
+  ui_url="http://127.0.0.1:$(free_port)"
+  start_api swagger-ui "$ui_url" Seed__Demo=true
+  admin_token=$(curl -sf -X POST "$ui_url/api/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" | node -p 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+  client=$(curl -sf -X POST "$ui_url/api/integration-clients" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"name":"Swagger UI check","scopes":["appointments:read"]}')
+  CLINICHIP_API_URL="$ui_url" \
+  CLINICHIP_CLIENT_ID=$(node -p 'JSON.parse(process.argv[1]).id' "$client") \
+  CLINICHIP_CLIENT_SECRET=$(node -p 'JSON.parse(process.argv[1]).clientSecret' "$client") \
+    npm run --prefix tests/ui --silent swagger-ui-flow
 fi
 echo "OpenAPI contract checks passed."
