@@ -51,7 +51,7 @@ internal sealed class DemoBookingExample(IServiceScopeFactory scopes, IOptions<S
         var clinician = db.StaffMembers.AsNoTracking().Where(s => s.Email == DemoClinicSeeder.PhysiotherapistEmail)
             .Select(s => s.Clinician).FirstOrDefault()?.Id.Value ?? Guid.Empty;
         var type = db.AppointmentTypes.AsNoTracking().Where(t => t.Name == "Follow-up").Select(t => t.Id).FirstOrDefault().Value;
-        var settings = db.ClinicSettings.AsNoTracking().FirstOrDefault();
+        var settings = db.ClinicSettings.AsNoTracking().SingleOrDefault();
         return patient != Guid.Empty && clinician != Guid.Empty && type != Guid.Empty && settings is not null ? (patient, clinician, type, settings.TimeZone) : null;
     }
 }
