@@ -2,6 +2,8 @@
 # The OpenAPI contract checked from the outside, as a third party meets it:
 #   1. starts the built API on a throw-away SQLite database and saves its document
 #      (artifacts/openapi/clinichip-v1.json);
+#   then compares it with the released contract, docs/openapi/v1.json (tools/openapi/breaking-changes.mjs): a change
+#      that breaks a client fails, and so does an additive one until the document is regenerated and committed;
 #   2. lints it with Spectral's OpenAPI ruleset (tools/openapi/.spectral.yaml): errors fail, warnings are shown;
 #   3. generates a TypeScript client with openapi-typescript, type-checks the booking flow against it, and runs the
 #      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API;
@@ -11,7 +13,8 @@
 #
 #   tools/openapi/check.sh              # builds src/Api (Debug) first
 #   tools/openapi/check.sh --no-build   # uses the existing Debug build output
-#   tools/openapi/check.sh --lint-only  # steps 1 and 2
+#   tools/openapi/check.sh --lint-only  # steps 1, 2 and the breaking-change check
+#   tools/openapi/check.sh --update-contract  # step 1, then writes docs/openapi/v1.json (after an intended change)
 #
 # Needs the .NET SDK, curl, Node.js 18+ with npm, and Chromium (both installed from Debian when missing and running as root).
 set -euo pipefail
@@ -20,11 +23,13 @@ cd "$root"
 
 build=true
 client=true
+update_contract=false
 for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --lint-only) client=false ;;
-    *) echo "usage: $0 [--no-build] [--lint-only]" >&2; exit 2 ;;
+    --update-contract) update_contract=true; client=false ;;
+    *) echo "usage: $0 [--no-build] [--lint-only] [--update-contract]" >&2; exit 2 ;;
   esac
 done
 
@@ -129,6 +134,21 @@ mkdir -p artifacts/openapi
 document="$root/artifacts/openapi/clinichip-v1.json"
 curl -sf "$base_url/swagger/v1/swagger.json" -o "$document"
 echo "Saved the document to ${document#"$root"/}"
+
+# The released contract is compared without the address this run happened to use.
+released="$root/docs/openapi/v1.json"
+node -e 'const fs = require("fs"); const [from, to, url] = process.argv.slice(1);
+  fs.writeFileSync(to, JSON.stringify(JSON.parse(fs.readFileSync(from, "utf8").split(url).join("http://localhost:5080")), null, 2) + "\n");' \
+  "$document" "$work/served.json" "$base_url"
+if $update_contract; then
+  mkdir -p "$(dirname "$released")"
+  cp "$work/served.json" "$released"
+  echo "Wrote ${released#"$root"/}: commit it, and say what changed in CHANGELOG.md."
+  exit 0
+fi
+
+echo "== Breaking changes against the released contract (docs/openapi/v1.json)"
+node tools/openapi/breaking-changes.mjs "$released" "$work/served.json"
 
 echo "== Spectral (spectral:oas): errors fail, warnings are reported"
 npm run --prefix tools/openapi --silent lint
