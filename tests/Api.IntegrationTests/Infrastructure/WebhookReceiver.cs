@@ -102,7 +102,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
         /// </summary>
         public bool IsSignedWith(string secret)
         {
-            var key = Convert.FromBase64String(secret["whsec_".Length..]);
+            var key = new byte[secret.Length];
+            if (!secret.StartsWith("whsec_", StringComparison.Ordinal) || !Convert.TryFromBase64String(secret["whsec_".Length..], key, out var length))
+            {
+                return false;
+            }
+
+            key = key[..length];
             var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
             return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Signature));
         }
