@@ -7,6 +7,8 @@
 #   2. lints it with Spectral's OpenAPI ruleset (tools/openapi/.spectral.yaml): errors fail, warnings are shown;
 #   3. generates a TypeScript client with openapi-typescript, type-checks the booking flow against it, and runs the
 #      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API;
+#      Meanwhile a receiver built on the `standardwebhooks` npm package verifies the booking's real webhook delivery,
+#      and refuses a tampered body and an old timestamp;
 #   4. drives Swagger UI in headless Chromium on a second API seeded with the demo clinic (tests/ui): signs in with
 #      the prefilled example, authorizes, books with the prefilled example, reads back, and authorizes an integration
 #      client through the OAuth2 client-credentials flow of the Authorize dialog.
@@ -128,7 +130,8 @@ start_api() {
 
 base_url="http://127.0.0.1:$(free_port)"
 echo "== Starting the API on $base_url (throw-away database)"
-start_api contract "$base_url"
+# The Standard Webhooks receiver listens on plain http on this machine.
+start_api contract "$base_url" Webhooks__AllowPrivateTargets=true Webhooks__AllowHttpTargets=true
 
 mkdir -p artifacts/openapi
 document="$root/artifacts/openapi/clinichip-v1.json"
@@ -159,8 +162,17 @@ if $client; then
     cd tests/contract-client
     npm run --silent generate
     npm run --silent typecheck
-    CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password" \
-      npm run --silent booking-flow
+    export CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password"
+    # The receiver subscribes first, so the flow's booking is delivered to it.
+    CLINICHIP_RECEIVER_READY="$work/receiver-ready" npm run --silent webhook-receiver &
+    receiver_pid=$!
+    for _ in $(seq 1 60); do
+      [ -f "$work/receiver-ready" ] || ! kill -0 "$receiver_pid" 2>/dev/null && break
+      sleep 0.5
+    done
+    [ -f "$work/receiver-ready" ] || { wait "$receiver_pid" || true; echo "The webhook receiver did not start." >&2; exit 1; }
+    npm run --silent booking-flow
+    wait "$receiver_pid"
   )
 
   echo "== Swagger UI in headless Chromium (demo clinic): sign in with the example, authorize, book, read back, client credentials"
