@@ -61,6 +61,14 @@ public class OperationAccessTests(ClinicApiFactory factory) : IClassFixture<Clin
         tags.IndexOf("Webhooks").ShouldBeLessThan(tags.IndexOf("Staff"));
     }
 
+    [Fact]
+    public async Task ClientTokenResponse_MarksItsSnakeCaseMembersRequired()
+    {
+        var schema = SwaggerJson.Schema(await SwaggerJson.LoadAsync(factory), "ClientTokenResponse");
+
+        schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["access_token", "token_type", "expires_in", "scope"], ignoreOrder: true);
+    }
+
     private static Dictionary<string, JsonObject> Operations(JsonObject document) =>
         SwaggerJson.Operations(document).ToDictionary(o => $"{o.Method} {o.Path}", o => o.Operation);
 }
