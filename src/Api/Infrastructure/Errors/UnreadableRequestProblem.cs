@@ -64,6 +64,7 @@ internal static partial class UnreadableRequestProblem
     {
         Status = StatusCodes.Status400BadRequest,
         Title = "One or more validation errors occurred.",
+        Detail = $"{name}: {message}",
     };
 
     // With Disallow, the path may stop at the object holding the unknown member or include it.
