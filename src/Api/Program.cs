@@ -33,6 +33,7 @@ builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddClinicJwtAuthentication();
 builder.Services.AddAuthorizationBuilder().AddClinicPolicies();
 builder.Services.AddSingleton<IAuthorizationHandler, CallerAuthorizationHandler>();
+builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", ProblemDetailsExceptionHandler.TraceId(context.HttpContext)));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

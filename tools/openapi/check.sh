@@ -2,26 +2,36 @@
 # The OpenAPI contract checked from the outside, as a third party meets it:
 #   1. starts the built API on a throw-away SQLite database and saves its document
 #      (artifacts/openapi/clinichip-v1.json);
+#   then compares it with the released contract, docs/openapi/v1.json (tools/openapi/breaking-changes.mjs): a change
+#      that breaks a client fails, and so does an additive one until the document is regenerated and committed;
 #   2. lints it with Spectral's OpenAPI ruleset (tools/openapi/.spectral.yaml): errors fail, warnings are shown;
 #   3. generates a TypeScript client with openapi-typescript, type-checks the booking flow against it, and runs the
-#      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API.
+#      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API;
+#      Meanwhile a receiver built on the `standardwebhooks` npm package verifies the booking's real webhook delivery,
+#      and refuses a tampered body and an old timestamp;
+#   4. drives Swagger UI in headless Chromium on a second API seeded with the demo clinic (tests/ui): signs in with
+#      the prefilled example, authorizes, books with the prefilled example, reads back, and authorizes an integration
+#      client through the OAuth2 client-credentials flow of the Authorize dialog.
 #
 #   tools/openapi/check.sh              # builds src/Api (Debug) first
 #   tools/openapi/check.sh --no-build   # uses the existing Debug build output
-#   tools/openapi/check.sh --lint-only  # steps 1 and 2
+#   tools/openapi/check.sh --lint-only  # steps 1, 2 and the breaking-change check
+#   tools/openapi/check.sh --update-contract  # step 1, then writes docs/openapi/v1.json (after an intended change)
 #
-# Needs the .NET SDK, curl, and Node.js 18+ with npm (installed from Debian when missing and running as root).
+# Needs the .NET SDK, curl, Node.js 18+ with npm, and Chromium (both installed from Debian when missing and running as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
 build=true
 client=true
+update_contract=false
 for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --lint-only) client=false ;;
-    *) echo "usage: $0 [--no-build] [--lint-only]" >&2; exit 2 ;;
+    --update-contract) update_contract=true; client=false ;;
+    *) echo "usage: $0 [--no-build] [--lint-only] [--update-contract]" >&2; exit 2 ;;
   esac
 done
 
@@ -43,6 +53,18 @@ ensure_node() {
   fi
 }
 
+ensure_chromium() {
+  if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing Chromium (Debian)..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "Chromium is needed for the Swagger UI check: install it (apt-get install chromium) or set CHROMIUM." >&2
+      exit 1
+    fi
+  fi
+}
+
 ensure_node
 echo "node $(node --version), npm $(npm --version)"
 
@@ -58,51 +80,78 @@ if $client; then
 fi
 
 work=$(mktemp -d)
-api_pid=""
+api_pids=()
 cleanup() {
-  if [ -n "$api_pid" ]; then
-    kill "$api_pid" 2>/dev/null || true
-    wait "$api_pid" 2>/dev/null || true
-  fi
+  for pid in "${api_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-base_url="http://127.0.0.1:$port"
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
 admin_email="contract-admin@clinichip.example"
 admin_password="Contract-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
 
-echo "== Starting the API on $base_url (throw-away database)"
-(
-  cd "$api_dir"
-  ASPNETCORE_ENVIRONMENT=Testing \
-  Database__ConnectionString="Data Source=$work/clinichip.db" \
-  Jwt__SigningKey="$(node -p 'require("crypto").randomBytes(48).toString("base64")')" \
-  Bootstrap__AdminEmail="$admin_email" \
-  Bootstrap__AdminPassword="$admin_password" \
-  Logging__LogLevel__Default=Warning \
-  exec dotnet ClinicHip.Api.dll --urls "$base_url"
-) >"$work/api.log" 2>&1 &
-api_pid=$!
+# start_api NAME URL [KEY=VALUE...]: the built API on its own throw-away database, waited for until ready.
+start_api() {
+  local name=$1 url=$2
+  shift 2
+  (
+    cd "$api_dir"
+    export ASPNETCORE_ENVIRONMENT=Testing \
+      Database__ConnectionString="Data Source=$work/$name.db" \
+      Jwt__SigningKey="$(node -p 'require("crypto").randomBytes(48).toString("base64")')" \
+      Bootstrap__AdminEmail="$admin_email" \
+      Bootstrap__AdminPassword="$admin_password" \
+      Logging__LogLevel__Default=Warning
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet ClinicHip.Api.dll --urls "$url"
+  ) >"$work/$name.log" 2>&1 &
+  local pid=$!
+  api_pids+=("$pid")
+  for _ in $(seq 1 120); do
+    if curl -sf "$url/health/ready" >/dev/null 2>&1; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "The API ($name) exited before it was ready:" >&2
+      tail -n 40 "$work/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "The API ($name) was not ready within 60 s." >&2
+  exit 1
+}
 
-for _ in $(seq 1 120); do
-  if curl -sf "$base_url/health/ready" >/dev/null 2>&1; then
-    break
-  fi
-  if ! kill -0 "$api_pid" 2>/dev/null; then
-    echo "The API exited before it was ready:" >&2
-    tail -n 40 "$work/api.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-curl -sf "$base_url/health/ready" >/dev/null || { echo "The API was not ready within 60 s." >&2; exit 1; }
+base_url="http://127.0.0.1:$(free_port)"
+echo "== Starting the API on $base_url (throw-away database)"
+# The Standard Webhooks receiver listens on plain http on this machine.
+start_api contract "$base_url" Webhooks__AllowPrivateTargets=true Webhooks__AllowHttpTargets=true
 
 mkdir -p artifacts/openapi
 document="$root/artifacts/openapi/clinichip-v1.json"
 curl -sf "$base_url/swagger/v1/swagger.json" -o "$document"
 echo "Saved the document to ${document#"$root"/}"
+
+# The released contract is compared without the address this run happened to use.
+released="$root/docs/openapi/v1.json"
+node -e 'const fs = require("fs"); const [from, to, url] = process.argv.slice(1);
+  fs.writeFileSync(to, JSON.stringify(JSON.parse(fs.readFileSync(from, "utf8").split(url).join("http://localhost:5080")), null, 2) + "\n");' \
+  "$document" "$work/served.json" "$base_url"
+if $update_contract; then
+  mkdir -p "$(dirname "$released")"
+  cp "$work/served.json" "$released"
+  echo "Wrote ${released#"$root"/}: commit it, and say what changed in CHANGELOG.md."
+  exit 0
+fi
+
+echo "== Breaking changes against the released contract (docs/openapi/v1.json)"
+node tools/openapi/breaking-changes.mjs "$released" "$work/served.json"
 
 echo "== Spectral (spectral:oas): errors fail, warnings are reported"
 npm run --prefix tools/openapi --silent lint
@@ -113,8 +162,31 @@ if $client; then
     cd tests/contract-client
     npm run --silent generate
     npm run --silent typecheck
-    CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password" \
-      npm run --silent booking-flow
+    export CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password"
+    # The receiver subscribes first, so the flow's booking is delivered to it.
+    CLINICHIP_RECEIVER_READY="$work/receiver-ready" npm run --silent webhook-receiver &
+    receiver_pid=$!
+    for _ in $(seq 1 60); do
+      [ -f "$work/receiver-ready" ] || ! kill -0 "$receiver_pid" 2>/dev/null && break
+      sleep 0.5
+    done
+    [ -f "$work/receiver-ready" ] || { wait "$receiver_pid" || true; echo "The webhook receiver did not start." >&2; exit 1; }
+    npm run --silent booking-flow
+    wait "$receiver_pid"
   )
+
+  echo "== Swagger UI in headless Chromium (demo clinic): sign in with the example, authorize, book, read back, client credentials"
+  ensure_chromium
+  npm ci --prefix tests/ui --no-audit --no-fund --loglevel=error --ignore-scripts
+  ui_url="http://127.0.0.1:$(free_port)"
+  start_api swagger-ui "$ui_url" Seed__Demo=true
+  admin_token=$(curl -sf -X POST "$ui_url/api/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" | node -p 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+  client=$(curl -sf -X POST "$ui_url/api/integration-clients" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"name":"Swagger UI check","scopes":["appointments:read"]}')
+  CLINICHIP_API_URL="$ui_url" \
+  CLINICHIP_CLIENT_ID=$(node -p 'JSON.parse(process.argv[1]).id' "$client") \
+  CLINICHIP_CLIENT_SECRET=$(node -p 'JSON.parse(process.argv[1]).clientSecret' "$client") \
+    npm run --prefix tests/ui --silent swagger-ui-flow
 fi
 echo "OpenAPI contract checks passed."

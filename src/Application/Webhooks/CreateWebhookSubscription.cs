@@ -13,7 +13,7 @@ namespace ClinicHip.Application.Webhooks;
 /// <param name="Events">The event types it receives.</param>
 /// <param name="Description">What it is for.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
-/// <param name="Secret">The signing secret: store it now, it is never shown again. <c>Webhook-Signature</c> is <c>v1=</c> and the hex HMAC-SHA256, keyed with this string's UTF-8 bytes, of <c>{Webhook-Timestamp}.{body}</c>.</param>
+/// <param name="Secret">The signing secret: store it now, it is never shown again. Deliveries are signed as Standard Webhooks specifies: <c>Webhook-Signature</c> is <c>v1,</c> and the base64 HMAC-SHA256 of <c>{Webhook-Id}.{Webhook-Timestamp}.{body}</c>, keyed with the bytes whose base64 follows <c>whsec_</c>; a Standard Webhooks library verifies it with this secret as it stands.</param>
 public sealed record CreatedWebhookSubscriptionDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, DateTimeOffset CreatedAt, string Secret);
 
 /// <summary>Subscribes a URL to events.</summary>
@@ -49,7 +49,8 @@ public sealed class CreateWebhookSubscriptionHandler(
             throw new UnprocessableRequestException("webhook.target-not-allowed", refusal);
         }
 
-        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // The Standard Webhooks secret format: whsec_ and the base64 key (WebhookSender signs with it).
+        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var subscription = WebhookSubscription.Create(url, request.Events, request.Description, secrets.Protect(secret), user.UserId, clock.GetUtcNow().UtcDateTime);
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);

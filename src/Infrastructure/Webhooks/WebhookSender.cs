@@ -12,16 +12,30 @@ namespace ClinicHip.Infrastructure.Webhooks;
 public sealed record WebhookAttemptResult(int? StatusCode, string? Error, TimeSpan Duration);
 
 /// <summary>
-/// POSTs one signed event: <c>Webhook-Id</c> (the event id), <c>Webhook-Timestamp</c> (unix seconds) and
-/// <c>Webhook-Signature: v1=&lt;hex HMAC-SHA256(secret, "{timestamp}.{body}")&gt;</c>. Redirects are not followed.
+/// POSTs one event signed as the Standard Webhooks specification says (https://www.standardwebhooks.com):
+/// <c>Webhook-Id</c> (the event id, the same on every retry), <c>Webhook-Timestamp</c> (unix seconds) and
+/// <c>Webhook-Signature: v1,&lt;base64 HMAC-SHA256(key, "{id}.{timestamp}.{body}")&gt;</c>, the key being the base64
+/// after the secret's <c>whsec_</c>. Redirects are not followed.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider clock)
 {
-    public static string Sign(string secret, long timestamp, string body)
+    private const string SecretPrefix = "whsec_";
+
+    public static string Sign(string secret, string messageId, long timestamp, string body)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
-        return "v1=" + Convert.ToHexStringLower(mac);
+        var encoded = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret;
+        var key = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, key, out var length))
+        {
+            // Secrets issued before the standard signature (base64url, no padding) keep the former one until their
+            // subscription is replaced: "v1=" and the hex HMAC keyed with the secret's text over "{timestamp}.{body}" (CHANGELOG.md).
+            var legacy = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
+            return "v1=" + Convert.ToHexStringLower(legacy);
+        }
+
+        var mac = HMACSHA256.HashData(key.AsSpan(0, length), Encoding.UTF8.GetBytes($"{messageId}.{timestamp}.{body}"));
+        return "v1," + Convert.ToBase64String(mac);
     }
 
     public async Task<WebhookAttemptResult> SendAsync(Uri url, Guid eventId, string body, string secret, CancellationToken cancellationToken)
@@ -30,7 +44,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Webhook-Id", eventId.ToString());
         request.Headers.Add("Webhook-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("Webhook-Signature", Sign(secret, timestamp, body));
+        request.Headers.Add("Webhook-Signature", Sign(secret, eventId.ToString(), timestamp, body));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);

@@ -96,10 +96,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>One POST as received.</summary>
     public sealed record Received(string Id, string Timestamp, string Signature, string Body, DateTimeOffset ReceivedAt, int AnsweredStatus)
     {
-        /// <summary>Verifies the signature as a receiver must: HMAC-SHA256 over "{timestamp}.{body}" keyed with the secret, compared in constant time.</summary>
+        /// <summary>
+        /// Verifies the signature as a Standard Webhooks receiver must: HMAC-SHA256 over "{id}.{timestamp}.{body}" keyed with
+        /// the base64 key after "whsec_", sent as "v1,&lt;base64&gt;", compared in constant time.
+        /// </summary>
         public bool IsSignedWith(string secret)
         {
-            var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{Timestamp}.{Body}")));
+            var key = new byte[secret.Length];
+            if (!secret.StartsWith("whsec_", StringComparison.Ordinal) || !Convert.TryFromBase64String(secret["whsec_".Length..], key, out var length))
+            {
+                return false;
+            }
+
+            key = key[..length];
+            var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
             return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Signature));
         }
     }

@@ -144,10 +144,18 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         (await reader.Client.GetAsync("/api/clinicians")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await reader.Client.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(6, 10), patientId: profile.Id)))
-            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var refused = await reader.Client.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(6, 10), patientId: profile.Id));
+        refused.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"insufficient_scope\", scope=\"appointments:write\"");
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        problem["code"]!.GetValue<string>().ShouldBe("auth.insufficient-scope");
+        problem["requiredScopes"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["appointments:write"]);
         (await reader.Client.PostAsJsonAsync($"/api/appointments/{booked["id"]}/cancel", new { reason = "Other" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await reader.Client.GetAsync($"/api/patients/{profile.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Where no scope admits a client, the refusal says so and names none.
+        var staffOnly = await reader.Client.GetAsync("/api/staff");
+        staffOnly.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"insufficient_scope\"");
+        (await staffOnly.ShouldBeProblemAsync(HttpStatusCode.Forbidden))["requiredScopes"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]

@@ -50,17 +50,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         var problem = exception switch
         {
             ExpectedOutcomeException expected => ProblemFor(expected, status),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = status,
-                Title = status switch
-                {
-                    StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-                    StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-                    _ => "The request could not be read.",
-                },
-                Detail = status == StatusCodes.Status400BadRequest ? DescribeUnreadableRequest(httpContext.Request, badRequest) : null,
-            },
+            BadHttpRequestException badRequest => UnreadableRequestProblem.For(
+                httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status),
             _ => new ProblemDetails
             {
                 Status = status,
@@ -147,14 +138,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     /// <summary>The trace id every problem document carries, so a reported one finds the request's log lines.</summary>
     public static string TraceId(HttpContext httpContext) => Activity.Current?.Id ?? httpContext.TraceIdentifier;
-
-    // The framework's JSON messages name the field path and position, never the value sent.
-    private static string DescribeUnreadableRequest(HttpRequest request, BadHttpRequestException exception) => exception.InnerException switch
-    {
-        System.Text.Json.JsonException json => $"The body is not valid JSON for this operation: {json.Message}",
-        _ when request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0 => "This operation needs a JSON body.",
-        _ => exception.Message,
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Endpoint} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string? endpoint, string traceId);

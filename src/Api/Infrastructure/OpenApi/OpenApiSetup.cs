@@ -1,7 +1,6 @@
 using ClinicHip.Api.Fhir;
-using Microsoft.AspNetCore.Authorization;
+using ClinicHip.Domain.Integration;
 using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ClinicHip.Api.Infrastructure.OpenApi;
 
@@ -9,6 +8,8 @@ internal static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     public const string BearerSchemeId = "Bearer";
+    public const string ClientCredentialsSchemeId = "ClientCredentials";
+    public const string ClientTokenPath = "/api/auth/client-token";
 
     /// <summary>
     /// The Swagger document third parties generate clients from: descriptions from XML comments, enums as
@@ -18,6 +19,7 @@ internal static class OpenApiSetup
     public static IServiceCollection AddClinicOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        services.AddSingleton<DemoBookingExample>();
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -44,9 +46,24 @@ internal static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "An access token from POST /api/auth/token or /api/auth/refresh.",
+                Description = "A user's access token from POST /api/auth/token or /api/auth/refresh.",
             });
-            options.OperationFilter<AuthorizationOperationFilter>();
+            options.AddSecurityDefinition(ClientCredentialsSchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "An integration client's token (OAuth 2.0 client credentials, RFC 6749 section 4.4) from " +
+                    $"POST {ClientTokenPath}. An administrator registers the client and grants its scopes.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        // Made absolute per request (see UseClinicOpenApi): OpenAPI 3.1 wants a URL here.
+                        TokenUrl = new Uri(ClientTokenPath, UriKind.Relative),
+                        Scopes = IntegrationScopes.All.ToDictionary(scope => scope, ScopeDescriptions.Describe),
+                    },
+                },
+            });
+            options.DocumentFilter<WorkflowTagOrderDocumentFilter>();
             options.SupportNonNullableReferenceTypes();
             // A member referring to another schema gets a wrapper that can carry its description and whether it may be
             // null (which NullableReferencesDocumentFilter turns into oneOf [$ref, null]).
@@ -64,6 +81,7 @@ internal static class OpenApiSetup
             }
 
             // After the XML comments, which add <response> codes without content.
+            options.OperationFilter<AuthorizationOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.OperationFilter<RequestExamples.OperationFilter>();
             options.OperationFilter<FhirOperationFilter>();
@@ -82,36 +100,27 @@ internal static class OpenApiSetup
             // OpenAPI 3.1 (JSON Schema 2020-12) says "this member may be null" in a way validators and generators agree on.
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.PreSerializeFilters.Add((document, request) =>
-                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This API" }]);
+            {
+                var server = $"{request.Scheme}://{request.Host}{request.PathBase}";
+                document.Servers = [new OpenApiServer { Url = server, Description = "This API" }];
+                if (document.Components?.SecuritySchemes?.TryGetValue(ClientCredentialsSchemeId, out var scheme) == true
+                    && scheme is OpenApiSecurityScheme { Flows.ClientCredentials: { } flow })
+                {
+                    flow.TokenUrl = new Uri(server + ClientTokenPath, UriKind.Absolute);
+                }
+            });
         });
         app.UseSwaggerUI(options =>
         {
             options.DocumentTitle = "ClinicHip API";
+            // A token survives a reload, and 60-odd operations need the filter box to be found.
+            options.EnablePersistAuthorization();
+            options.EnableFilter();
+            options.EnableTryItOutByDefault();
+            options.DisplayRequestDuration();
             options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "ClinicHip API");
             options.SwaggerEndpoint($"/swagger/{FhirOperationFilter.DocumentName}/swagger.json", "ClinicHip FHIR R4");
         });
         return app;
-    }
-
-    /// <summary>Adds the bearer requirement and the 401 / 403 answers to every operation that is not anonymous.</summary>
-    private sealed class AuthorizationOperationFilter : IOperationFilter
-    {
-        public void Apply(OpenApiOperation operation, OperationFilterContext context)
-        {
-            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<IAllowAnonymous>().Any())
-            {
-                return;
-            }
-
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] });
-            operation.Responses ??= [];
-            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token was sent." });
-            if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
-            {
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's role may not use this operation." });
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ using ClinicHip.Domain.Conditions;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
@@ -34,15 +35,20 @@ internal static class RequestExamples
     public static readonly IReadOnlyDictionary<Type, object> ByRequestType = new Dictionary<Type, object>
     {
         [typeof(RegisterPatientCommand)] = new RegisterPatientCommand(
-            "jordan.lee@example.com", "Trail-Runner-2026", "Jordan", "Lee", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
+            "alex.morgan@example.com", "Trail-Runner-2026", "Alex", "Morgan", new DateOnly(1990, 4, 21), "+61 7 5555 0100"),
+
         [typeof(CreatePatientCommand)] = new CreatePatientCommand(
             "Ana", "Núñez", new DateOnly(1986, 9, 2), Sex.Female, "0412 345 678", "ana.nunez@example.com",
             new AddressDto("12 Riverside Drive", null, "West End", "QLD", "4101", null), new EmergencyContactDto("Luis Núñez", "partner", "0413 222 333"),
             ContactMethod.Sms, RemindByEmail: true, RemindBySms: true, TelehealthConsentGivenOn: new DateOnly(2026, 11, 20),
             new MedicalAlertsDto(Allergy: true, MobilityAid: false, InterpreterNeeded: true, "Latex allergy; Spanish interpreter")),
-        [typeof(IssueTokenCommand)] = new IssueTokenCommand("jordan.lee@example.com", "Trail-Runner-2026"),
+
+        // The demo clinic's patient (README, "Demo logins"): Execute signs in as it stands wherever Seed:Demo is on.
+        [typeof(IssueTokenCommand)] = new IssueTokenCommand(DemoClinicSeeder.PatientEmail, DemoClinicSeeder.Password),
+
+        // Staff must name the patient; a patient may name themself. DemoBookingExample puts the demo clinic's ids here.
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
-            PatientId: null, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+            ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,
@@ -88,7 +94,7 @@ internal static class RequestExamples
     };
 
     /// <summary>Puts the example on the JSON request body of each operation whose body type has one.</summary>
-    internal sealed class OperationFilter(IOptions<JsonOptions> json) : IOperationFilter
+    internal sealed class OperationFilter(IOptions<JsonOptions> json, DemoBookingExample demo) : IOperationFilter
     {
         // The API's options, leaving out members the example does not set (optional ones are null).
         private readonly JsonSerializerOptions serializerOptions = new(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
@@ -100,6 +106,11 @@ internal static class RequestExamples
                 || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) != true || media is not OpenApiMediaType jsonBody)
             {
                 return;
+            }
+
+            if (bodyType == typeof(BookAppointmentCommand) && demo.Find() is { } demoBooking)
+            {
+                example = demoBooking;
             }
 
             jsonBody.Example = JsonSerializer.SerializeToNode(example, bodyType, serializerOptions);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -24,7 +25,9 @@ internal sealed class RequiredRecordMembersSchemaFilter : ISchemaFilter
         var constructor = context.Type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
         foreach (var parameter in constructor?.GetParameters() ?? [])
         {
-            var name = objectSchema.Properties.Keys.FirstOrDefault(key => string.Equals(key, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            // A member renamed with [JsonPropertyName] (snake_case OAuth answers) is written under that name.
+            var jsonName = context.Type.GetProperty(parameter.Name ?? "")?.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? parameter.Name;
+            var name = objectSchema.Properties.Keys.FirstOrDefault(key => string.Equals(key, jsonName, StringComparison.OrdinalIgnoreCase));
             if (name is null || parameter.HasDefaultValue || !IsNonNullable(parameter))
             {
                 continue;

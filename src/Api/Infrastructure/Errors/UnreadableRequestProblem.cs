@@ -1,0 +1,120 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicHip.Api.Infrastructure.Errors;
+
+/// <summary>
+/// The answer to a request the framework could not read (its <see cref="BadHttpRequestException"/>): a 400 is a
+/// validation problem whose <c>errors</c> name the query or route parameter, or the body member, with the values it
+/// accepts. The framework's own messages name internal .NET types, so they are never passed on.
+/// </summary>
+internal static partial class UnreadableRequestProblem
+{
+    public static ProblemDetails For(HttpContext httpContext, Endpoint? endpoint, BadHttpRequestException exception, int status)
+    {
+        if (status != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails
+            {
+                Status = status,
+                Title = status switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+                    StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                    _ => "The request could not be read.",
+                },
+            };
+        }
+
+        if (FailedToBind().Match(exception.Message) is { Success: true } failed)
+        {
+            var name = failed.Groups["name"].Value;
+            return Invalid(name, $"'{failed.Groups["value"].Value}' is not {Accepted(ParameterType(endpoint, name))}.");
+        }
+
+        if (NotProvided().Match(exception.Message) is { Success: true } missing)
+        {
+            var name = missing.Groups["name"].Value;
+            return Invalid(name, $"The parameter is required: {Accepted(ParameterType(endpoint, name))}.");
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            var member = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
+            return json.Message.StartsWith("The JSON property '", StringComparison.Ordinal)
+                ? Invalid(UnknownMember().Match(json.Message).Groups["member"].Value is { Length: > 0 } unknown ? Join(member, unknown) : member,
+                    "This member is not part of the request; remove it (the schema lists the members accepted).")
+                : Invalid(member, "The value is not valid JSON for this member, or not of its type (the schema gives it).");
+        }
+
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = "The request could not be read.",
+            Detail = httpContext.Request.ContentLength is null or 0 && httpContext.Request.Headers.TransferEncoding.Count == 0
+                ? "This operation needs a JSON body."
+                : "The request is malformed.",
+        };
+    }
+
+    private static HttpValidationProblemDetails Invalid(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] })
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "One or more validation errors occurred.",
+        Detail = $"{name}: {message}",
+    };
+
+    // With Disallow, the path may stop at the object holding the unknown member or include it.
+    private static string Join(string path, string member) =>
+        path == "$" || path.Length == 0 ? member : path.EndsWith(member, StringComparison.Ordinal) ? path : $"{path}.{member}";
+
+    /// <summary>The endpoint's parameter of that name, or the member of an <c>[AsParameters]</c> type bound under it.</summary>
+    private static Type? ParameterType(Endpoint? endpoint, string name)
+    {
+        foreach (var parameter in endpoint?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter.ParameterInfo.ParameterType;
+            }
+
+            var member = parameter.ParameterInfo.ParameterType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (member is not null)
+            {
+                return member.PropertyType;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the parameter accepts, in the contract's words.</summary>
+    private static string Accepted(Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            null => "a valid value",
+            { IsEnum: true } => $"one of {string.Join(", ", Enum.GetNames(type))}",
+            _ when type == typeof(Guid) => "a UUID",
+            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "an ISO 8601 date and time with its offset (2026-12-01T09:30:00+10:00)",
+            _ when type == typeof(DateOnly) => "an ISO 8601 date (2026-12-01)",
+            _ when type == typeof(TimeOnly) => "a time of day (09:30)",
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number",
+            _ when type == typeof(bool) => "true or false",
+            _ => "a valid value",
+        };
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>.+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex("""^Required parameter "(?<type>.+) (?<name>[^ "]+)" was not provided""")]
+    private static partial Regex NotProvided();
+
+    [GeneratedRegex("""^The JSON property '(?<member>[^']+)'""")]
+    private static partial Regex UnknownMember();
+}
