@@ -126,10 +126,17 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         return account is not null && account.SecurityStamp == securityStamp && account.LockoutEnd != DisabledUntil;
     }
 
-    public Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Not cached: one primary-key read per request of the client's grants, so revoking or narrowing takes effect at once.
+    /// </summary>
+    public async Task<bool> IsClientTokenCurrentAsync(Guid clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
         var id = new IntegrationClientId(clientId);
-        return db.IntegrationClients.AsNoTracking().AnyAsync(c => c.Id == id && c.RevokedAtUtc == null, cancellationToken);
+        var granted = await db.IntegrationClients.AsNoTracking()
+            .Where(c => c.Id == id && c.RevokedAtUtc == null)
+            .Select(c => c.Scopes)
+            .SingleOrDefaultAsync(cancellationToken);
+        return granted is not null && scopes.All(s => granted.Contains(s, StringComparer.Ordinal));
     }
 
     private void ForgetAccountState(Guid userId) => cache.Remove(AccountStateKey(userId));

@@ -37,7 +37,7 @@ internal static class JwtAuthenticationSetup
                     RoleClaimType = ClinicClaimTypes.Role,
                 };
 
-                // A signed, unexpired token still fails once its account changed password or was disabled, or its client was revoked.
+                // A signed, unexpired token still fails once its account changed password or was disabled, or its client was revoked or lost a scope it carries.
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleTokensAsync };
             });
         return services;
@@ -51,10 +51,10 @@ internal static class JwtAuthenticationSetup
         {
             var clientCurrent = Guid.TryParse(principal.FindFirst(ClinicClaimTypes.ClientId)?.Value, out var clientId)
                 && !principal.HasClaim(c => c.Type == ClinicClaimTypes.Role)
-                && await identity.IsClientTokenCurrentAsync(clientId, context.HttpContext.RequestAborted);
+                && await identity.IsClientTokenCurrentAsync(clientId, principal.Scopes(), context.HttpContext.RequestAborted);
             if (!clientCurrent)
             {
-                context.Fail("The client was revoked.");
+                context.Fail("The client was revoked or its grants narrowed.");
             }
 
             return;

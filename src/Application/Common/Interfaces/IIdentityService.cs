@@ -34,8 +34,11 @@ public interface IIdentityService
     /// </summary>
     Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken);
 
-    /// <summary>Whether an integration client's access token is still good: the client exists and was not revoked.</summary>
-    Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether an integration client's access token is still good: the client exists, was not revoked, and still holds
+    /// every one of the token's <paramref name="scopes"/>.
+    /// </summary>
+    Task<bool> IsClientTokenCurrentAsync(Guid clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 }
 
 /// <summary>An account's email and access roles.</summary>
