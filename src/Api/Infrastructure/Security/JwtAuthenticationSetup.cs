@@ -20,6 +20,9 @@ internal static class JwtAuthenticationSetup
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+
+                // The challenge names no reason (signature, lifetime, issuer): that would guide a forger.
+                bearer.IncludeErrorDetails = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Issuer,
