@@ -3,6 +3,7 @@ using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application;
@@ -26,6 +27,7 @@ builder.Logging.AddJsonConsole(options =>
 
 builder.Services.AddApplication();
 builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
+builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 builder.Services.AddHttpContextAccessor();
