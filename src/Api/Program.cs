@@ -9,6 +9,7 @@ using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,8 @@ builder.Logging.AddJsonConsole(options =>
 });
 
 builder.Services.AddApplication();
+builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
+builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 builder.Services.AddHttpContextAccessor();

@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Behaviours;
+using ClinicHip.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         // A rule stops at its first failure: NotNull().Must(list => list.Count ...) never runs Must on a null.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
+        services.AddOptions<InputBounds>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

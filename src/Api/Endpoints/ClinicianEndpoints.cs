@@ -4,6 +4,7 @@ using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Scheduling.CalendarFeed;
 using ClinicHip.Application.Scheduling.Clinicians;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicHip.Api.Endpoints;
@@ -51,12 +52,14 @@ public static class ClinicianEndpoints
     /// <response code="200">The feed's address.</response>
     /// <response code="403">Another clinician's diary.</response>
     /// <response code="404">No such clinician.</response>
-    public static async Task<Ok<CalendarFeedAddressDto>> PublishCalendarFeed(Guid id, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<Ok<CalendarFeedAddressDto>> PublishCalendarFeed(
+        Guid id, HttpResponse response, IOptions<PublicAddressOptions> publicAddress, IMediator mediator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(publicAddress);
         var published = await mediator.Send(new PublishCalendarFeedCommand(id), cancellationToken);
         response.Headers.CacheControl = "no-store";
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/clinicians/{id}/calendar.ics?token={Uri.EscapeDataString(published.Token)}";
+        var url = publicAddress.Value.Resolve($"/api/clinicians/{id}/calendar.ics?token={Uri.EscapeDataString(published.Token)}");
         return TypedResults.Ok(new CalendarFeedAddressDto(url, published.PublishedAt));
     }
 

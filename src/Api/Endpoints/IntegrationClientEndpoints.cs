@@ -15,6 +15,7 @@ public static class IntegrationClientEndpoints
         group.MapPost("/", Register).WithName("RegisterIntegrationClient").ProducesValidationProblem();
         group.MapGet("/", List).WithName("ListIntegrationClients");
         group.MapGet("/{id:guid}", Get).WithName("GetIntegrationClient").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}/scopes", ChangeScopes).WithName("ChangeIntegrationClientScopes").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeIntegrationClient").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -55,4 +56,16 @@ public static class IntegrationClientEndpoints
     /// <response code="404">No such client.</response>
     public static async Task<Ok<IntegrationClientDto>> Revoke(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new RevokeIntegrationClientCommand(id), cancellationToken));
+
+    /// <summary>Change an integration client's scopes.</summary>
+    /// <remarks>
+    /// Replaces what the client may do. Its tokens carrying a scope it no longer holds stop working at once; it then asks
+    /// for a new token.
+    /// </remarks>
+    /// <response code="200">The client with its new scopes.</response>
+    /// <response code="400">No scope, or an unknown one.</response>
+    /// <response code="404">No such client.</response>
+    public static async Task<Ok<IntegrationClientDto>> ChangeScopes(
+        Guid id, ChangeIntegrationClientScopesCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
 }

@@ -1,8 +1,10 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Auditing;
 
@@ -30,9 +32,11 @@ public sealed record SearchAuditQuery(
 
 public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
 {
-    public SearchAuditValidator()
+    public SearchAuditValidator(IOptions<InputBounds> bounds)
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.From).WithinSupportedDates(bounds);
+        RuleFor(q => q.To).WithinSupportedDates(bounds);
         RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
     }
 }

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Intake;
 using FluentValidation;
 using MediatR;
@@ -24,7 +25,7 @@ public sealed class ListIntakeFormsValidator : AbstractValidator<ListIntakeForms
     {
         RuleFor(q => q.TriageLevel).IsInEnum();
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
     }
 }

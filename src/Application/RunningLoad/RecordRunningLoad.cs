@@ -1,11 +1,13 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.RunningLoad;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.RunningLoad;
 
@@ -22,10 +24,10 @@ public sealed record RecordRunningLoadCommand(DateOnly WeekStart, decimal Distan
 
 public sealed class RecordRunningLoadValidator : AbstractValidator<RecordRunningLoadCommand>
 {
-    public RecordRunningLoadValidator(TimeProvider clock)
+    public RecordRunningLoadValidator(TimeProvider clock, IOptions<InputBounds> bounds)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(c => c.WeekStart).NotEmpty().Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        RuleFor(c => c.WeekStart).NotEmpty().WithinSupportedDates(bounds).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
             .WithMessage("A week of running cannot be in the future.");
         RuleFor(c => c.DistanceKm).InclusiveBetween(0, RunningLoadWeek.MaxWeeklyKm);
         RuleFor(c => c.Runs).InclusiveBetween(0, 21);

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Patients;
@@ -8,6 +9,7 @@ using ClinicHip.Domain.Treatment;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Treatment;
 
@@ -20,11 +22,11 @@ public sealed record DraftTreatmentPlanCommand(Guid PatientId, Guid AssessmentId
 
 public sealed class DraftTreatmentPlanValidator : AbstractValidator<DraftTreatmentPlanCommand>
 {
-    public DraftTreatmentPlanValidator(TimeProvider clock)
+    public DraftTreatmentPlanValidator(TimeProvider clock, IOptions<InputBounds> bounds)
     {
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(c => c.Goals).NotEmpty().MaximumLength(TreatmentPlan.GoalsMaxLength);
-        RuleFor(c => c.ReviewDate).Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1)).WithMessage("The review date is in the future.");
+        RuleFor(c => c.ReviewDate).WithinSupportedDates(bounds).Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1)).WithMessage("The review date is in the future.");
     }
 }
 

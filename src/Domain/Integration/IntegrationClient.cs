@@ -44,6 +44,17 @@ public sealed class IntegrationClient : AuditableEntity
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(secretHash);
+        return new IntegrationClient(IntegrationClientId.New(), name.Trim(), CanonicalScopes(scopes), secretHash);
+    }
+
+    /// <summary>
+    /// Replaces the client's grants with known scopes (at least one). Tokens it holds that carry a scope no longer granted
+    /// stop working; it asks for a new token with what it holds now.
+    /// </summary>
+    public void ChangeScopes(IEnumerable<string> scopes) => Scopes = CanonicalScopes(scopes);
+
+    private static string[] CanonicalScopes(IEnumerable<string> scopes)
+    {
         var requested = scopes.ToHashSet(StringComparer.Ordinal);
         var unknown = requested.FirstOrDefault(s => !IntegrationScopes.IsKnown(s));
         if (unknown is not null)
@@ -56,7 +67,7 @@ public sealed class IntegrationClient : AuditableEntity
             throw new ArgumentException("A client needs at least one scope.", nameof(scopes));
         }
 
-        return new IntegrationClient(IntegrationClientId.New(), name.Trim(), [.. IntegrationScopes.All.Where(requested.Contains)], secretHash);
+        return [.. IntegrationScopes.All.Where(requested.Contains)];
     }
 
     /// <summary>Whether every one of <paramref name="scopes"/> was granted to the client.</summary>

@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Infrastructure.Identity;
 
-internal sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<JwtOptions> jwt)
+internal sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db, IMemoryCache cache, IOptions<JwtOptions> jwt)
     : IIdentityService
 {
     // Verified against when the email is unknown, so an unknown email costs as long as a wrong password.
     private static readonly Lazy<string> DecoyPasswordHash =
         new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    /// <summary>A disabled account is locked out for ever, which tells it from a temporary lockout after wrong passwords.</summary>
+    private static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
 
     public async Task<Guid> CreateUserAsync(string email, string password, string role, CancellationToken cancellationToken)
     {
@@ -50,15 +53,17 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
             return null;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        // A locked account still pays for the password check, so its answer takes as long as a wrong password's.
+        var locked = await users.IsLockedOutAsync(user);
+        var passwordRight = await users.CheckPasswordAsync(user, password);
+        if (locked)
         {
             return null;
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
+        if (!passwordRight)
         {
             await users.AccessFailedAsync(user);
-            ForgetAccountState(user.Id); // the failure may have locked the account
             return null;
         }
 
@@ -69,21 +74,37 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
     public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new AuthenticationFailedException("The account no longer exists.");
+
+        // Guesses of the current password count towards the same lockout as sign-in guesses (ADR 0020).
+        if (await users.IsLockedOutAsync(user))
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["currentPassword"] = ["Too many wrong passwords. Try again later."],
+            });
+        }
+
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+            }
+
             throw new ValidationException(changed.Errors
                 .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword", e => e.Description)
                 .ToDictionary(g => g.Key, g => g.ToArray()));
         }
 
+        await users.ResetAccessFailedCountAsync(user);
         ForgetAccountState(userId);
     }
 
     public async Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("Account", userId);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, disabled ? DisabledUntil : null);
         await users.UpdateSecurityStampAsync(user);
         ForgetAccountState(userId);
     }
@@ -101,13 +122,21 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
             return users.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new AccountState(u.SecurityStamp, u.LockoutEnd)).SingleOrDefaultAsync(cancellationToken);
         });
-        return account is not null && account.SecurityStamp == securityStamp && (account.LockoutEnd is null || account.LockoutEnd < clock.GetUtcNow());
+        // A lockout after wrong passwords stops new sign-ins only; a disabled account (locked for ever) ends its tokens (ADR 0020).
+        return account is not null && account.SecurityStamp == securityStamp && account.LockoutEnd != DisabledUntil;
     }
 
-    public Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Not cached: one primary-key read per request of the client's grants, so revoking or narrowing takes effect at once.
+    /// </summary>
+    public async Task<bool> IsClientTokenCurrentAsync(Guid clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
         var id = new IntegrationClientId(clientId);
-        return db.IntegrationClients.AsNoTracking().AnyAsync(c => c.Id == id && c.RevokedAtUtc == null, cancellationToken);
+        var granted = await db.IntegrationClients.AsNoTracking()
+            .Where(c => c.Id == id && c.RevokedAtUtc == null)
+            .Select(c => c.Scopes)
+            .SingleOrDefaultAsync(cancellationToken);
+        return granted is not null && scopes.All(s => granted.Contains(s, StringComparer.Ordinal));
     }
 
     private void ForgetAccountState(Guid userId) => cache.Remove(AccountStateKey(userId));

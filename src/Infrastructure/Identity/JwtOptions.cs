@@ -20,7 +20,7 @@ public sealed class JwtOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long an instance trusts the account state (security stamp, lockout) a token is checked against. The instance
+    /// How long an instance trusts the account state (security stamp, disabled) or a client's grants a token is checked against. The instance
     /// that changes an account forgets it at once; others end the account's tokens within this time. Zero checks every request.
     /// </summary>
     public TimeSpan AccountStateCacheDuration { get; set; } = TimeSpan.FromSeconds(5);

@@ -57,7 +57,19 @@ public sealed class SigningKey
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(64);
-        File.WriteAllText(path, Convert.ToBase64String(key));
+
+        // Readable by the API's own account only (0600): whoever reads the key can mint tokens.
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, Encoding.ASCII, file))
+        {
+            writer.Write(Convert.ToBase64String(key));
+        }
+
         return key;
     }
 }

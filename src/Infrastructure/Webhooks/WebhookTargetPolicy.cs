@@ -26,16 +26,51 @@ public sealed class WebhookTargetPolicy(IOptions<WebhookOptions> options, IHostE
 
     private bool AllowsHttp => options.Value.AllowHttpTargets ?? environment.IsDevelopment();
 
-    /// <summary>Whether a webhook may connect to <paramref name="address"/>.</summary>
+    /// <summary>IPv4-compatible, SIIT and NAT64 prefixes whose last 32 bits are an IPv4 address (RFC 4291, 6145, 6052).</summary>
+    private static readonly IPNetwork[] EmbedInTheLast32Bits =
+    [
+        IPNetwork.Parse("::/96"), IPNetwork.Parse("::ffff:0:0:0/96"), IPNetwork.Parse("64:ff9b::/96"),
+    ];
+
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+    private static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
+
+    /// <summary>The local-use NAT64 prefix (RFC 8215) translates to whatever the operator chose: refused outright.</summary>
+    private static readonly IPNetwork LocalNat64 = IPNetwork.Parse("64:ff9b:1::/48");
+
+    /// <summary>
+    /// Whether a webhook may not connect to <paramref name="address"/>: an internal address, or an IPv6 address that maps,
+    /// translates or tunnels to an internal IPv4 address (mapped, compatible, NAT64, SIIT, 6to4, Teredo), since a gateway
+    /// on the way would deliver it there.
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
+        return InternalNetworks.Any(network => network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address))
+            || (address.AddressFamily == AddressFamily.InterNetworkV6 && (LocalNat64.Contains(address) || EmbeddedIPv4(address).Any(IsInternal)));
+    }
+
+    private static IEnumerable<IPAddress> EmbeddedIPv4(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+
+        // IPNetwork does not match a mapped address against an IPv6 prefix, so it is asked directly.
+        if (address.IsIPv4MappedToIPv6 || EmbedInTheLast32Bits.Any(prefix => prefix.Contains(address)))
         {
-            address = address.MapToIPv4();
+            yield return new IPAddress(bytes.AsSpan(12, 4));
         }
 
-        return InternalNetworks.Any(network => network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address));
+        if (SixToFour.Contains(address))
+        {
+            yield return new IPAddress(bytes.AsSpan(2, 4));
+        }
+
+        if (Teredo.Contains(address))
+        {
+            // The Teredo server, then the client, whose address is stored inverted.
+            yield return new IPAddress(bytes.AsSpan(4, 4));
+            yield return new IPAddress(bytes[12..].Select(b => (byte)~b).ToArray());
+        }
     }
 
     public async Task<string?> RefusalAsync(Uri target, CancellationToken cancellationToken)

@@ -34,6 +34,24 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? factory.SigningKey)), SecurityAlgorithms.HmacSha256),
         });
 
+    [Theory]
+    [InlineData("wrong-key")]
+    [InlineData("expired")]
+    public async Task Me_WithARefusedToken_AnswersABareBearerChallenge_WithNoReason(string fault)
+    {
+        var (subject, stamp) = await AdminAsync();
+        var token = fault == "expired"
+            ? Forge(subject, DateTime.UtcNow.AddMinutes(-10), stamp: stamp)
+            : Forge(subject, DateTime.UtcNow.AddMinutes(10), key: new string('k', 64), stamp: stamp);
+
+        var response = await factory.CreateClient().WithBearer(token).GetAsync("/api/auth/me");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var challenge = response.Headers.WwwAuthenticate.ShouldHaveSingleItem();
+        challenge.Scheme.ShouldBe("Bearer");
+        (challenge.Parameter ?? "").ShouldNotContain("error_description");
+    }
+
     [Fact]
     public async Task Me_WithTokenSignedByTheApiKeyAndTheCurrentStamp_IsAccepted_WithAnOldStampIsNot()
     {

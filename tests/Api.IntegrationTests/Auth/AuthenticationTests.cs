@@ -117,6 +117,46 @@ public class AuthenticationTests(ClinicApiFactory factory) : IClassFixture<Clini
     }
 
     [Fact]
+    public async Task Token_AfterLockout_LeavesExistingAccessAndRefreshTokensWorking()
+    {
+        var client = factory.CreateClient();
+        var patient = await client.RegisterPatientAsync();
+        var tokens = await client.SignInAsync(patient.Email, ApiClientExtensions.PatientPassword);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await client.RequestTokenAsync(patient.Email, "wrong-password-guess")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (await client.RequestTokenAsync(patient.Email, ApiClientExtensions.PatientPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await factory.CreateClient().WithBearer(tokens.AccessToken).GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken });
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var renewed = (await refreshed.Content.ReadFromJsonAsync<Tokens>(ApiClientExtensions.Json))!;
+        (await factory.CreateClient().WithBearer(renewed.AccessToken).GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ChangePassword_AfterFiveWrongCurrentPasswords_LocksSignInAndRefusesTheRightOne()
+    {
+        var client = factory.CreateClient();
+        var patient = await client.RegisterPatientAsync();
+        var signedIn = factory.CreateClient().WithBearer((await client.SignInAsync(patient.Email, ApiClientExtensions.PatientPassword)).AccessToken);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await (await signedIn.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = $"wrong-guess-{attempt}", newPassword = "a-brand-new-passphrase" }))
+                .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        var refused = await (await signedIn.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = ApiClientExtensions.PatientPassword, newPassword = "a-brand-new-passphrase" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        refused["errors"]!["currentPassword"].ShouldNotBeNull();
+        (await client.RequestTokenAsync(patient.Email, ApiClientExtensions.PatientPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await signedIn.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Token_AfterFourWrongPasswords_StillAcceptsTheRightOne()
     {
         var client = factory.CreateClient();

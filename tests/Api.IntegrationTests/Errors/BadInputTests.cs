@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Infrastructure.Persistence;
@@ -21,7 +25,14 @@ public class BadInputTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         null, JsonValue.Create(""), JsonValue.Create(new string('x', 20_000)), JsonValue.Create(1e300), JsonValue.Create(-1),
         JsonValue.Create("'; DROP TABLE Patients;--"), JsonValue.Create("<script>alert(1)</script>"), JsonValue.Create("2026-13-45T25:61:00Z"),
         JsonValue.Create("Mars/Olympus_Mons"), JsonValue.Create("NotAThing"), new JsonArray(JsonValue.Create(1), null), new JsonObject { ["nested"] = null },
-        JsonValue.Create(true),
+        JsonValue.Create(true), JsonValue.Create("9999-12-31T23:55Z"), JsonValue.Create("0001-01-01T00:00-14:00"),
+    ];
+
+    /// <summary>Dates at and past the ends of the calendar, and just outside the default bounds (2000-01-01 to 2100-12-31 UTC).</summary>
+    private static readonly (string From, string To)[] CalendarEdges =
+    [
+        ("9999-12-31T23:55Z", "9999-12-31T23:59Z"), ("0001-01-01T00:00-14:00", "0001-01-02T00:00-14:00"),
+        ("1999-12-31T23:00:00Z", "2000-01-01T01:00:00Z"), ("2101-01-01T00:00:00Z", "2101-01-02T00:00:00Z"),
     ];
 
     [Fact]
@@ -69,6 +80,45 @@ public class BadInputTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         notProblems.ShouldBeEmpty();
         (await CountRowsAsync()).ShouldBe(rowsBefore);
     }
+
+    [Fact]
+    public async Task DateAndPageInputs_AtTheEndsOfTheCalendarOrPastTheLastPage_Answer400_AndWriteNothing()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (patient, profile) = await factory.NewPatientClientAsync();
+        var booked = await ApiClientExtensions.CreatedAsync(await scenario.Admin.PostAsJsonAsync("/api/appointments",
+            ClinicScenario.Booking(scenario.ClinicianId, scenario.InitialAssessmentId, ClinicScenario.Local(3, 10), patientId: profile.Id)));
+        var appointmentId = booked["id"]!.GetValue<Guid>();
+        var rowsBefore = await CountRowsAsync();
+
+        var answers = new List<(string Request, HttpResponseMessage Response)>();
+        foreach (var (from, to) in CalendarEdges)
+        {
+            var edge = JsonNode.Parse($"\"{from}\"");
+            var booking = JsonSerializer.SerializeToNode(ClinicScenario.Booking(scenario.ClinicianId, scenario.InitialAssessmentId, default, patientId: profile.Id))!;
+            booking["start"] = edge!.DeepClone();
+            answers.Add(($"book {from}", await scenario.Admin.PostAsync("/api/appointments", Json(booking))));
+            answers.Add(($"reschedule {from}", await scenario.Admin.PostAsync($"/api/appointments/{appointmentId}/reschedule", Json(new JsonObject { ["start"] = edge.DeepClone() }))));
+            answers.Add(($"time off {from}", await scenario.Admin.PostAsync($"/api/clinicians/{scenario.ClinicianId}/time-off",
+                Json(new JsonObject { ["start"] = edge.DeepClone(), ["end"] = JsonValue.Create(to) }))));
+            var window = $"from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}";
+            answers.Add(($"availability {from}", await patient.GetAsync($"/api/availability?appointmentTypeId={scenario.InitialAssessmentId}&{window}")));
+            answers.Add(($"appointments {from}", await scenario.Admin.GetAsync($"/api/appointments?{window}")));
+            answers.Add(($"audit {from}", await scenario.Admin.GetAsync($"/api/audit?{window}")));
+        }
+
+        foreach (var page in new[] { "10737420", "100001", int.MaxValue.ToString(CultureInfo.InvariantCulture) })
+        {
+            answers.Add(($"audit page {page}", await scenario.Admin.GetAsync($"/api/audit?page={page}&pageSize=200")));
+            answers.Add(($"appointments page {page}", await scenario.Admin.GetAsync($"/api/appointments?page={page}&pageSize=200")));
+        }
+
+        answers.Where(a => a.Response.StatusCode != HttpStatusCode.BadRequest || a.Response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            .Select(a => $"{a.Request}: {(int)a.Response.StatusCode}").ShouldBeEmpty();
+        (await CountRowsAsync()).ShouldBe(rowsBefore);
+    }
+
+    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     /// <summary>
     /// A problem document; the OAuth token endpoint answers RFC 6749's application/json errors, which must carry the

@@ -14,6 +14,9 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@tests.clinichip.example";
     public const string AdminPassword = "Admin-Passw0rd-For-Tests";
 
+    /// <summary>Where the tests' API says it is reached from (PublicAddress:BaseUrl).</summary>
+    public const string PublicBaseUrl = "https://api.clinic.test";
+
     private readonly TemporaryDatabase database = new();
 
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
@@ -30,6 +33,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TemporaryDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("PublicAddress:BaseUrl", PublicBaseUrl);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

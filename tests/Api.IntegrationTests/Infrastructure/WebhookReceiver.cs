@@ -52,6 +52,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+
+        // Another party's server: it must not take the API's Production settings copied beside the tests (AllowedHosts).
+        builder.Configuration["AllowedHosts"] = "*";
         builder.Logging.ClearProviders();
         app = builder.Build();
         app.MapPost("/hook", async (HttpContext context) =>

@@ -15,6 +15,7 @@ namespace ClinicHip.Api.IntegrationTests.Integration;
 public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private static readonly (string, string) ClientCredentials = ("grant_type", "client_credentials");
+    private static readonly string[] ReadOnly = ["appointments:read"];
     private static readonly string[] UnknownScopeAmongKnown = ["appointments:read", "intake:read"];
     private static readonly string[] PatientsRead = ["patients:read"];
 
@@ -210,6 +211,34 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
 
         (await client.Client.GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await OAuthErrorAsync(await factory.CreateClient().RequestTokenWithBasicAsync(client.Id, client.Secret, ClientCredentials), HttpStatusCode.Unauthorized, "invalid_client");
+    }
+
+    [Fact]
+    public async Task ChangeScopes_Narrowing_EndsTokensCarryingTheLostScopeAtOnce_AndLimitsNewTokens()
+    {
+        var admin = await factory.AdminClientAsync();
+        var client = await factory.IntegrationClientAsync(admin, "appointments:read", "appointments:write");
+        (await client.Client.GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var changed = await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync($"/api/integration-clients/{client.Id}/scopes", new { scopes = ReadOnly }));
+        changed["scopes"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["appointments:read"]);
+
+        (await client.Client.GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await OAuthErrorAsync(await factory.CreateClient().RequestTokenWithBasicAsync(client.Id, client.Secret, ClientCredentials, ("scope", "appointments:write")), HttpStatusCode.BadRequest, "invalid_scope");
+        var renewed = await factory.CreateClient().RequestTokenWithBasicAsync(client.Id, client.Secret, ClientCredentials);
+        var token = (await renewed.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        (await factory.CreateClient().WithBearer(token).GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ChangeScopes_ToNone_Is400AndChangesNothing()
+    {
+        var admin = await factory.AdminClientAsync();
+        var client = await factory.IntegrationClientAsync(admin, "appointments:read");
+
+        await (await admin.PutAsJsonAsync($"/api/integration-clients/{client.Id}/scopes", new { scopes = Array.Empty<string>() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        (await client.Client.GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     /// <summary>

@@ -41,6 +41,28 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         entry["staffName"]!.GetValue<string>().ShouldBe("Maya Chen");
         entry["role"]!.GetValue<string>().ShouldBe("Clinician");
         entry["action"]!.GetValue<string>().ShouldBe("GetIntakeForm");
+        entry["description"]!.GetValue<string>().ShouldBe("Maya Chen (clinician) read your intake form");
+    }
+
+    [Fact]
+    public async Task AccessLog_ShowsIntegrationClientAndCalendarFeedReads_InPlainWords()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var (patient, profile) = await factory.NewPatientClientAsync();
+        var booked = await ApiClientExtensions.CreatedAsync(await scenario.Admin.PostAsJsonAsync("/api/appointments",
+            ClinicScenario.Booking(scenario.ClinicianId, scenario.InitialAssessmentId, ClinicScenario.Local(2, 10), patientId: profile.Id)));
+        var software = await factory.IntegrationClientAsync(scenario.Admin, "appointments:read");
+        (await software.Client.GetAsync($"/api/appointments/{booked["id"]}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var feed = await ApiClientExtensions.OkAsync(await (await scenario.ClinicianClientAsync(factory)).PostAsync($"/api/clinicians/{scenario.ClinicianId}/calendar-token", null));
+        (await factory.CreateClient().GetAsync(new Uri(feed["url"]!.GetValue<string>()).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var log = (await patient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!.Select(e => e!.AsObject()).ToList();
+
+        var byClient = log.Single(e => e["accessor"]!.GetValue<string>() == "IntegrationClient");
+        byClient["description"]!.GetValue<string>().ShouldStartWith("Connected software 'Booking widget ");
+        byClient["description"]!.GetValue<string>().ShouldEndWith("' read your appointment");
+        var byFeed = log.Single(e => e["accessor"]!.GetValue<string>() == "CalendarFeed");
+        byFeed["description"]!.GetValue<string>().ShouldBe("Maya Chen's calendar feed showed your appointments");
     }
 
     [Fact]

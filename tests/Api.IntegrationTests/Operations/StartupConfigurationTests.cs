@@ -52,4 +52,15 @@ public class StartupConfigurationTests
 
         Should.Throw<InvalidOperationException>(() => factory.CreateClient()).Message.ShouldContain("too weak");
     }
+
+    [Fact]
+    public async Task Request_InProductionWithAHostNotAllowed_Is400()
+    {
+        using var factory = new ConfiguredFactory("Production");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Host = "evil.example";
+
+        (await factory.CreateClient().SendAsync(request)).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await factory.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
 }

@@ -68,6 +68,21 @@ public partial class CalendarFeedTests(ClinicApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task PublishCalendarFeed_WithAForgedHostHeader_BuildsTheAddressFromTheConfiguredBaseUrl()
+    {
+        var scenario = await CreateAsync(factory);
+        var clinician = await scenario.ClinicianClientAsync(factory);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/clinicians/{scenario.ClinicianId}/calendar-token");
+        request.Headers.Host = "evil.example";
+
+        var body = await ApiClientExtensions.OkAsync(await clinician.SendAsync(request));
+
+        var url = body["url"]!.GetValue<string>();
+        url.ShouldStartWith($"{ClinicApiFactory.PublicBaseUrl}/api/clinicians/{scenario.ClinicianId}/calendar.ics?token=");
+        url.ShouldNotContain("evil.example");
+    }
+
+    [Fact]
     public async Task Feed_WithAWrongRotatedOrWithdrawnToken_Is404_LikeAMissingClinician()
     {
         var scenario = await CreateAsync(factory);

@@ -25,6 +25,27 @@ public class IntegrationClientTests
         Should.Throw<ArgumentException>(() => IntegrationClient.Register("Widget", [], new string('A', 64)));
 
     [Fact]
+    public void ChangeScopes_Narrowing_HoldsOnlyTheNewScopes()
+    {
+        var client = IntegrationClient.Register("Widget", ["appointments:read", "appointments:write"], new string('A', 64));
+
+        client.ChangeScopes(["appointments:read"]);
+
+        client.Scopes.ShouldBe(["appointments:read"]);
+        client.Holds(["appointments:write"]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ChangeScopes_ToNoneOrAnUnknownScope_IsNotPossible()
+    {
+        var client = IntegrationClient.Register("Widget", ["appointments:read"], new string('A', 64));
+
+        Should.Throw<ArgumentException>(() => client.ChangeScopes([]));
+        Should.Throw<ArgumentException>(() => client.ChangeScopes(["clinical:read"]));
+        client.Scopes.ShouldBe(["appointments:read"]);
+    }
+
+    [Fact]
     public void Holds_OnlyGrantedScopes()
     {
         var client = IntegrationClient.Register("Widget", ["appointments:read"], new string('A', 64));

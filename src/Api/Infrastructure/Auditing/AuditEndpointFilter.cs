@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Security.Claims;
 using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Scheduling.CalendarFeed;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Domain.Auditing;
 
@@ -106,6 +107,7 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
         var items = value switch
         {
             null or string => [],
+            ClinicianCalendar calendar => calendar.Events,
             IEnumerable list => list.Cast<object?>(),
             _ when value.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable paged => paged.Cast<object?>(),
             _ => [value],

@@ -59,6 +59,13 @@ public static class CallerClaims
     public static bool HasScope(this ClaimsPrincipal principal, string scope)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.FindFirst(ClinicClaimTypes.Scope)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal) ?? false;
+        return principal.Scopes().Contains(scope, StringComparer.Ordinal);
+    }
+
+    /// <summary>The scopes in the token's space-separated <c>scope</c> claim (none for a user's token).</summary>
+    public static string[] Scopes(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirst(ClinicClaimTypes.Scope)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
     }
 }

@@ -20,6 +20,9 @@ internal static class JwtAuthenticationSetup
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
+
+                // The challenge names no reason (signature, lifetime, issuer): that would guide a forger.
+                bearer.IncludeErrorDetails = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Issuer,
@@ -37,7 +40,7 @@ internal static class JwtAuthenticationSetup
                     RoleClaimType = ClinicClaimTypes.Role,
                 };
 
-                // A signed, unexpired token still fails once its account changed password or was disabled, or its client was revoked.
+                // A signed, unexpired token still fails once its account changed password or was disabled, or its client was revoked or lost a scope it carries.
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RejectStaleTokensAsync };
             });
         return services;
@@ -51,10 +54,10 @@ internal static class JwtAuthenticationSetup
         {
             var clientCurrent = Guid.TryParse(principal.FindFirst(ClinicClaimTypes.ClientId)?.Value, out var clientId)
                 && !principal.HasClaim(c => c.Type == ClinicClaimTypes.Role)
-                && await identity.IsClientTokenCurrentAsync(clientId, context.HttpContext.RequestAborted);
+                && await identity.IsClientTokenCurrentAsync(clientId, principal.Scopes(), context.HttpContext.RequestAborted);
             if (!clientCurrent)
             {
-                context.Fail("The client was revoked.");
+                context.Fail("The client was revoked or its grants narrowed.");
             }
 
             return;

@@ -19,19 +19,26 @@ public interface IIdentityService
     Task<AccountSummary?> FindAccountAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes the password after checking the current one. Throws <see cref="Exceptions.ValidationException"/> when the
-    /// current password is wrong or the new one breaks the policy. Access tokens issued before stop working.
+    /// Changes the password after checking the current one, counting wrong ones towards lockout. Throws
+    /// <see cref="Exceptions.ValidationException"/> when the current password is wrong, the account is locked out or the
+    /// new password breaks the policy. Access tokens issued before stop working.
     /// </summary>
     Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken);
 
     /// <summary>Disables or re-enables sign-in; disabling also ends every access token of the account.</summary>
     Task SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken);
 
-    /// <summary>Whether an access token carrying <paramref name="securityStamp"/> is still good for the account.</summary>
+    /// <summary>
+    /// Whether an access token carrying <paramref name="securityStamp"/> is still good for the account: its password is
+    /// unchanged and it is not disabled. A lockout after wrong passwords does not end tokens.
+    /// </summary>
     Task<bool> IsTokenCurrentAsync(Guid userId, string securityStamp, CancellationToken cancellationToken);
 
-    /// <summary>Whether an integration client's access token is still good: the client exists and was not revoked.</summary>
-    Task<bool> IsClientTokenCurrentAsync(Guid clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether an integration client's access token is still good: the client exists, was not revoked, and still holds
+    /// every one of the token's <paramref name="scopes"/>.
+    /// </summary>
+    Task<bool> IsClientTokenCurrentAsync(Guid clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 }
 
 /// <summary>An account's email and access roles.</summary>

@@ -17,7 +17,8 @@ public static class PagedList
     public static async Task<PagedList<T>> CreateAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // Validators cap the page (InputBoundsRules.MaxPage); checked so a missed cap fails loudly instead of wrapping round.
+        var items = await query.Skip(checked((page - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
@@ -12,6 +13,7 @@ using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
 
@@ -35,11 +37,11 @@ public sealed record BookAppointmentCommand(
 
 public sealed class BookAppointmentValidator : AbstractValidator<BookAppointmentCommand>
 {
-    public BookAppointmentValidator()
+    public BookAppointmentValidator(IOptions<InputBounds> bounds)
     {
         RuleFor(c => c.ClinicianId).NotEmpty();
         RuleFor(c => c.AppointmentTypeId).NotEmpty();
-        RuleFor(c => c.Start).NotEmpty();
+        RuleFor(c => c.Start).NotEmpty().WithinSupportedDates(bounds);
         RuleFor(c => c.Mode).IsInEnum();
         RuleFor(c => c.InPersonOverrideReason).MaximumLength(Appointment.OverrideReasonMaxLength);
         RuleFor(c => c.BookingNote).MaximumLength(Appointment.BookingNoteMaxLength);

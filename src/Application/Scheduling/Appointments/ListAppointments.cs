@@ -1,11 +1,13 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
 
@@ -26,9 +28,11 @@ public sealed record ListAppointmentsQuery(
 
 public sealed class ListAppointmentsValidator : AbstractValidator<ListAppointmentsQuery>
 {
-    public ListAppointmentsValidator()
+    public ListAppointmentsValidator(IOptions<InputBounds> bounds)
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.From).WithinSupportedDates(bounds);
+        RuleFor(q => q.To).WithinSupportedDates(bounds);
         RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must be after 'from'.");
         RuleFor(q => q.Status).IsInEnum();

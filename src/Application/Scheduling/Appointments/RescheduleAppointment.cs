@@ -1,8 +1,11 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Scheduling;
+using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
 
@@ -13,6 +16,14 @@ public sealed record RescheduleAppointmentCommand(DateTimeOffset Start, Guid? Cl
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid Id { get; init; }
+}
+
+public sealed class RescheduleAppointmentValidator : AbstractValidator<RescheduleAppointmentCommand>
+{
+    public RescheduleAppointmentValidator(IOptions<InputBounds> bounds)
+    {
+        RuleFor(c => c.Start).NotEmpty().WithinSupportedDates(bounds);
+    }
 }
 
 public sealed class RescheduleAppointmentHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)

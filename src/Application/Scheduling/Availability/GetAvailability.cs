@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Scheduling.Rules;
@@ -7,6 +8,7 @@ using ClinicHip.Domain.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Availability;
 
@@ -27,8 +29,10 @@ public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailability
 {
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
 
-    public GetAvailabilityValidator()
+    public GetAvailabilityValidator(IOptions<InputBounds> bounds)
     {
+        RuleFor(q => q.From).WithinSupportedDates(bounds);
+        RuleFor(q => q.To).WithinSupportedDates(bounds);
         RuleFor(q => q.AppointmentTypeId).NotEmpty();
         RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("'to' must be after 'from'.");
         RuleFor(q => q.To).Must((q, to) => to - q.From <= MaxWindow).WithMessage("The window is at most 31 days.");

@@ -1,9 +1,11 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Clinicians;
 
@@ -19,8 +21,10 @@ public sealed record AddTimeOffCommand(DateTimeOffset Start, DateTimeOffset End,
 
 public sealed class AddTimeOffValidator : AbstractValidator<AddTimeOffCommand>
 {
-    public AddTimeOffValidator()
+    public AddTimeOffValidator(IOptions<InputBounds> bounds)
     {
+        RuleFor(c => c.Start).WithinSupportedDates(bounds);
+        RuleFor(c => c.End).WithinSupportedDates(bounds);
         RuleFor(c => c.End).GreaterThan(c => c.Start).WithMessage("Time off ends after it starts.");
         RuleFor(c => c).Must(c => c.End - c.Start <= TimeOff.LongestSpan).WithName("end").WithMessage("Time off lasts at most a year.");
         RuleFor(c => c.Reason).MaximumLength(TimeOff.ReasonMaxLength);

@@ -1,0 +1,44 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace ClinicHip.Application.Common.Validation;
+
+/// <summary>
+/// The dates a request may schedule, search or plan with (the <c>InputBounds</c> configuration section). Dates at the
+/// ends of the calendar overflow once a duration or a time zone is applied to them, so they are refused as bad input
+/// before a handler runs. A date of birth is the patient's own rule (in the past, a plausible age).
+/// </summary>
+public sealed class InputBounds
+{
+    public const string SectionName = "InputBounds";
+
+    public DateTimeOffset EarliestDate { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public DateTimeOffset LatestDate { get; set; } = new(2100, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+    public bool Contains(DateTimeOffset date) => date >= EarliestDate && date <= LatestDate;
+
+    public bool Contains(DateOnly date) =>
+        date >= DateOnly.FromDateTime(EarliestDate.UtcDateTime) && date <= DateOnly.FromDateTime(LatestDate.UtcDateTime);
+
+    public string Message => $"Dates run from {EarliestDate.UtcDateTime:yyyy-MM-dd} to {LatestDate.UtcDateTime:yyyy-MM-dd} (UTC).";
+}
+
+/// <summary>Rules that keep dates and page numbers inside what the API computes with.</summary>
+public static class InputBoundsRules
+{
+    /// <summary>The highest page a list answers: with at most 200 a page, far past any list here and far from overflow.</summary>
+    public const int MaxPage = 100_000;
+
+    public static IRuleBuilderOptions<T, DateTimeOffset> WithinSupportedDates<T>(this IRuleBuilder<T, DateTimeOffset> rule, IOptions<InputBounds> bounds) =>
+        rule.Must(d => bounds.Value.Contains(d)).WithMessage(_ => bounds.Value.Message);
+
+    public static IRuleBuilderOptions<T, DateTimeOffset?> WithinSupportedDates<T>(this IRuleBuilder<T, DateTimeOffset?> rule, IOptions<InputBounds> bounds) =>
+        rule.Must(d => d is not { } date || bounds.Value.Contains(date)).WithMessage(_ => bounds.Value.Message);
+
+    public static IRuleBuilderOptions<T, DateOnly> WithinSupportedDates<T>(this IRuleBuilder<T, DateOnly> rule, IOptions<InputBounds> bounds) =>
+        rule.Must(d => bounds.Value.Contains(d)).WithMessage(_ => bounds.Value.Message);
+
+    public static IRuleBuilderOptions<T, int> ValidPage<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPage);
+}
