@@ -31,13 +31,16 @@ internal static class DatabaseProviderSetup
                 services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
                     .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), connectionSettings));
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
+                        provider.GetRequiredService<PatientNameWordsInterceptor>(), connectionSettings));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
                     .UseSqlServer(options.ConnectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
+                    .AddInterceptors(
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
+                        provider.GetRequiredService<PatientNameWordsInterceptor>()));
                 break;
 #else
             case DatabaseProvider.SqlServer:
