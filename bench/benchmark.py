@@ -112,6 +112,8 @@ def generate(database, appointments, clinicians=20, patients=50_000, intake_shar
                    "VALUES (?, ?, '1990-01-01', ?, ?, ?, 'Bench', ?, ?, ?, 'NotStated', 'Email', 1, 0, 'None')",
                    (patient_id, user(f"bench.patient{i}@bench.example"), f"bench.patient{i}@bench.example", f"+614{i:08d}", f"Patient{i}",
                     f" bench patient{i}", guid(), now))
+        # ... and its words, one row each, as the API keeps them for prefix searches.
+        db.executemany("INSERT INTO PatientNameWords (PatientId, Word) VALUES (?, ?)", [(patient_id, "bench"), (patient_id, f"patient{i}")])
         patient_ids.append(patient_id)
 
     # bench.patient0 can sign in (the demo patient's password) to list its own appointments.

@@ -37,6 +37,7 @@ public static class DependencyInjection
         var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<PatientNameWordsInterceptor>();
         services.AddApplicationDbContext(database, environment.ContentRootPath);
         services.AddDatabaseFailureLogging(database.Provider);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());

@@ -5,8 +5,8 @@ namespace ClinicHip.Domain.Patients;
 
 /// <summary>
 /// The form names are compared in: lower case, accents removed, words sorted and each preceded by a space
-/// (" jose lee"). Stored with the patient, so a name search ignores case, accents and word order and still
-/// matches word prefixes (" jos") with a plain substring test the database can run.
+/// (" jose lee"). Stored with the patient, and its words one row each (<see cref="PatientNameWord"/>), so a name
+/// search ignores case, accents and word order and matches each word's prefix with an index range.
 /// </summary>
 public static class PatientSearchKey
 {
@@ -18,8 +18,24 @@ public static class PatientSearchKey
         return string.Concat(Words($"{name.GivenName} {name.FamilyName}").Order(StringComparer.Ordinal).Select(w => " " + w));
     }
 
-    /// <summary>The words of a search as they appear in keys, each with its leading space.</summary>
-    public static IReadOnlyList<string> Terms(string search) => [.. Words(search).Distinct(StringComparer.Ordinal).Select(w => " " + w)];
+    /// <summary>The words of a search as they appear in keys, once each.</summary>
+    public static IReadOnlyList<string> Terms(string search) => [.. Words(search).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The words of a stored key, one <see cref="PatientNameWord"/> each.</summary>
+    public static IReadOnlyList<string> WordsOf(string key) =>
+        [.. (key ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The first string after every word that starts with <paramref name="prefix"/>: words w with
+    /// <c>prefix &lt;= w &lt; PrefixEnd(prefix)</c> are exactly those starting with it (ordinal order; "jos" → "jot").
+    /// </summary>
+    public static string PrefixEnd(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+
+        // Folded words are letters and digits, so the last character is never char.MaxValue.
+        return string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
+    }
 
     private static string[] Words(string text)
     {

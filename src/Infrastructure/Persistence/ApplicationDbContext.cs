@@ -33,6 +33,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<PatientChange> PatientChanges => Set<PatientChange>();
 
+    public DbSet<PatientNameWord> PatientNameWords => Set<PatientNameWord>();
+
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<Clinician> Clinicians => Set<Clinician>();

@@ -37,12 +37,15 @@ internal static class DatabaseProviderSetup
                 services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
                     .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(), connectionSettings));
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
+                        provider.GetRequiredService<PatientNameWordsInterceptor>(), connectionSettings));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>((provider, builder) => builder
                     .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
+                    .AddInterceptors(
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
+                        provider.GetRequiredService<PatientNameWordsInterceptor>()));
                 services.AddHostedService(provider => new PostgreSqlDiaryListener(
                     options.ConnectionString, provider.GetRequiredService<DiaryVersion>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
                 break;
@@ -50,7 +53,9 @@ internal static class DatabaseProviderSetup
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
                     .UseSqlServer(options.ConnectionString, sqlServer => sqlServer.EnableRetryOnFailure())
-                    .AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>()));
+                    .AddInterceptors(
+                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
+                        provider.GetRequiredService<PatientNameWordsInterceptor>()));
                 break;
 #else
             case DatabaseProvider.SqlServer:

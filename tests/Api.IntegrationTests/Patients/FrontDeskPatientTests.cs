@@ -158,6 +158,37 @@ public class FrontDeskPatientTests(ClinicApiFactory factory) : IClassFixture<Cli
     }
 
     [Fact]
+    public async Task Search_PrefixOfTwoOfThePatientsWords_FindsThePatientOnce()
+    {
+        var (_, frontDesk) = await FrontDeskAsync();
+        var body = NewPatient("Leeann");
+        var created = await CreateAsync(frontDesk, body);
+
+        var found = await ApiClientExtensions.OkAsync(await frontDesk.GetAsync($"/api/patients?search={Uri.EscapeDataString($"lee {body["familyName"]}")}"));
+
+        found["totalCount"]!.GetValue<int>().ShouldBe(1);
+        found["items"]!.AsArray().ShouldHaveSingleItem()!["patientId"]!.GetValue<Guid>().ShouldBe(created["id"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Search_AfterANameCorrection_FindsTheNewNameAndNotTheOld()
+    {
+        var (_, frontDesk) = await FrontDeskAsync();
+        var body = NewPatient("Jose");
+        var created = await CreateAsync(frontDesk, body);
+        var oldFamily = (string)body["familyName"]!;
+        var newFamily = "Ngu" + oldFamily[3..];
+        body["familyName"] = newFamily;
+        body["givenName"] = "Josefina";
+
+        await ApiClientExtensions.OkAsync(await PutAsync(frontDesk, created["id"]!.GetValue<Guid>(), body, created["version"]!.GetValue<Guid>()));
+
+        (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/patients?search={Uri.EscapeDataString(oldFamily)}"))!["totalCount"]!.GetValue<int>().ShouldBe(0);
+        var found = await ApiClientExtensions.OkAsync(await frontDesk.GetAsync($"/api/patients?search={Uri.EscapeDataString($"josefi {newFamily}")}"));
+        found["items"]!.AsArray().ShouldHaveSingleItem()!["familyName"]!.GetValue<string>().ShouldBe(newFamily);
+    }
+
+    [Fact]
     public async Task Search_ByPhoneAsTypedLocally_MatchesTheInternationalForm_AndShowsTheNextAppointment()
     {
         var (scenario, frontDesk) = await FrontDeskAsync();

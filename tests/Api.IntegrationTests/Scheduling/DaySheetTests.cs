@@ -54,6 +54,21 @@ public class DaySheetTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
     }
 
     [Fact]
+    public async Task DaySheet_ReadByStaff_ShowsInTheListedPatientsAccessLog()
+    {
+        var scenario = await CreateAsync(factory);
+        var frontDesk = await scenario.FrontDeskAsync(factory);
+        var (patientClient, patient) = await factory.NewPatientClientAsync();
+        await ApiClientExtensions.CreatedAsync(
+            await frontDesk.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(10, 11), patientId: patient.Id)));
+
+        (await frontDesk.GetAsync($"/api/diary?date={Date(Local(10, 0))}&clinicianId={scenario.ClinicianId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var log = (await patientClient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!;
+        log.Where(e => e!["action"]!.GetValue<string>() == "GetDaySheet").ShouldHaveSingleItem()!["staffName"]!.GetValue<string>().ShouldBe("Riley Brooks");
+    }
+
+    [Fact]
     public async Task DaySheet_AsPatient_Returns403() =>
         await (await (await factory.NewPatientClientAsync()).Client.GetAsync("/api/diary?date=2026-12-01")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Security.Claims;
 using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling.CalendarFeed;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Domain.Auditing;
 
@@ -28,11 +27,14 @@ public static class AuditConventions
 /// <summary>
 /// The one place where access to patient data is audited: a filter on every API endpoint. After the endpoint ran (or
 /// failed) it records who (user or integration client), role, action, resource, patient(s), outcome, trace id and client address — never the data.
-/// Which patients: the route's patientId, or the PatientId of the answer or of each item of a list answer.
+/// Which patients: the route's patientId, or the PatientId of the answer and of the items of its lists, nested lists included.
 /// </summary>
 internal sealed class AuditEndpointFilter : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo?> PatientIdProperties = new();
+    // Answer → list → item → list → item: a paged list of rows, or the day sheet's clinicians and their appointments.
+    private const int MaxListDepth = 4;
+
+    private static readonly ConcurrentDictionary<Type, AnswerShape> Shapes = new();
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -104,31 +106,68 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             yield return patient;
         }
 
-        var items = value switch
+        foreach (var id in PatientIdsIn(value, depth: 0))
         {
-            null or string => [],
-            ClinicianCalendar calendar => calendar.Events,
-            IEnumerable list => list.Cast<object?>(),
-            _ when value.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable paged => paged.Cast<object?>(),
-            _ => [value],
-        };
-        foreach (var item in items)
-        {
-            if (item is not null && PatientIdOf(item) is { } id)
-            {
-                yield return id;
-            }
+            yield return id;
+        }
 
-            // A list of patients (a search) concerns each patient listed.
-            if (item is not null && audited.ResourceType == "Patient" && Guid.TryParse(IdOf(item), out var listed))
+        // A list of patients (a search) concerns each patient listed.
+        var listed = value switch
+        {
+            _ when audited.ResourceType != "Patient" => [],
+            string => [],
+            IEnumerable list => list.Cast<object?>(),
+            _ when value?.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable paged => paged.Cast<object?>(),
+            _ => [],
+        };
+        foreach (var item in listed)
+        {
+            if (Guid.TryParse(IdOf(item), out var listedPatient))
             {
-                yield return listed;
+                yield return listedPatient;
             }
         }
     }
 
-    private static Guid? PatientIdOf(object item) =>
-        PatientIdProperties.GetOrAdd(item.GetType(), type => type.GetProperty("PatientId"))?.GetValue(item) as Guid?;
+    /// <summary>
+    /// The PatientId of the answer and of every item of its lists, and of lists inside those items (the day sheet's
+    /// clinicians each hold appointments), so a patient's access log shows every answer that named them. Only lists
+    /// are followed, to a small depth: answers are trees of records, and a single nested object is never a patient row.
+    /// </summary>
+    private static IEnumerable<Guid> PatientIdsIn(object? value, int depth)
+    {
+        if (value is null or string or byte[] || depth > MaxListDepth)
+        {
+            yield break;
+        }
+
+        if (value is IEnumerable list)
+        {
+            foreach (var item in list)
+            {
+                foreach (var id in PatientIdsIn(item, depth + 1))
+                {
+                    yield return id;
+                }
+            }
+
+            yield break;
+        }
+
+        var shape = Shapes.GetOrAdd(value.GetType(), AnswerShape.Of);
+        if (shape.PatientId?.GetValue(value) is Guid patientId)
+        {
+            yield return patientId;
+        }
+
+        foreach (var lists in shape.Lists)
+        {
+            foreach (var id in PatientIdsIn(lists.GetValue(value), depth))
+            {
+                yield return id;
+            }
+        }
+    }
 
     private static string? IdOf(object? value) => value?.GetType().GetProperty("Id")?.GetValue(value)?.ToString();
 
@@ -143,5 +182,17 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             < StatusCodes.Status500InternalServerError => "Rejected",
             _ => "Failed",
         }, status);
+    }
+}
+
+/// <summary>Where an answer type keeps a patient id and lists that may hold more, read once per type.</summary>
+internal sealed record AnswerShape(PropertyInfo? PatientId, IReadOnlyList<PropertyInfo> Lists)
+{
+    public static AnswerShape Of(Type type)
+    {
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToList();
+        var patientId = properties.FirstOrDefault(p => p.Name == "PatientId" && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?)));
+        var lists = properties.Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)).ToList();
+        return new AnswerShape(patientId, lists);
     }
 }

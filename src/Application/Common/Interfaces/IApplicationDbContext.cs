@@ -21,6 +21,8 @@ public interface IApplicationDbContext
 
     DbSet<PatientChange> PatientChanges { get; }
 
+    DbSet<PatientNameWord> PatientNameWords { get; }
+
     DbSet<StaffMember> StaffMembers { get; }
 
     DbSet<Clinician> Clinicians { get; }

@@ -512,6 +512,22 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("PatientChanges");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("Word", "PatientId");
+
+                    b.ToTable("PatientNameWords");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1616,6 +1632,15 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -516,6 +516,22 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("PatientChanges");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("Word", "PatientId");
+
+                    b.ToTable("PatientNameWords");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1625,6 +1641,15 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -505,6 +505,22 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("PatientChanges");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("Word", "PatientId");
+
+                    b.ToTable("PatientNameWords");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1601,6 +1617,15 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

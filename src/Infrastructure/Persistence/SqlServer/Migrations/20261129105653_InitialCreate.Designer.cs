@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261129103739_InitialCreate")]
+    [Migration("20261129105653_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -517,6 +517,22 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("PatientId", "ChangedAtUtc");
 
                     b.ToTable("PatientChanges");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("Word", "PatientId");
+
+                    b.ToTable("PatientNameWords");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.RunningLoad.RunningLoadWeek", b =>
@@ -1628,6 +1644,15 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

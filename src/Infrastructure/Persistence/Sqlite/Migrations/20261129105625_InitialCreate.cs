@@ -484,6 +484,24 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatientNameWords",
+                columns: table => new
+                {
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Word = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientNameWords", x => new { x.PatientId, x.Word });
+                    table.ForeignKey(
+                        name: "FK_PatientNameWords_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RunningLoadWeeks",
                 columns: table => new
                 {
@@ -1029,6 +1047,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "PatientId", "ChangedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientNameWords_Word_PatientId",
+                table: "PatientNameWords",
+                columns: new[] { "Word", "PatientId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Patients_Email",
                 table: "Patients",
                 column: "Email");
@@ -1188,6 +1211,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PatientChanges");
+
+            migrationBuilder.DropTable(
+                name: "PatientNameWords");
 
             migrationBuilder.DropTable(
                 name: "RefreshTokens");
