@@ -14,7 +14,7 @@ public sealed record TelehealthConsentDto(DateOnly GivenOn, string RecordedBy);
 /// <param name="DateOfBirth">Date of birth (ISO 8601 date).</param>
 /// <param name="Email">Contact email (the login, when the patient has an account); none for some records the front desk keeps.</param>
 /// <param name="Phone">Contact phone number in E.164 form, e.g. +61412345678.</param>
-/// <param name="Sex">NotStated, Female, Male or Intersex.</param>
+/// <param name="Sex">NotStated, Female, Male, Intersex or PreferNotToSay.</param>
 /// <param name="Address">Postal address.</param>
 /// <param name="EmergencyContact">Who to call in an emergency.</param>
 /// <param name="PreferredContactMethod">Phone, Sms or Email.</param>

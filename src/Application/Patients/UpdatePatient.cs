@@ -17,7 +17,7 @@ namespace ClinicHip.Application.Patients;
 /// <param name="GivenName">Given (first) name.</param>
 /// <param name="FamilyName">Family (last) name.</param>
 /// <param name="DateOfBirth">Date of birth (ISO 8601 date).</param>
-/// <param name="Sex">NotStated, Female, Male or Intersex.</param>
+/// <param name="Sex">NotStated, Female, Male, Intersex or PreferNotToSay.</param>
 /// <param name="Phone">Phone number; without a country code it is read in the clinic's default region.</param>
 /// <param name="Email">Email address, optional.</param>
 /// <param name="Address">Postal address, optional.</param>

@@ -183,8 +183,9 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var key = id.ToString().ToUpperInvariant();
-        var stored = await db.Database.SqlQuery<Snapshot>($"SELECT Answers, Triage FROM IntakeForms WHERE upper(Id) = {key}").SingleAsync();
+        // SQLite keeps ids as upper-case text, PostgreSQL as uuid.
+        object key = TemporaryDatabase.OnPostgreSql ? id : id.ToString().ToUpperInvariant();
+        var stored = await db.Database.SqlQuery<Snapshot>($"""SELECT "Answers", "Triage" FROM "IntakeForms" WHERE "Id" = {key}""").SingleAsync();
         var answers = JsonNode.Parse(stored.Answers)!.AsObject();
         foreach (var member in new[] { "formVersion", "sex", "menstrualStatus", "neurologicalSymptoms", "limp", "nightSweats", "morningStiffnessMinutes", "nothingEasesPain", "trend" })
         {
@@ -201,7 +202,7 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
             flag.AsObject().Remove("patientInstruction");
         }
 
-        (await db.Database.ExecuteSqlAsync($"UPDATE IntakeForms SET Answers = {answers.ToJsonString()}, Triage = {triage.ToJsonString()} WHERE upper(Id) = {key}"))
+        (await db.Database.ExecuteSqlAsync($"""UPDATE "IntakeForms" SET "Answers" = {answers.ToJsonString()}, "Triage" = {triage.ToJsonString()} WHERE "Id" = {key}"""))
             .ShouldBe(1);
     }
 

@@ -81,8 +81,7 @@ public sealed partial class DatabaseInitialiser(
             return;
         }
 
-        await StaffAccounts.CreateAsync(db, users, email, password, new PersonName("Clinic", "Administrator"), StaffRole.Admin, null, cancellationToken)
-            ;
+        await StaffAccounts.CreateAsync(db, users, email, password, new PersonName("Clinic", "Administrator"), StaffRole.Admin, null, cancellationToken);
         LogAdminCreated(logger);
     }
 
