@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using ClinicHip.Application.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -144,6 +145,20 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
             name.ShouldNotBeNull("an endpoint behind a role policy has no name (WithName)");
             operations[name].Responses.Select(r => r.Key).ShouldContain("403", $"{name} is behind a role policy but documents no 403");
         }
+    }
+
+    [Theory]
+    [InlineData("CreateWebhookSubscriptionCommand")]
+    [InlineData("WebhookSubscriptionDto")]
+    [InlineData("CreatedWebhookSubscriptionDto")]
+    public async Task WebhookSubscriptionEvents_ListEveryEventTypeAsAnEnum(string schemaName)
+    {
+        var schemas = (await SwaggerJson.LoadAsync(factory))["components"]!["schemas"]!;
+
+        var events = schemas[schemaName]!["properties"]!["events"]!["items"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>());
+
+        events.ShouldBe(WebhookEventTypes.All, ignoreOrder: true);
+        events.ShouldContain("intake.emergency");
     }
 
     [Fact]

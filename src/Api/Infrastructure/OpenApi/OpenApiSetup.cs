@@ -71,6 +71,7 @@ internal static class OpenApiSetup
             options.DocumentFilter<NullableReferencesDocumentFilter>();
             options.SchemaFilter<RequiredRecordMembersSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
+            options.SchemaFilter<WebhookEventsSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ClinicHip.Application.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -121,5 +123,26 @@ internal sealed class NullableReferencesDocumentFilter : IDocumentFilter
 
         Rewrite(schema.Items, visited);
         Rewrite(schema.AdditionalProperties, visited);
+    }
+}
+
+/// <summary>
+/// The webhook event types, as an enum on every <c>events</c> list of a subscription, so the contract (and the clients
+/// generated from it) lists the events a subscription may ask for instead of leaving them to prose.
+/// </summary>
+internal sealed class WebhookEventsSchemaFilter : ISchemaFilter
+{
+    private static readonly HashSet<Type> SubscriptionTypes =
+        [typeof(CreateWebhookSubscriptionCommand), typeof(WebhookSubscriptionDto), typeof(CreatedWebhookSubscriptionDto)];
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (!SubscriptionTypes.Contains(context.Type) || schema is not OpenApiSchema { Properties: { } properties }
+            || properties.FirstOrDefault(p => string.Equals(p.Key, "events", StringComparison.OrdinalIgnoreCase)).Value is not OpenApiSchema { Items: OpenApiSchema items })
+        {
+            return;
+        }
+
+        items.Enum = WebhookEventTypes.All.Order(StringComparer.Ordinal).Select(type => (JsonNode)JsonValue.Create(type)).ToList();
     }
 }
