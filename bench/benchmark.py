@@ -11,12 +11,17 @@ requests/s, p50 and p99 latency, errors, and the ratio to the ceiling (GET /heal
 then the API's peak memory, its start-up time on the existing database, and how latency grows with the data.
 Standard library only, plus wrk.
 """
-import argparse, base64, datetime as dt, json, os, re, secrets, shutil, sqlite3, subprocess, sys, tempfile, time
+import argparse, base64, contextlib, csv, datetime as dt, json, os, re, secrets, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PORT = 5190
-BASE = f"http://127.0.0.1:{PORT}"
+def free_port():
+    with contextlib.closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+BASE = f"http://127.0.0.1:{free_port()}"  # not a fixed port: another run on the same machine may hold it
 BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
@@ -50,22 +55,24 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
-def start_api(database, signing_key):
+def start_api(target, signing_key):
     api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
-    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__ConnectionString=f"Data Source={database}",
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__Provider=target.provider, Database__ConnectionString=target.connection_string,
                Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000")
     started = time.perf_counter()
     process = subprocess.Popen(["dotnet", "ClinicHip.Api.dll", "--urls", BASE], cwd=api_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while time.perf_counter() - started < 120:
+    while time.perf_counter() - started < 300:
+        if process.poll() is not None:
+            sys.exit(f"The API stopped during start-up (exit code {process.returncode}).")
         try:
             if urllib.request.urlopen(BASE + "/health/ready", timeout=2).status == 200:
                 return process, time.perf_counter() - started
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.05)
     process.kill()
-    sys.exit("The API did not become ready within 120 s.")
+    sys.exit("The API did not become ready within 300 s.")
 
 
 def peak_memory_mb(process):
@@ -76,60 +83,189 @@ def peak_memory_mb(process):
     return float("nan")
 
 
-def generate(database, appointments, clinicians=20, patients=50_000, intake_share=0.05):
+class SqliteTarget:
+    """A fresh SQLite file in the work folder."""
+    label, provider = "SQLite", "Sqlite"
+
+    def __init__(self, work, size):
+        self.path = os.path.join(work, f"bench-{size}.db")
+        self.connection_string = f"Data Source={self.path}"
+
+    def store(self):
+        return SqliteStore(self.path)
+
+    def scalar(self, sql):
+        with contextlib.closing(sqlite3.connect(self.path)) as db:
+            return db.execute(sql).fetchone()[0]
+
+    def size_mb(self):
+        return os.path.getsize(self.path) / 1e6
+
+    def drop(self):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(self.path + suffix):
+                os.remove(self.path + suffix)
+
+
+class PostgresTarget:
+    """A fresh database on the PostgreSQL server named by CLINICHIP_TEST_POSTGRES."""
+    label, provider = "PostgreSQL", "PostgreSql"
+
+    def __init__(self, work, size):
+        self.server, self.name = postgres_server(), f"clinichip_bench_{size}"
+        psql_scalar(self.server, self.server.get("database", "postgres"), f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        psql_scalar(self.server, self.server.get("database", "postgres"), f'CREATE DATABASE "{self.name}"')
+        server = self.server
+        self.connection_string = (f"Host={server.get('host', '127.0.0.1')};Port={server.get('port', '5432')};Username={server.get('username', 'postgres')};"
+                                  f"Database={self.name}" + (f";Password={server['password']}" if "password" in server else ""))
+
+    def store(self):
+        return PostgresStore(self.server, self.name)
+
+    def scalar(self, sql):
+        return psql_scalar(self.server, self.name, sql)
+
+    def size_mb(self):
+        return int(self.scalar("SELECT pg_database_size(current_database())")) / 1e6
+
+    def drop(self):
+        psql_scalar(self.server, self.server.get("database", "postgres"), f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+class SqliteStore:
+    """Writes the data set straight into the API's SQLite file."""
+
+    def __init__(self, database):
+        self.db = sqlite3.connect(database)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=OFF")
+
+    @staticmethod
+    def uuid(value):
+        return f"'{value}'"
+
+    def scalar(self, sql):
+        return self.db.execute(sql).fetchone()[0]
+
+    def execute(self, sql):
+        self.db.execute(sql)
+
+    def insert(self, table, columns, rows):
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
+                            [tuple(ts(v) if isinstance(v, dt.datetime) else v for v in row) for row in rows])
+
+    def finish(self):
+        self.db.commit()
+        self.db.execute("ANALYZE")
+        self.db.close()
+
+
+class PostgresStore:
+    """Streams the data set into the API's PostgreSQL database through one psql session: COPY in CSV, table by table."""
+
+    def __init__(self, server, database):
+        self.server, self.database = server, database
+        self.psql = subprocess.Popen(psql_command(server, database) + ["-q"], stdin=subprocess.PIPE, text=True, env=psql_env(server))
+
+    @staticmethod
+    def uuid(value):
+        return f"'{value}'::uuid"
+
+    def scalar(self, sql):
+        return psql_scalar(self.server, self.database, sql)
+
+    def execute(self, sql):
+        self.psql.stdin.write(sql + ";\n")
+
+    def insert(self, table, columns, rows):
+        self.psql.stdin.write(f'COPY "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) FROM STDIN WITH (FORMAT csv);\n')
+        out = csv.writer(self.psql.stdin, lineterminator="\n")
+        for row in rows:
+            out.writerow(["t" if v is True else "f" if v is False else f"{ts(v)}+00" if isinstance(v, dt.datetime) else v for v in row])
+        self.psql.stdin.write("\\.\n")
+
+    def finish(self):
+        # VACUUM sets the visibility map as autovacuum would on a database in use, so index-only scans are possible.
+        self.execute("VACUUM ANALYZE")
+        self.psql.stdin.close()
+        if self.psql.wait() != 0:
+            sys.exit("psql failed while loading the data set.")
+
+
+def postgres_server():
+    """The server's settings from CLINICHIP_TEST_POSTGRES (tools/postgres/with-postgres.sh sets it): a user who may create databases."""
+    settings = dict(part.split("=", 1) for part in os.environ["CLINICHIP_TEST_POSTGRES"].split(";") if "=" in part)
+    return {key.lower(): value for key, value in settings.items()}
+
+
+def psql_command(server, database):
+    return ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", server.get("host", "127.0.0.1"), "-p", server.get("port", "5432"),
+            "-U", server.get("username", "postgres"), "-d", database]
+
+
+def psql_env(server):
+    return dict(os.environ, **({"PGPASSWORD": server["password"]} if "password" in server else {}))
+
+
+def psql_scalar(server, database, sql):
+    return subprocess.run(psql_command(server, database) + ["-At", "-c", sql], check=True, capture_output=True, text=True, env=psql_env(server)).stdout.strip()
+
+
+def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0.05):
     """Clinicians working every day, patients, Follow-up appointments filling ~75 % of slots for two years up to
-    about three weeks ahead (with their diary cells), and intake forms for a share of the patients."""
-    db = sqlite3.connect(database)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
-    now = ts(dt.datetime.utcnow())
-    follow_up = db.execute("SELECT Id FROM AppointmentTypes WHERE Name = 'Follow-up'").fetchone()[0]
+    about three weeks ahead (with their diary cells), and intake forms for a share of the patients; the same rows on
+    either database."""
+    now = dt.datetime.utcnow().replace(microsecond=0)
+    follow_up = store.scalar("SELECT \"Id\" FROM \"AppointmentTypes\" WHERE \"Name\" = 'Follow-up'")
+    users, staff, clinician_rows, hours, patient_rows, words = [], [], [], [], [], []
 
     def user(email):
         user_id = guid()
-        db.execute("INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, "
-                   "ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 0, 0, 1, 0)",
-                   (user_id, email, email.upper(), email, email.upper(), guid(), guid()))
+        users.append((user_id, email, email.upper(), email, email.upper(), True, guid(), guid(), False, False, True, 0))
         return user_id
 
     clinician_ids = []
     for i in range(clinicians):
         email, staff_id, clinician_id = f"bench.clinician{i}@bench.example", guid(), guid()
-        db.execute("INSERT INTO StaffMembers (Id, UserId, Email, Role, FamilyName, GivenName, CreatedAtUtc) VALUES (?, ?, ?, 'Clinician', ?, 'Bench', ?)",
-                   (staff_id, user(email), email, f"Clinician{i}", now))
-        db.execute("INSERT INTO Clinicians (Id, StaffMemberId, DisplayName, Profession, IsBookable, CreatedAtUtc, WorkingHoursVersion) "
-                   "VALUES (?, ?, ?, 'Physiotherapist', 1, ?, ?)", (clinician_id, staff_id, f"Bench Clinician{i}", now, guid()))
-        for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]:
-            db.execute("INSERT INTO ClinicianWorkingHours (Day, Start, \"End\", ClinicianId) VALUES (?, '08:00:00', '17:30:00', ?)", (day, clinician_id))
+        staff.append((staff_id, user(email), email, "Clinician", f"Clinician{i}", "Bench", now))
+        clinician_rows.append((clinician_id, staff_id, f"Bench Clinician{i}", "Physiotherapist", True, now, guid()))
+        hours.extend((day, "08:00:00", "17:30:00", clinician_id) for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
         clinician_ids.append(clinician_id)
 
     patient_ids = []
     for i in range(patients):
         patient_id = guid()
         # The search key is what PatientSearchKey makes of "Bench Patient{i}": words lower-cased, sorted, each after a space.
-        db.execute("INSERT INTO Patients (Id, UserId, DateOfBirth, Email, Phone, FamilyName, GivenName, SearchName, Version, CreatedAtUtc, "
-                   "Sex, PreferredContactMethod, RemindByEmail, RemindBySms, AlertKinds) "
-                   "VALUES (?, ?, '1990-01-01', ?, ?, ?, 'Bench', ?, ?, ?, 'NotStated', 'Email', 1, 0, 'None')",
-                   (patient_id, user(f"bench.patient{i}@bench.example"), f"bench.patient{i}@bench.example", f"+614{i:08d}", f"Patient{i}",
-                    f" bench patient{i}", guid(), now))
+        patient_rows.append((patient_id, user(f"bench.patient{i}@bench.example"), "1990-01-01", f"bench.patient{i}@bench.example", f"+614{i:08d}",
+                             f"Patient{i}", "Bench", f" bench patient{i}", guid(), now, "NotStated", "Email", True, False, "None"))
         # ... and its words, one row each, as the API keeps them for prefix searches.
-        db.executemany("INSERT INTO PatientNameWords (PatientId, Word) VALUES (?, ?)", [(patient_id, "bench"), (patient_id, f"patient{i}")])
+        words.extend([(patient_id, "bench"), (patient_id, f"patient{i}")])
         patient_ids.append(patient_id)
 
+    store.insert("AspNetUsers", ["Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
+                                 "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"], users)
+    store.insert("StaffMembers", ["Id", "UserId", "Email", "Role", "FamilyName", "GivenName", "CreatedAtUtc"], staff)
+    store.insert("Clinicians", ["Id", "StaffMemberId", "DisplayName", "Profession", "IsBookable", "CreatedAtUtc", "WorkingHoursVersion"], clinician_rows)
+    store.insert("ClinicianWorkingHours", ["Day", "Start", "End", "ClinicianId"], hours)
+    store.insert("Patients", ["Id", "UserId", "DateOfBirth", "Email", "Phone", "FamilyName", "GivenName", "SearchName", "Version", "CreatedAtUtc",
+                              "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds"], patient_rows)
+    store.insert("PatientNameWords", ["PatientId", "Word"], words)
+
     # bench.patient0 can sign in (the demo patient's password) to list its own appointments.
-    demo_hash = db.execute("SELECT PasswordHash FROM AspNetUsers WHERE NormalizedEmail = 'JORDAN.LEE@CLINICHIP.EXAMPLE'").fetchone()[0]
-    first_user = db.execute("SELECT UserId FROM Patients WHERE Id = ?", (patient_ids[0],)).fetchone()[0]
-    db.execute("UPDATE AspNetUsers SET PasswordHash = ? WHERE Id = ?", (demo_hash, first_user))
-    db.execute("INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT ?, Id FROM AspNetRoles WHERE Name = 'Patient'", (first_user,))
+    first_user = store.uuid(patient_rows[0][1])
+    store.execute(f"UPDATE \"AspNetUsers\" SET \"PasswordHash\" = (SELECT \"PasswordHash\" FROM \"AspNetUsers\" "
+                  f"WHERE \"NormalizedEmail\" = 'JORDAN.LEE@CLINICHIP.EXAMPLE') WHERE \"Id\" = {first_user}")
+    store.execute(f"INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT {first_user}, \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = 'Patient'")
 
     answers = json.dumps({"side": "Right", "painLocations": ["OutsideOfHip"], "onset": "Gradual", "startedOn": "2026-10-01", "precedingChanges": ["None"],
                           "pain": {"atRest": 1, "duringRun": 3, "afterRun": 3, "atNight": 1}, "aggravatingFactors": [], "mechanicalSymptoms": [],
                           "ableToBearWeight": True, "swelling": False, "painSpreading": False, "systemicSymptoms": [], "history": [], "treatmentsTried": ["None"],
                           "running": {"currentWeeklyKm": 30, "weeklyKmFourWeeksAgo": 30, "runsPerWeek": 4, "yearsRunning": 5}})
     triage = json.dumps({"level": "Routine", "redFlags": [], "suggestedConditions": [], "requiresInPersonAssessment": False})
-    db.executemany("INSERT INTO IntakeForms (Id, PatientId, Version, Status, SubmittedAtUtc, SubmittedByUserId, SubmittedBy, Answers, Triage, TriageLevel, "
-                   "RequiresInPersonAssessment, CreatedAtUtc) VALUES (?, ?, 1, 'Submitted', ?, ?, 'Patient', ?, ?, 'Routine', 0, ?)",
-                   [(guid(), p, now, guid(), answers, triage, now) for p in patient_ids[: int(patients * intake_share)]])
+    store.insert("IntakeForms", ["Id", "PatientId", "Version", "Status", "SubmittedAtUtc", "SubmittedByUserId", "SubmittedBy", "Answers", "Triage", "TriageLevel",
+                                 "RequiresInPersonAssessment", "CreatedAtUtc"],
+                 [(guid(), p, 1, "Submitted", now, guid(), "Patient", answers, triage, "Routine", False, now) for p in patient_ids[: int(patients * intake_share)]])
 
     per_day = len(clinician_ids) * DAY_SLOTS * 0.75
     days = int(appointments / per_day) + 1
@@ -145,21 +281,19 @@ def generate(database, appointments, clinicians=20, patients=50_000, intake_shar
                 appointment_id, patient_id = guid(), patient_ids[made % patients]
                 end = start + dt.timedelta(minutes=30)
                 status = "Completed" if end < dt.datetime.utcnow() else "Booked"
-                rows.append((appointment_id, patient_id, clinician_id, follow_up, ts(start), ts(end), ts(end), status, now))
+                rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", status, False, now))
                 for c in range(6):
-                    cell = ts(start + dt.timedelta(minutes=5 * c))
+                    cell = start + dt.timedelta(minutes=5 * c)
                     cells.append(("Clinician", clinician_id, cell, appointment_id))
                     cells.append(("Patient", patient_id, cell, appointment_id))
                 made += 1
         day += dt.timedelta(days=1)
         if len(rows) >= 50_000 or made >= appointments:
-            db.executemany("INSERT INTO Appointments (Id, PatientId, ClinicianId, AppointmentTypeId, StartUtc, EndUtc, ClinicianFreeAtUtc, Mode, Status, "
-                           "IsLateCancellation, CreatedAtUtc) VALUES (?, ?, ?, ?, ?, ?, ?, 'InPerson', ?, 0, ?)", rows)
-            db.executemany("INSERT INTO OccupiedCells (Owner, OwnerId, CellStartUtc, AppointmentId) VALUES (?, ?, ?, ?)", cells)
+            store.insert("Appointments", ["Id", "PatientId", "ClinicianId", "AppointmentTypeId", "StartUtc", "EndUtc", "ClinicianFreeAtUtc", "Mode", "Status",
+                                          "IsLateCancellation", "CreatedAtUtc"], rows)
+            store.insert("OccupiedCells", ["Owner", "OwnerId", "CellStartUtc", "AppointmentId"], cells)
             rows, cells = [], []
-    db.commit()
-    db.execute("ANALYZE")
-    db.close()
+    store.finish()
     return patient_ids, clinician_ids, day
 
 
@@ -225,15 +359,14 @@ def to_ms(value):
     return number * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def run_size(size, args, signing_key, work):
-    database = os.path.join(work, f"bench-{size}.db")
-    api, _ = start_api(database, signing_key)  # creates, migrates and seeds the demo clinic
+def run_size(target, size, args, signing_key):
+    api, _ = start_api(target, signing_key)  # creates, migrates and seeds the demo clinic
     api.terminate(); api.wait()
     started = time.perf_counter()
-    patients, clinicians, free_from = generate(database, size)
+    patients, clinicians, free_from = generate(target.store(), size)
     generation = time.perf_counter() - started
 
-    api, ready_after = start_api(database, signing_key)
+    api, ready_after = start_api(target, signing_key)
     results = []
     try:
         patient_token = http("POST", "/api/auth/token", {"email": "jordan.lee@clinichip.example", "password": "Demo-Passw0rd!"})["accessToken"]
@@ -274,51 +407,76 @@ def run_size(size, args, signing_key, work):
     finally:
         api.terminate(); api.wait()
 
-    db = sqlite3.connect(database)
-    doubles = db.execute("SELECT COUNT(*) FROM (SELECT ClinicianId, StartUtc FROM Appointments WHERE Status <> 'Cancelled' GROUP BY ClinicianId, StartUtc HAVING COUNT(*) > 1)").fetchone()[0]
-    size_mb = os.path.getsize(database) / 1e6
-    db.close()
-    os.remove(database)
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(database + suffix):
-            os.remove(database + suffix)
-    return {"size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles, "results": results}
+    doubles = int(target.scalar("SELECT COUNT(*) FROM (SELECT \"ClinicianId\", \"StartUtc\" FROM \"Appointments\" WHERE \"Status\" <> 'Cancelled' "
+                                "GROUP BY \"ClinicianId\", \"StartUtc\" HAVING COUNT(*) > 1) AS doubles"))
+    size_mb = target.size_mb()
+    target.drop()
+    return {"database": target.label, "size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles, "results": results}
+
+
+def print_run(run):
+    ceiling = run["results"][0]["rps"]
+    print(f"{run['database']}: generated in {run['generation']:.0f} s ({run['db_mb']:.0f} MB); ready {run['ready']:.2f} s after start; "
+          f"API peak memory {run['memory']:.0f} MB; double bookings: {run['doubles']}")
+    print(f"{'scenario':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'of ceiling':>10}")
+    for r in run["results"]:
+        print(f"{r['scenario']:42} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7d} {r['rps'] / ceiling:10.1%}")
+
+
+def print_side_by_side(left, right):
+    print(f"\n{left['size']:,} appointments, {left['database']} beside {right['database']} (req/s, p50 ms, p99 ms, errors):")
+    print(f"{'scenario':42} {left['database']:>30} {right['database']:>30} {'req/s ratio':>12}")
+    for a, b in zip(left["results"], right["results"]):
+        cells = [f"{r['rps']:7.0f} {r['p50']:7.2f} {r['p99']:7.2f} {r['errors']:5d}" for r in (a, b)]
+        print(f"{a['scenario']:42} {cells[0]:>30} {cells[1]:>30} {b['rps'] / a['rps']:11.2f}×")
+    for label, key, unit in (("data set generated", "generation", "s"), ("database size", "db_mb", "MB"), ("ready after start", "ready", "s"),
+                             ("API peak memory", "memory", "MB"), ("double bookings", "doubles", "")):
+        print(f"{label:42} {f'{left[key]:.2f} {unit}':>30} {f'{right[key]:.2f} {unit}':>30}")
+
+
+def print_growth(small, large):
+    print(f"\n{small['database']}: latency growth from {small['size']:,} to {large['size']:,} appointments:")
+    for a, b in zip(small["results"], large["results"]):
+        if a["scenario"].startswith(("availability", "GET one")):
+            print(f"  {a['scenario']:40} p50 {a['p50']:.2f} → {b['p50']:.2f} ms ({b['p50'] / a['p50']:.2f}×), "
+                  f"p99 {a['p99']:.2f} → {b['p99']:.2f} ms ({b['p99'] / a['p99']:.2f}×)")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite",
+                        help="postgres: each size on SQLite and then on PostgreSQL, the figures side by side")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,search,booking,token (the ceiling always runs)")
     args = parser.parse_args()
+    if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
+        # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).
+        script = os.path.join(ROOT, "tools", "postgres", "with-postgres.sh")
+        os.execv(script, [script, "--durable", sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
     ensure_wrk()
     print("Building the API (Release)...", flush=True)
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
     signing_key = base64.b64encode(secrets.token_bytes(48)).decode()
     work = tempfile.mkdtemp(prefix="clinichip-bench-")
-    runs = []
+    targets = [SqliteTarget] + ([PostgresTarget] if args.database == "postgres" else [])
+    runs = {target.label: [] for target in targets}
     try:
         for size in [int(s) for s in args.sizes.split(",")]:
             print(f"\n== {size:,} appointments", flush=True)
-            run = run_size(size, args, signing_key, work)
-            runs.append(run)
-            ceiling = run["results"][0]["rps"]
-            print(f"generated in {run['generation']:.0f} s ({run['db_mb']:.0f} MB); ready {run['ready']:.2f} s after start; "
-                  f"peak memory {run['memory']:.0f} MB; double bookings: {run['doubles']}")
-            print(f"{'scenario':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'of ceiling':>10}")
-            for r in run["results"]:
-                print(f"{r['scenario']:42} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7d} {r['rps'] / ceiling:10.1%}")
+            for target in targets:
+                run = run_size(target(work, size), size, args, signing_key)
+                runs[target.label].append(run)
+                print_run(run)
+            if len(targets) > 1:
+                print_side_by_side(*(runs[target.label][-1] for target in targets))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if len(runs) > 1:
-        small, large = runs[0], runs[-1]
-        print(f"\nLatency growth from {small['size']:,} to {large['size']:,} appointments:")
-        for a, b in zip(small["results"], large["results"]):
-            if a["scenario"].startswith(("availability", "GET one")):
-                print(f"  {a['scenario']:40} p50 {a['p50']:.2f} → {b['p50']:.2f} ms ({b['p50'] / a['p50']:.2f}×), "
-                      f"p99 {a['p99']:.2f} → {b['p99']:.2f} ms ({b['p99'] / a['p99']:.2f}×)")
+    for label, measured in runs.items():
+        if len(measured) > 1:
+            print_growth(measured[0], measured[-1])
 
 
 if __name__ == "__main__":

@@ -4,9 +4,16 @@
 # The command sees CLINICHIP_TEST_POSTGRES, the superuser's connection string; the integration tests then run on
 # PostgreSQL, each test class in a database of its own.
 #   tools/postgres/with-postgres.sh dotnet test tests/Api.IntegrationTests
+# The tests' server skips fsync (they kill API processes, never the server); --durable keeps PostgreSQL's own
+# durability settings, for measurements that compare it with SQLite's synchronous=FULL (bench/benchmark.py).
 # Needs PostgreSQL's server programs (Debian: postgresql; initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin).
 set -euo pipefail
-[ $# -gt 0 ] || { echo "usage: $0 COMMAND [ARGS...]" >&2; exit 2; }
+durability="-c fsync=off -c full_page_writes=off"
+if [ "${1:-}" = --durable ]; then
+  durability=""
+  shift
+fi
+[ $# -gt 0 ] || { echo "usage: $0 [--durable] COMMAND [ARGS...]" >&2; exit 2; }
 
 if ! command -v initdb >/dev/null; then
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -35,7 +42,7 @@ trap stop EXIT
 "${as_server[@]}" initdb -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
 # Several API processes and the tests' own connections share the server: room for their pools.
 "${as_server[@]}" pg_ctl -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=500 -c fsync=off -c full_page_writes=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=500 $durability" start >/dev/null
 echo "PostgreSQL $("${as_server[@]}" postgres --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir/data)"
 
 export CLINICHIP_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
