@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """ClinicHip benchmark: a clinic group's data set, real HTTP load with wrk, figures printed.
 
-    python3 bench/benchmark.py                     # 10 000 and 1 000 000 appointments
+    python3 bench/benchmark.py                     # 10 000 and 1 000 000 appointments, SQLite
     python3 bench/benchmark.py --sizes 100000      # other sizes; --duration 10 --connections 32
+    python3 bench/benchmark.py --database postgres # each size on SQLite, then on PostgreSQL, side by side
 
-Builds the API in Release, creates each data set straight into a fresh SQLite database (20 clinicians, 50 000
-patients, appointments with their diary cells over two years, intake forms for a share of them), starts the API on
-it and drives wrk (installed from Debian if missing) against it on this machine. For each scenario it prints
-requests/s, p50 and p99 latency, errors, and the ratio to the ceiling (GET /health/live measured the same way),
-then the API's peak memory, its start-up time on the existing database, and how latency grows with the data.
-Standard library only, plus wrk.
+Builds the API in Release, creates each data set straight into a fresh database (20 clinicians, 50 000 patients,
+appointments with their diary cells over two years, intake forms for a share of them: the same rows on SQLite and on
+PostgreSQL, where they are loaded with COPY through psql), starts the API on it and drives wrk (installed from Debian
+if missing) against it on this machine. For each scenario it prints requests/s, p50 and p99 latency, errors, and the
+ratio to the ceiling (GET /health/live measured the same way), then the API's peak memory, its start-up time on the
+existing database, and how latency grows with the data. PostgreSQL is a throw-away server started through
+tools/postgres/with-postgres.sh --durable, or the server CLINICHIP_TEST_POSTGRES names. Standard library only, plus
+wrk (and psql for PostgreSQL).
 """
 import argparse, base64, contextlib, csv, datetime as dt, json, os, re, secrets, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request, uuid
@@ -60,19 +63,23 @@ def start_api(target, signing_key):
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__Provider=target.provider, Database__ConnectionString=target.connection_string,
                Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
-               RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000")
+               RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000",
+               AllowedHosts="127.0.0.1")  # Production answers localhost only; wrk calls the address
     started = time.perf_counter()
     process = subprocess.Popen(["dotnet", "ClinicHip.Api.dll", "--urls", BASE], cwd=api_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while time.perf_counter() - started < 300:
-        if process.poll() is not None:
-            sys.exit(f"The API stopped during start-up (exit code {process.returncode}).")
-        try:
-            if urllib.request.urlopen(BASE + "/health/ready", timeout=2).status == 200:
-                return process, time.perf_counter() - started
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    process.kill()
-    sys.exit("The API did not become ready within 300 s.")
+    try:
+        while time.perf_counter() - started < 300:
+            if process.poll() is not None:
+                sys.exit(f"The API stopped during start-up (exit code {process.returncode}).")
+            try:
+                if urllib.request.urlopen(BASE + "/health/ready", timeout=5).status == 200:
+                    return process, time.perf_counter() - started
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.05)
+        sys.exit("The API did not become ready within 300 s.")
+    except BaseException:
+        process.kill()
+        raise
 
 
 def peak_memory_mb(process):
@@ -429,9 +436,9 @@ def print_side_by_side(left, right):
     for a, b in zip(left["results"], right["results"]):
         cells = [f"{r['rps']:7.0f} {r['p50']:7.2f} {r['p99']:7.2f} {r['errors']:5d}" for r in (a, b)]
         print(f"{a['scenario']:42} {cells[0]:>30} {cells[1]:>30} {b['rps'] / a['rps']:11.2f}×")
-    for label, key, unit in (("data set generated", "generation", "s"), ("database size", "db_mb", "MB"), ("ready after start", "ready", "s"),
-                             ("API peak memory", "memory", "MB"), ("double bookings", "doubles", "")):
-        print(f"{label:42} {f'{left[key]:.2f} {unit}':>30} {f'{right[key]:.2f} {unit}':>30}")
+    for label, key, shown in (("data set generated", "generation", "{:.0f} s"), ("database size", "db_mb", "{:.0f} MB"), ("ready after start", "ready", "{:.2f} s"),
+                              ("API peak memory", "memory", "{:.0f} MB"), ("double bookings", "doubles", "{}")):
+        print(f"{label:42} {shown.format(left[key]):>30} {shown.format(right[key]):>30}")
 
 
 def print_growth(small, large):
