@@ -435,7 +435,8 @@ def print_side_by_side(left, right):
     print(f"{'scenario':42} {left['database']:>30} {right['database']:>30} {'req/s ratio':>12}")
     for a, b in zip(left["results"], right["results"]):
         cells = [f"{r['rps']:7.0f} {r['p50']:7.2f} {r['p99']:7.2f} {r['errors']:5d}" for r in (a, b)]
-        print(f"{a['scenario']:42} {cells[0]:>30} {cells[1]:>30} {b['rps'] / a['rps']:11.2f}×")
+        ratio = f"{b['rps'] / a['rps']:11.2f}×" if a["rps"] else f"{'–':>12}"
+        print(f"{a['scenario']:42} {cells[0]:>30} {cells[1]:>30} {ratio}")
     for label, key, shown in (("data set generated", "generation", "{:.0f} s"), ("database size", "db_mb", "{:.0f} MB"), ("ready after start", "ready", "{:.2f} s"),
                               ("API peak memory", "memory", "{:.0f} MB"), ("double bookings", "doubles", "{}")):
         print(f"{label:42} {shown.format(left[key]):>30} {shown.format(right[key]):>30}")
