@@ -169,7 +169,7 @@ class SqliteStore:
 
 
 class PostgresStore:
-    """Streams the data set into the API's PostgreSQL database through one psql session: COPY in CSV, table by table."""
+    """Streams the data set into the API's PostgreSQL database through one psql process: COPY in CSV, table by table."""
 
     def __init__(self, server, database):
         self.server, self.database = server, database
