@@ -171,6 +171,69 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
         contradictions.ShouldBeEmpty("type null beside allOf [$ref] admits no value: write oneOf [$ref, null]");
     }
 
+    [Fact]
+    public async Task EveryPutWithAGet_AcceptsTheMembersTheGetAnswers()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var missing = new List<string>();
+        var checkedPairs = 0;
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            var written = item!["put"]?["requestBody"]?["content"]?["application/json"]?["schema"];
+            var read = item["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"];
+            if (written is null || read is null)
+            {
+                continue;
+            }
+
+            checkedPairs++;
+            MissingMembers(document, $"PUT {path}", Resolve(document, read), Resolve(document, written), missing, []);
+        }
+
+        checkedPairs.ShouldBeGreaterThanOrEqualTo(4);
+        missing.ShouldBeEmpty("a client that reads, changes and sends back would get 400: declare the member or [AcceptsReadOnlyMembersOf] the read type");
+    }
+
+    private static void MissingMembers(JsonObject document, string where, JsonObject read, JsonObject written, List<string> missing, HashSet<string> seen)
+    {
+        if (!seen.Add($"{read.ToJsonString().GetHashCode()}:{written.ToJsonString().GetHashCode()}"))
+        {
+            return;
+        }
+
+        var accepted = written["properties"]?.AsObject();
+        foreach (var (name, member) in read["properties"]?.AsObject() ?? [])
+        {
+            var acceptedMember = accepted?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (acceptedMember is null)
+            {
+                missing.Add($"{where}: {name}");
+            }
+            else if (acceptedMember["readOnly"]?.GetValue<bool>() != true)
+            {
+                MissingMembers(document, $"{where}.{name}", Resolve(document, member), Resolve(document, acceptedMember), missing, seen);
+            }
+        }
+    }
+
+    /// <summary>The object schema behind $ref, allOf [$ref] and oneOf [$ref, null] wrappers (an array's items).</summary>
+    private static JsonObject Resolve(JsonObject document, JsonNode? schema)
+    {
+        for (var depth = 0; schema is not null && depth < 20; depth++)
+        {
+            schema = SwaggerJson.ReferencedSchema(schema) is { } name ? SwaggerJson.Schema(document, name)
+                : schema["allOf"]?[0] ?? schema["oneOf"]?.AsArray().FirstOrDefault(s => s?["type"]?.ToJsonString() != "\"null\"") ?? schema["items"]
+                ?? (schema["properties"] is null ? null : schema);
+            if (schema?["properties"] is not null)
+            {
+                return schema.AsObject();
+            }
+        }
+
+        return [];
+    }
+
     private static void ShouldBeTyped(JsonNode? schema, string where)
     {
         schema.ShouldNotBeNull($"{where} has no schema");

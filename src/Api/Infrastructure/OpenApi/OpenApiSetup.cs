@@ -72,6 +72,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<RequiredRecordMembersSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<WebhookEventsSchemaFilter>();
+            options.SchemaFilter<ReadOnlyMembersSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

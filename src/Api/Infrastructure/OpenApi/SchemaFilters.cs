@@ -1,8 +1,11 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Webhooks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -144,5 +147,43 @@ internal sealed class WebhookEventsSchemaFilter : ISchemaFilter
         }
 
         items.Enum = WebhookEventTypes.All.Order(StringComparer.Ordinal).Select(type => (JsonNode)JsonValue.Create(type)).ToList();
+    }
+}
+
+/// <summary>
+/// A request that accepts back the document its GET answered (<see cref="AcceptsReadOnlyMembersOfAttribute"/>) lists
+/// that document's other members as <c>readOnly</c>: sending them is allowed and changes nothing, so the schema's
+/// <c>additionalProperties: false</c> stays true for everything else.
+/// </summary>
+internal sealed class ReadOnlyMembersSchemaFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type.GetCustomAttribute<AcceptsReadOnlyMembersOfAttribute>() is not { } readBack || schema is not OpenApiSchema objectSchema)
+        {
+            return;
+        }
+
+        objectSchema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var (name, property) in StrictJsonBinding.WrittenMembers(readBack.ReadType, json.Value.SerializerOptions))
+        {
+            if (objectSchema.Properties.Keys.Any(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            const string description = "Read-only: accepted so that what GET answered can be sent back, and ignored.";
+            var member = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository, memberInfo: property);
+            objectSchema.Properties[name] = member is OpenApiSchema inline
+                ? Annotated(inline, description)
+                : new OpenApiSchema { AllOf = [member], ReadOnly = true, Description = description };
+        }
+    }
+
+    private static OpenApiSchema Annotated(OpenApiSchema schema, string description)
+    {
+        schema.ReadOnly = true;
+        schema.Description = description;
+        return schema;
     }
 }

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="TelehealthClosesAfterEnd">e.g. 00:30:00.</param>
 /// <param name="SlotInterval">e.g. 00:15:00.</param>
 /// <param name="DefaultPhoneRegion">ISO 3166 region for phone numbers given without a country code, e.g. AU; unchanged when omitted.</param>
+[AcceptsReadOnlyMembersOf(typeof(ClinicSettingsDto))]
 public sealed record UpdateClinicSettingsCommand(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
     TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, string? DefaultPhoneRegion = null) : IRequest<ClinicSettingsDto>
