@@ -172,6 +172,78 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
     }
 
     [Fact]
+    public async Task Webhooks_DescribeEveryEventWithItsPayloadAndTheSignatureHeaders()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var webhooks = document["webhooks"]!.AsObject();
+
+        webhooks.Select(w => w.Key).ShouldBe(WebhookEventTypes.All, ignoreOrder: true);
+        foreach (var (type, item) in webhooks)
+        {
+            var post = item!["post"]!;
+            post["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header" && p["required"]!.GetValue<bool>())
+                .Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Webhook-Id", "Webhook-Timestamp", "Webhook-Signature"], ignoreOrder: true);
+            var body = SwaggerJson.Schema(document, SwaggerJson.ReferencedSchema(post["requestBody"]!["content"]!["application/json"]!["schema"])!);
+            body["properties"]!["type"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe(type);
+            body["properties"]!["data"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(WebhookEventTypes.Data[type].Always, ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public async Task EverySchemaOnlyAnswersUse_MarksEveryMemberRequired()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var operations = SwaggerJson.Operations(document);
+        var requests = Reached(document, operations.SelectMany(op => op.Parameters.Select(p => p["schema"])
+            .Concat(op.Operation["requestBody"]?["content"]?.AsObject().Select(c => c.Value!["schema"]) ?? [])));
+        var answers = Reached(document, operations.SelectMany(op => op.Responses.SelectMany(r => r.Value!["content"]?.AsObject().Select(c => c.Value!["schema"]) ?? []))
+            .Concat(document["webhooks"]!.AsObject().Select(w => w.Value!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"])));
+
+        var optional = answers.Except(requests)
+            .Select(name => (name, schema: SwaggerJson.Schema(document, name)))
+            .Where(s => s.schema["additionalProperties"] is null or JsonValue && s.schema["properties"] is JsonObject)
+            .SelectMany(s => s.schema["properties"]!.AsObject().Select(p => p.Key)
+                .Except(s.schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).Select(member => $"{s.name}.{member}"))
+            .ToList();
+
+        answers.Except(requests).Count().ShouldBeGreaterThan(30);
+        optional.ShouldBeEmpty("the API writes every member of an answer: mark it required so generated clients type it as present");
+    }
+
+    /// <summary>The components the schemas refer to, through members, items and combinations; not through read-only members.</summary>
+    private static HashSet<string> Reached(JsonObject document, IEnumerable<JsonNode?> schemas)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode?>(schemas);
+        while (pending.TryPop(out var schema))
+        {
+            if (schema is not JsonObject node || node["readOnly"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
+            if (SwaggerJson.ReferencedSchema(node) is { } name)
+            {
+                if (reached.Add(name))
+                {
+                    pending.Push(SwaggerJson.Schema(document, name));
+                }
+
+                continue;
+            }
+
+            foreach (var child in (node["properties"]?.AsObject().Select(p => p.Value) ?? [])
+                .Concat(new[] { "allOf", "oneOf", "anyOf" }.SelectMany(k => node[k]?.AsArray() ?? []))
+                .Append(node["items"]).Append(node["additionalProperties"]))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return reached;
+    }
+
+    [Fact]
     public async Task EveryPutWithAGet_AcceptsTheMembersTheGetAnswers()
     {
         var document = await SwaggerJson.LoadAsync(factory);
