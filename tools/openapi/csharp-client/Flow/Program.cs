@@ -21,7 +21,7 @@ var clinician = Ok("POST /api/staff (clinician)", await admin.CreateStaffMemberA
 })).Clinician ?? throw new InvalidOperationException("A clinician has a clinician profile.");
 Ok("PUT /api/clinicians/{id}/working-hours", await admin.SetWorkingHoursAsync(clinician.Id, null, new SetWorkingHoursCommand
 {
-    Intervals = [.. Enum.GetValues<DayOfWeek>().Select(day => new WorkingIntervalDto { Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(17, 0) })],
+    Intervals = [.. Enum.GetValues<ClinicHip.ContractClient.DayOfWeek>().Select(day => new WorkingIntervalDto { Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(17, 0) })],
 }));
 var followUp = Ok("POST /api/appointment-types", await admin.CreateAppointmentTypeAsync(new SaveAppointmentTypeCommand
 {
