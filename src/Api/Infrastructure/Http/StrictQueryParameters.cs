@@ -18,13 +18,13 @@ internal static class StrictQueryParameters
                 return;
             }
 
-            var declared = EndpointParameters.Declared(endpoint);
+            var declared = EndpointParameters.Query(endpoint);
             var unknown = context.Request.Query.Keys.Where(key => !declared.ContainsKey(key)).ToList();
             if (unknown.Count > 0)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await Results.ValidationProblem(
-                        unknown.ToDictionary(key => key, _ => new[] { $"This operation takes no such query parameter; it takes {Listed(declared, context)}." }),
+                        unknown.ToDictionary(key => key, _ => new[] { $"This operation takes no such query parameter; it takes {Listed(declared)}." }),
                         detail: $"Unknown query parameter{(unknown.Count == 1 ? "" : "s")}: {string.Join(", ", unknown)}.")
                     .ExecuteAsync(context);
                 return;
@@ -49,17 +49,6 @@ internal static class StrictQueryParameters
             names.FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase)) ?? value).ToArray());
     }
 
-    private static string Listed(IReadOnlyDictionary<string, Type> declared, HttpContext context)
-    {
-        var route = context.Request.RouteValues.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var query = declared.Where(pair => !route.Contains(pair.Key) && IsQueryValue(pair.Value)).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
-        return query.Count == 0 ? "none" : string.Join(", ", query);
-    }
-
-    private static bool IsQueryValue(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? (type.IsArray ? type.GetElementType()! : type);
-        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Guid) || type == typeof(DateTimeOffset)
-            || type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(decimal);
-    }
+    private static string Listed(IReadOnlyDictionary<string, Type> declared) =>
+        declared.Count == 0 ? "none" : string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
 }

@@ -46,7 +46,11 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
                             Required = true,
                             Content = new Dictionary<string, IOpenApiMediaType>
                             {
-                                ["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(schemaName, swaggerDoc) },
+                                ["application/json"] = new OpenApiMediaType
+                                {
+                                    Schema = new OpenApiSchemaReference(schemaName, swaggerDoc),
+                                    Example = Example(type, WebhookEventTypes.Data[type]),
+                                },
                             },
                         },
                         Responses = new OpenApiResponses
@@ -66,6 +70,24 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
     /// <summary>appointment.no_show → AppointmentNoShowEvent.</summary>
     private static string SchemaName(string type) =>
         string.Concat(type.Split('.', '_').Select(word => char.ToUpperInvariant(word[0]) + word[1..])) + "Event";
+
+    /// <summary>A body as it is sent, with fixed ids so the document does not change from run to run.</summary>
+    private static JsonObject Example(string type, WebhookEventData data)
+    {
+        var ids = new JsonObject();
+        foreach (var (name, index) in data.Always.Select((name, index) => (name, index)))
+        {
+            ids[name] = $"0193a5b0-7e4c-7d2a-9c1e-00000000000{index + 1}";
+        }
+
+        return new JsonObject
+        {
+            ["id"] = "0193a5b0-7e4c-7d2a-9c1e-4f6a2b8c9d01",
+            ["type"] = type,
+            ["occurredAt"] = "2026-12-01T00:30:00Z",
+            ["data"] = ids,
+        };
+    }
 
     private static OpenApiSchema EventSchema(string type, WebhookEventData data)
     {
