@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Fhir;
 using ClinicHip.Api.Infrastructure;
@@ -42,7 +41,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 // Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddStrictJsonBinding();
 builder.Services.AddClinicOpenApi();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 builder.Services.AddClinicRateLimits(builder.Configuration);
@@ -92,8 +91,10 @@ app.UseClinicOpenApi();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseStrictQueryParameters("/api");
 
 app.MapHealthEndpoints();
+app.MapProblemTypeEndpoints();
 
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)

@@ -88,6 +88,7 @@ const slots = ok("GET /api/availability", await patient.GET("/api/availability",
 const slot = slots[0];
 assert.ok(slot, "the new clinician has free slots in the next seven days");
 assert.equal(slot.clinicianId, clinicianId);
+assert.equal(slot.clinicianName, staff.clinician?.displayName);
 
 const booking = { clinicianId, appointmentTypeId: followUp.id, start: slot.start, mode: "InPerson" } as const;
 const idempotencyKey = randomUUID();
@@ -117,8 +118,13 @@ assert.equal(twice.response.status, 409);
 assert.equal(twice.response.headers.get("content-type"), "application/problem+json");
 const problem: Problem | undefined = twice.error;
 assert.ok(problem?.code, "a 409 names its ClinicHip code");
-assert.equal(problem.type, `urn:clinichip:problem:${problem.code}`);
+const type = problem.type;
+assert.ok(type, "the problem names its type");
+assert.ok(type.endsWith(`/problems/${problem.code}`), `${type} is the page of ${problem.code}`);
 assert.ok(problem.traceId);
+const page = await fetch(new URL(type, baseUrl));
+assert.equal(page.status, 200, "the problem type URI resolves");
+assert.ok((await page.text()).includes(problem.code));
 console.log(`ok  POST /api/appointments again (409 ${problem.code})`);
 
 console.log(`Booking flow passed: appointment ${booked.id} at ${booked.start}.`);

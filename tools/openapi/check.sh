@@ -8,7 +8,9 @@
 #   3. generates a TypeScript client with openapi-typescript, type-checks the booking flow against it, and runs the
 #      flow (register, sign in, availability, book, read back) through openapi-fetch against the same API;
 #      Meanwhile a receiver built on the `standardwebhooks` npm package verifies the booking's real webhook delivery,
-#      and refuses a tampered body and an old timestamp;
+#      and refuses a tampered body and an old timestamp; then a C# client generated with NSwag
+#      (tools/openapi/csharp-client) runs the front desk's flow: sign in, availability, book with an Idempotency-Key,
+#      reschedule, read back, and a typed 409;
 #   4. drives Swagger UI in headless Chromium on a second API seeded with the demo clinic (tests/ui): signs in with
 #      the prefilled example, authorizes, books with the prefilled example, reads back, and authorizes an integration
 #      client through the OAuth2 client-credentials flow of the Authorize dialog.
@@ -174,6 +176,14 @@ if $client; then
     npm run --silent booking-flow
     wait "$receiver_pid"
   )
+
+  echo "== C# client (NSwag): generate from the document, build, run the front desk's flow (book, reschedule, typed 409)"
+  csharp=tools/openapi/csharp-client
+  dotnet build "$csharp/Generator" -c Debug --nologo -v quiet
+  dotnet "$csharp/Generator/bin/Debug/net10.0/ClinicHip.ContractClient.Generator.dll" "$document" "$csharp/Flow/Generated/ClinicHipClient.cs"
+  dotnet build "$csharp/Flow" -c Debug --nologo -v quiet
+  CLINICHIP_API_URL="$base_url" CLINICHIP_ADMIN_EMAIL="$admin_email" CLINICHIP_ADMIN_PASSWORD="$admin_password" \
+    dotnet "$csharp/Flow/bin/Debug/net10.0/ClinicHip.ContractClient.Flow.dll"
 
   echo "== Swagger UI in headless Chromium (demo clinic): sign in with the example, authorize, book, read back, client credentials"
   ensure_chromium

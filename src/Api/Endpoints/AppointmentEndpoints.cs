@@ -63,7 +63,7 @@ public static class AppointmentEndpoints
     /// <remarks>
     /// A patient books for themself (patientId omitted or their own); the front desk and administrators for any
     /// patient. No clinician or patient is ever booked twice at overlapping times: the database refuses it, and
-    /// the answer is 409 with type urn:clinichip:problem:appointment.slot-conflict. Send an Idempotency-Key
+    /// the answer is 409 with code appointment.slot-conflict. Send an Idempotency-Key
     /// header to retry safely: the same key and body return the first answer and book nothing new.
     /// </remarks>
     /// <param name="command">The booking.</param>

@@ -24,7 +24,7 @@ public static class AuthEndpoints
             .Accepts<ClientTokenForm>("application/x-www-form-urlencoded").Produces<ClientTokenResponse>()
             .Produces<OAuthError>(StatusCodes.Status400BadRequest, "application/json").Produces<OAuthError>(StatusCodes.Status401Unauthorized, "application/json");
         group.MapPost("/logout", Logout).WithName("Logout").ProducesValidationProblem();
-        group.MapGet("/me", Me).WithName("GetCurrentUser");
+        group.MapGet("/me", Me).RequireAuthorization(Policies.AnyCaller).WithName("GetCurrentUser");
         group.MapPost("/change-password", ChangePassword).WithName("ChangePassword").ProducesValidationProblem();
         return app;
     }

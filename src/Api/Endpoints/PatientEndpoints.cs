@@ -38,8 +38,8 @@ public static class PatientEndpoints
     /// <remarks>
     /// For the front desk, clinicians and administrators, e.g. for someone who phoned in. Phone numbers are stored in E.164,
     /// read in the clinic's default region when they have no country code. When another record has the same name and date
-    /// of birth, the same phone and date of birth, or the same email, the answer is 409 with type
-    /// urn:clinichip:problem:patient.possible-duplicate and the candidates; send again with confirmedNotDuplicate: true
+    /// of birth, the same phone and date of birth, or the same email, the answer is 409 with
+    /// code patient.possible-duplicate and the candidates; send again with confirmedNotDuplicate: true
     /// when it is a different person (recorded in the history).
     /// </remarks>
     /// <param name="command">The patient's details.</param>

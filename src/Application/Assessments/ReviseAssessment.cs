@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Domain.Assessments;
 using FluentValidation;
 using MediatR;
@@ -8,6 +9,7 @@ namespace ClinicHip.Application.Assessments;
 
 /// <summary>The author replaces a draft's content.</summary>
 /// <param name="Content">The whole content, as it should now read.</param>
+[AcceptsReadOnlyMembersOf(typeof(AssessmentDto))]
 public sealed record ReviseAssessmentCommand(AssessmentContent Content) : IRequest<AssessmentDto>
 {
     [System.Text.Json.Serialization.JsonIgnore]

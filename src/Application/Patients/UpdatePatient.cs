@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Patients;
@@ -28,6 +29,7 @@ namespace ClinicHip.Application.Patients;
 /// <param name="TelehealthConsentGivenOn">The date the patient consented to telehealth; a new date is recorded by the caller.</param>
 /// <param name="Alerts">Alerts for staff.</param>
 /// <param name="ConfirmedNotDuplicate">Staff only: true after a 409 patient.possible-duplicate when this is a different person; recorded in the history.</param>
+[AcceptsReadOnlyMembersOf(typeof(PatientProfileDto))]
 public sealed record UpdatePatientCommand(
     string GivenName, string FamilyName, DateOnly DateOfBirth, Sex Sex, string Phone, string? Email = null, AddressDto? Address = null,
     EmergencyContactDto? EmergencyContact = null, ContactMethod PreferredContactMethod = ContactMethod.Phone, bool RemindByEmail = false,

@@ -20,4 +20,32 @@ public static class WebhookEventTypes
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
         IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated,
     };
+
+    /// <summary>
+    /// The ids each event's <c>data</c> carries, as the outbox writes them (a test holds the two together) and the
+    /// contract's <c>webhooks</c> section documents them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, WebhookEventData> Data = new Dictionary<string, WebhookEventData>(StringComparer.Ordinal)
+    {
+        [AppointmentBooked] = WebhookEventData.Appointment,
+        [AppointmentCancelled] = WebhookEventData.Appointment,
+        [AppointmentRescheduled] = WebhookEventData.Appointment,
+        [AppointmentCheckedIn] = WebhookEventData.Appointment,
+        [AppointmentCompleted] = WebhookEventData.Appointment,
+        [AppointmentNoShow] = WebhookEventData.Appointment,
+        [IntakeSubmitted] = WebhookEventData.IntakeForm,
+        [IntakeUrgent] = WebhookEventData.IntakeForm,
+        [IntakeEmergency] = WebhookEventData.IntakeForm,
+        [IntakeReviewOverdue] = new(["intakeFormId", "patientId"], []),
+        [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
+    };
+}
+
+/// <summary>The ids in an event's <c>data</c>: always there, and there only when they apply.</summary>
+public sealed record WebhookEventData(IReadOnlyList<string> Always, IReadOnlyList<string> WhenTheyApply)
+{
+    public static readonly WebhookEventData Appointment = new(["appointmentId", "patientId", "clinicianId"], []);
+
+    /// <summary>An intake form, and the appointment it was filled in for, if any.</summary>
+    public static readonly WebhookEventData IntakeForm = new(["intakeFormId", "patientId"], ["appointmentId"]);
 }

@@ -53,7 +53,7 @@ public class AuthenticationTests(ClinicApiFactory factory) : IClassFixture<Clini
         });
 
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        problem["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:account.email-taken");
+        problem["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/account.email-taken");
         (await client.SignInAsync(first.Email, ApiClientExtensions.PatientPassword)).AccessToken.ShouldNotBeEmpty();
     }
 

@@ -68,7 +68,7 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
         foreach (var problem in new[] { inPerson, telehealth })
         {
             problem["code"]!.GetValue<string>().ShouldBe("appointment.emergency-intake-pending");
-            problem["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.emergency-intake-pending");
+            problem["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/appointment.emergency-intake-pending");
             problem["detail"]!.GetValue<string>().ShouldContain("Go to an emergency department now");
         }
 

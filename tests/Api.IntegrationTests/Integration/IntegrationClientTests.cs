@@ -241,6 +241,33 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
         (await client.Client.GetAsync("/api/appointments")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Me_AsAnIntegrationClient_AnswersItsIdNameAndScopes()
+    {
+        var admin = await factory.AdminClientAsync();
+        var client = await factory.IntegrationClientAsync(admin, "appointments:read");
+
+        var me = await ApiClientExtensions.OkAsync(await client.Client.GetAsync("/api/auth/me"));
+
+        me["clientId"]!.GetValue<Guid>().ShouldBe(client.Id);
+        me["clientName"]!.GetValue<string>().ShouldStartWith("Booking widget ");
+        me["scopes"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["appointments:read"]);
+        me["userId"].ShouldBeNull();
+        me["roles"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Me_AsAUser_AnswersNoClientAndNoScopes()
+    {
+        var (patient, profile) = await factory.NewPatientClientAsync();
+
+        var me = await ApiClientExtensions.OkAsync(await patient.GetAsync("/api/auth/me"));
+
+        me["patientId"]!.GetValue<Guid>().ShouldBe(profile.Id);
+        me["clientId"].ShouldBeNull();
+        me["scopes"]!.AsArray().ShouldBeEmpty();
+    }
+
     /// <summary>
     /// Every /api endpoint of the OpenAPI document, called by a client holding every scope: only the scoped operations
     /// let it through (their answers may still be 400 or 404 for the random ids); all others, clinical records, audit,
@@ -253,7 +280,7 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
         [
             "GET /api/appointments", "GET /api/appointments/{id}", "POST /api/appointments", "POST /api/appointments/{id}/cancel",
             "POST /api/appointments/{id}/reschedule", "GET /api/availability", "GET /api/appointment-types", "GET /api/clinicians",
-            "GET /api/clinic/settings", "GET /api/patients/{id}", "GET /api/patients/{patientId}/appointments",
+            "GET /api/clinic/settings", "GET /api/patients/{id}", "GET /api/patients/{patientId}/appointments", "GET /api/auth/me",
             "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
             "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
         ];
@@ -308,7 +335,7 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
         var body = JsonNode.Parse(text)!.AsObject();
         body["error"]!.GetValue<string>().ShouldBe(error);
         body["error_description"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
-        body["type"]!.GetValue<string>().ShouldBe($"urn:clinichip:problem:oauth.{error}");
+        body["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/oauth.{error}");
         body["status"]!.GetValue<int>().ShouldBe((int)status);
         body["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         return body;

@@ -32,6 +32,95 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     }
 
     [Fact]
+    public async Task Book_UnknownBodyMember_IsRefusedByName()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/appointments", new
+        {
+            patientId = Guid.NewGuid(), clinicianId = Guid.NewGuid(), appointmentTypeId = Guid.NewGuid(),
+            start = "2026-12-07T10:00:00+10:00", mode = "InPerson", inPersonOverideReason = "Misspelt",
+        });
+
+        (await SingleErrorAsync(response, "inPersonOverideReason")).ShouldContain("not part of the request");
+    }
+
+    [Fact]
+    public async Task List_UnknownQueryParameter_IsRefusedByName()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.GetAsync("/api/appointments?patientName=Lee&status=Booked");
+
+        (await SingleErrorAsync(response, "patientName")).ShouldContain("status");
+    }
+
+    [Fact]
+    public async Task List_EnumQueryValueInAnyCase_IsAccepted()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.GetAsync("/api/appointments?status=booked");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UpdateClinicSettings_BodyAsReadWithGet_IsAccepted()
+    {
+        var admin = await factory.AdminClientAsync();
+        var read = await admin.GetAsync("/api/clinic/settings");
+        var settings = await ApiClientExtensions.OkAsync(read);
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/clinic/settings") { Content = JsonContent.Create(settings) };
+        put.Headers.IfMatch.Add(read.Headers.ETag!);
+        var changed = await ApiClientExtensions.OkAsync(await admin.SendAsync(put));
+
+        changed["timeZone"]!.GetValue<string>().ShouldBe(settings["timeZone"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UpdateClinicSettings_UnknownMemberBesideTheReadOnlyOnes_IsRefusedByName()
+    {
+        var admin = await factory.AdminClientAsync();
+        var settings = await ApiClientExtensions.OkAsync(await admin.GetAsync("/api/clinic/settings"));
+        settings["timezone_id"] = "Europe/London";
+
+        var response = await admin.PutAsJsonAsync("/api/clinic/settings", settings);
+
+        await SingleErrorAsync(response, "timezone_id");
+    }
+
+    [Fact]
+    public async Task UpdatePatient_BodyAsReadWithGet_IsAccepted()
+    {
+        var admin = await factory.AdminClientAsync();
+        var patient = await factory.CreateClient().RegisterPatientAsync();
+        var read = await admin.GetAsync($"/api/patients/{patient.Id}");
+        var record = await ApiClientExtensions.OkAsync(read);
+        record["familyName"] = "Lee-Okafor";
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/patients/{patient.Id}") { Content = JsonContent.Create(record) };
+        put.Headers.IfMatch.Add(read.Headers.ETag!);
+        var changed = await ApiClientExtensions.OkAsync(await admin.SendAsync(put));
+
+        changed["familyName"]!.GetValue<string>().ShouldBe("Lee-Okafor");
+        changed["id"]!.GetValue<Guid>().ShouldBe(patient.Id);
+    }
+
+    [Fact]
+    public async Task SetWorkingHours_BodyAsReadWithGet_IsAccepted()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var path = $"/api/clinicians/{scenario.ClinicianId}/working-hours";
+        var hours = await ApiClientExtensions.OkAsync(await scenario.Admin.GetAsync(path));
+
+        var changed = await ApiClientExtensions.OkAsync(await scenario.Admin.PutAsJsonAsync(path, hours));
+
+        changed["intervals"]!.AsArray().Count.ShouldBe(hours["intervals"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Book_BadBodyEnum_NamesTheMember_WithoutInternalTypeNames()
     {
         var admin = await factory.AdminClientAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Application.Webhooks;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,8 @@ namespace ClinicHip.Api.IntegrationTests.OpenApi;
 public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private const string ProblemJson = "application/problem+json";
+
+    private static readonly string[] Combinations = ["allOf", "oneOf", "anyOf"];
 
     [Fact]
     public async Task EveryOperation_HasAUniqueOperationIdASummaryAndATag()
@@ -134,8 +137,9 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
         var operations = SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory)).Concat(SwaggerJson.Operations(await SwaggerJson.LoadAsync(factory, "fhir")))
             .ToDictionary(o => o.Operation["operationId"]!.GetValue<string>());
         var restricted = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            // AnyCaller admits every signed-in user and every client: it names no role, and nobody gets 403 from it.
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
-                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
+                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => (a.Policy is not null && a.Policy != Policies.AnyCaller) || a.Roles is not null))
             .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)
             .ToList();
 
@@ -169,6 +173,141 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
         var contradictions = Descendants(document).Where(o => o["allOf"] is not null && o["type"]?.ToJsonString() == "\"null\"").ToList();
 
         contradictions.ShouldBeEmpty("type null beside allOf [$ref] admits no value: write oneOf [$ref, null]");
+    }
+
+    [Fact]
+    public async Task Webhooks_DescribeEveryEventWithItsPayloadAndTheSignatureHeaders()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var webhooks = document["webhooks"]!.AsObject();
+
+        webhooks.Select(w => w.Key).ShouldBe(WebhookEventTypes.All, ignoreOrder: true);
+        foreach (var (type, item) in webhooks)
+        {
+            var post = item!["post"]!;
+            post["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header" && p["required"]!.GetValue<bool>())
+                .Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Webhook-Id", "Webhook-Timestamp", "Webhook-Signature"], ignoreOrder: true);
+            var body = SwaggerJson.Schema(document, SwaggerJson.ReferencedSchema(post["requestBody"]!["content"]!["application/json"]!["schema"])!);
+            body["properties"]!["type"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe(type);
+            body["properties"]!["data"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(WebhookEventTypes.Data[type].Always, ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public async Task EverySchemaOnlyAnswersUse_MarksEveryMemberRequired()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var operations = SwaggerJson.Operations(document);
+        var requests = Reached(document, operations.SelectMany(op => op.Parameters.Select(p => p["schema"])
+            .Concat(op.Operation["requestBody"]?["content"]?.AsObject().Select(c => c.Value!["schema"]) ?? [])));
+        var answers = Reached(document, operations.SelectMany(op => op.Responses.SelectMany(r => r.Value!["content"]?.AsObject().Select(c => c.Value!["schema"]) ?? []))
+            .Concat(document["webhooks"]!.AsObject().Select(w => w.Value!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"])));
+
+        var optional = answers.Except(requests)
+            .Select(name => (name, schema: SwaggerJson.Schema(document, name)))
+            .Where(s => s.schema["additionalProperties"] is null or JsonValue && s.schema["properties"] is JsonObject)
+            .SelectMany(s => s.schema["properties"]!.AsObject().Select(p => p.Key)
+                .Except(s.schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).Select(member => $"{s.name}.{member}"))
+            .ToList();
+
+        answers.Except(requests).Count().ShouldBeGreaterThan(30);
+        optional.ShouldBeEmpty("the API writes every member of an answer: mark it required so generated clients type it as present");
+    }
+
+    /// <summary>The components the schemas refer to, through members, items and combinations; not through read-only members.</summary>
+    private static HashSet<string> Reached(JsonObject document, IEnumerable<JsonNode?> schemas)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode?>(schemas);
+        while (pending.TryPop(out var schema))
+        {
+            if (schema is not JsonObject node || node["readOnly"]?.GetValue<bool>() == true)
+            {
+                continue;
+            }
+
+            if (SwaggerJson.ReferencedSchema(node) is { } name)
+            {
+                if (reached.Add(name))
+                {
+                    pending.Push(SwaggerJson.Schema(document, name));
+                }
+
+                continue;
+            }
+
+            foreach (var child in (node["properties"]?.AsObject().Select(p => p.Value) ?? [])
+                .Concat(Combinations.SelectMany(k => node[k]?.AsArray() ?? []))
+                .Append(node["items"]).Append(node["additionalProperties"]))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return reached;
+    }
+
+    [Fact]
+    public async Task EveryPutWithAGet_AcceptsTheMembersTheGetAnswers()
+    {
+        var document = await SwaggerJson.LoadAsync(factory);
+        var missing = new List<string>();
+        var checkedPairs = 0;
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            var written = item!["put"]?["requestBody"]?["content"]?["application/json"]?["schema"];
+            var read = item["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"];
+            if (written is null || read is null)
+            {
+                continue;
+            }
+
+            checkedPairs++;
+            MissingMembers(document, $"PUT {path}", Resolve(document, read), Resolve(document, written), missing, []);
+        }
+
+        checkedPairs.ShouldBeGreaterThanOrEqualTo(4);
+        missing.ShouldBeEmpty("a client that reads, changes and sends back would get 400: declare the member or [AcceptsReadOnlyMembersOf] the read type");
+    }
+
+    private static void MissingMembers(JsonObject document, string where, JsonObject read, JsonObject written, List<string> missing, HashSet<string> seen)
+    {
+        if (!seen.Add($"{read.ToJsonString().GetHashCode()}:{written.ToJsonString().GetHashCode()}"))
+        {
+            return;
+        }
+
+        var accepted = written["properties"]?.AsObject();
+        foreach (var (name, member) in read["properties"]?.AsObject() ?? [])
+        {
+            var acceptedMember = accepted?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (acceptedMember is null)
+            {
+                missing.Add($"{where}: {name}");
+            }
+            else if (acceptedMember["readOnly"]?.GetValue<bool>() != true)
+            {
+                MissingMembers(document, $"{where}.{name}", Resolve(document, member), Resolve(document, acceptedMember), missing, seen);
+            }
+        }
+    }
+
+    /// <summary>The object schema behind $ref, allOf [$ref] and oneOf [$ref, null] wrappers (an array's items).</summary>
+    private static JsonObject Resolve(JsonObject document, JsonNode? schema)
+    {
+        for (var depth = 0; schema is not null && depth < 20; depth++)
+        {
+            schema = SwaggerJson.ReferencedSchema(schema) is { } name ? SwaggerJson.Schema(document, name)
+                : schema["allOf"]?[0] ?? schema["oneOf"]?.AsArray().FirstOrDefault(s => s?["type"]?.ToJsonString() != "\"null\"") ?? schema["items"]
+                ?? (schema["properties"] is null ? null : schema);
+            if (schema?["properties"] is not null)
+            {
+                return schema.AsObject();
+            }
+        }
+
+        return [];
     }
 
     private static void ShouldBeTyped(JsonNode? schema, string where)

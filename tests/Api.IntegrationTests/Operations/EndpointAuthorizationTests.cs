@@ -22,6 +22,10 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
 
         // The FHIR CapabilityStatement: clients read it before they sign in; it holds no clinic data.
         "GET /fhir/metadata",
+
+        // The pages behind the problem type URIs (docs/problem-types.md): they describe the API, not the clinic's data.
+        "GET /problems/",
+        "GET /problems/{code}",
         "GET /health/live",
         "HEAD /health/live",
         "GET /health/ready",

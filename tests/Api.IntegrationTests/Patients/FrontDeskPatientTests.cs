@@ -118,7 +118,7 @@ public class FrontDeskPatientTests(ClinicApiFactory factory) : IClassFixture<Cli
         second["dateOfBirth"] = first["dateOfBirth"];
 
         var problem = await (await frontDesk.PostAsJsonAsync("/api/patients", second)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        problem["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:patient.possible-duplicate");
+        problem["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/patient.possible-duplicate");
         problem["candidates"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ShouldBe([existing["id"]!.GetValue<Guid>()]);
 
         second["confirmedNotDuplicate"] = true;

@@ -9,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 
 public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
-    private const string SlotConflict = "urn:clinichip:problem:appointment.slot-conflict";
+    private const string SlotConflict = ClinicApiFactory.PublicBaseUrl + "/problems/appointment.slot-conflict";
 
     [Fact]
     public async Task Book_ByPatientForThemself_Returns201WithLocation_AndTheyCanReadIt()
@@ -87,7 +87,7 @@ public class AppointmentBookingTests(ClinicApiFactory factory) : IClassFixture<C
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem["code"]!.GetValue<string>().ShouldBe(code);
-        problem["type"]!.GetValue<string>().ShouldBe($"urn:clinichip:problem:{code}");
+        problem["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/{code}");
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class AppointmentLifecycleTests(ClinicApiFactory factory) : IClassFixture
 
         var problem = await (await patient.PostAsJsonAsync($"/api/appointments/{id}/reschedule", new { start = Local(7, 13) })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
-        problem["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.slot-conflict");
+        problem["type"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/problems/appointment.slot-conflict");
         (await patient.GetFromJsonAsync<JsonObject>($"/api/appointments/{id}"))!["start"]!.GetValue<DateTimeOffset>().ShouldBe(Local(7, 9));
         var (third, _) = await factory.NewPatientClientAsync();
         await (await third.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(7, 9))))

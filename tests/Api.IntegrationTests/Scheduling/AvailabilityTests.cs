@@ -34,6 +34,26 @@ public class AvailabilityTests(ClinicApiFactory factory) : IClassFixture<ClinicA
     }
 
     [Fact]
+    public async Task Availability_EverySlot_CarriesItsClinicianName()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var clinicians = (await patient.GetFromJsonAsync<JsonArray>("/api/clinicians"))!;
+        var name = clinicians.Single(c => c!["id"]!.GetValue<Guid>() == scenario.ClinicianId)!["displayName"]!.GetValue<string>();
+
+        var slots = (await patient.GetFromJsonAsync<JsonArray>(Query(scenario.FollowUpId, Local(7, 8), Local(7, 10))))!;
+
+        slots.Where(s => s!["clinicianId"]!.GetValue<Guid>() == scenario.ClinicianId).ShouldNotBeEmpty();
+        foreach (var slot in slots)
+        {
+            var expected = clinicians.Single(c => c!["id"]!.GetValue<Guid>() == slot!["clinicianId"]!.GetValue<Guid>())!["displayName"]!.GetValue<string>();
+            slot!["clinicianName"]!.GetValue<string>().ShouldBe(expected);
+        }
+
+        name.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task Availability_AfterABooking_LeavesOutOverlappingSlotsIncludingTheBuffer()
     {
         var scenario = await CreateAsync(factory);

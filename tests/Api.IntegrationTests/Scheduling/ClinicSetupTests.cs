@@ -9,9 +9,16 @@ namespace ClinicHip.Api.IntegrationTests.Scheduling;
 /// <summary>Clinic settings, appointment types, clinicians' working hours and time off.</summary>
 public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
-    private static object Settings(string zone = "Australia/Brisbane", string notice = "02:00:00") => new
+    private static object Settings(string zone = "Australia/Brisbane", int noticeMinutes = 120) => new
     {
-        timeZone = zone, minimumNoticeForPatients = notice, bookingHorizon = "90.00:00:00", lateCancellationWindow = "1.00:00:00",
+        timeZone = zone, minimumNoticeForPatientsMinutes = noticeMinutes, bookingHorizonMinutes = 90 * 24 * 60, lateCancellationWindowMinutes = 24 * 60,
+        telehealthOpensBeforeStartMinutes = 15, telehealthClosesAfterEndMinutes = 30, slotIntervalMinutes = 15,
+    };
+
+    /// <summary>The settings in the time span form the first release of v1 used, deprecated until its sunset.</summary>
+    private static object FormerSettings(string notice) => new
+    {
+        timeZone = "Australia/Brisbane", minimumNoticeForPatients = notice, bookingHorizon = "90.00:00:00", lateCancellationWindow = "1.00:00:00",
         telehealthOpensBeforeStart = "00:15:00", telehealthClosesAfterEnd = "00:30:00", slotInterval = "00:15:00",
     };
 
@@ -26,7 +33,45 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         response.Headers.ETag.ShouldNotBeNull();
         var settings = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         settings["timeZone"]!.GetValue<string>().ShouldBe("Australia/Brisbane");
+        settings["bookingHorizonMinutes"]!.GetValue<int>().ShouldBe(90 * 24 * 60);
+        settings["slotIntervalMinutes"]!.GetValue<int>().ShouldBe(15);
         settings["bookingHorizon"]!.GetValue<string>().ShouldBe("90.00:00:00");
+    }
+
+    [Fact]
+    public async Task UpdateSettings_InTheDeprecatedTimeSpanForm_IsStillAccepted()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var changed = await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync("/api/clinic/settings", FormerSettings(notice: "05:00:00")));
+
+        changed["minimumNoticeForPatientsMinutes"]!.GetValue<int>().ShouldBe(300);
+        changed["minimumNoticeForPatients"]!.GetValue<string>().ShouldBe("05:00:00");
+        (await admin.PutAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UpdateSettings_BothFormsDisagreeing_Returns400NamingTheMinutesMember()
+    {
+        var admin = await factory.AdminClientAsync();
+        var settings = await ApiClientExtensions.OkAsync(await admin.GetAsync("/api/clinic/settings"));
+        settings["slotIntervalMinutes"] = 30;
+
+        var problem = await (await admin.PutAsJsonAsync("/api/clinic/settings", settings)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["slotIntervalMinutes"]);
+    }
+
+    [Fact]
+    public async Task UpdateSettings_WithoutADuration_Returns400NamingIt()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.PutAsJsonAsync("/api/clinic/settings", new { timeZone = "Australia/Brisbane", slotIntervalMinutes = 15 });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain("bookingHorizonMinutes");
+        problem["errors"]!.AsObject().Select(e => e.Key).ShouldNotContain("slotIntervalMinutes");
     }
 
     [Fact]
@@ -35,16 +80,16 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         var admin = await factory.AdminClientAsync();
         var etag = (await admin.GetAsync("/api/clinic/settings")).Headers.ETag!;
 
-        var first = new HttpRequestMessage(HttpMethod.Put, "/api/clinic/settings") { Content = JsonContent.Create(Settings(notice: "03:00:00")) };
+        var first = new HttpRequestMessage(HttpMethod.Put, "/api/clinic/settings") { Content = JsonContent.Create(Settings(noticeMinutes: 180)) };
         first.Headers.IfMatch.Add(etag);
         (await admin.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var stale = new HttpRequestMessage(HttpMethod.Put, "/api/clinic/settings") { Content = JsonContent.Create(Settings(notice: "04:00:00")) };
+        var stale = new HttpRequestMessage(HttpMethod.Put, "/api/clinic/settings") { Content = JsonContent.Create(Settings(noticeMinutes: 240)) };
         stale.Headers.IfMatch.Add(etag);
         await (await admin.SendAsync(stale)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
 
         var now = (await admin.GetFromJsonAsync<JsonObject>("/api/clinic/settings"))!;
-        now["minimumNoticeForPatients"]!.GetValue<string>().ShouldBe("03:00:00");
+        now["minimumNoticeForPatientsMinutes"]!.GetValue<int>().ShouldBe(180);
         (await admin.PutAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

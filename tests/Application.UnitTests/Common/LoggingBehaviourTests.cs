@@ -48,6 +48,8 @@ public class LoggingBehaviourTests
 
         public Guid? ClientId => null;
 
+        public IReadOnlyList<string> Scopes => [];
+
         public bool IsInRole(string role) => false;
     }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using ClinicHip.Api.Fhir;
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Infrastructure.Errors;
 
@@ -49,7 +51,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         var problem = exception switch
         {
-            ExpectedOutcomeException expected => ProblemFor(expected, status),
+            ExpectedOutcomeException expected => ProblemFor(httpContext, expected, status),
             BadHttpRequestException badRequest => UnreadableRequestProblem.For(
                 httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status),
             _ => new ProblemDetails
@@ -85,10 +87,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>Problem types of ClinicHip's own codes; docs/problem-types.md lists them.</summary>
-    public static string ProblemType(string code) => $"urn:clinichip:problem:{code}";
+    /// <summary>
+    /// The type URI of one of ClinicHip's own codes: its page (docs/problem-types.md), under the public address, never
+    /// the request's Host header.
+    /// </summary>
+    public static string ProblemType(HttpContext httpContext, string code) =>
+        httpContext.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.Resolve(ProblemTypeCatalogue.PathOf(code));
 
-    private static ProblemDetails ProblemFor(ExpectedOutcomeException expected, int status)
+    private static ProblemDetails ProblemFor(HttpContext httpContext, ExpectedOutcomeException expected, int status)
     {
         var problem = expected is ValidationException validation ? new HttpValidationProblemDetails(validation.Errors.ToDictionary()) : new ProblemDetails();
         problem.Status = status;
@@ -96,7 +102,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         problem.Detail = expected.Detail;
         if (expected.Code is { } code)
         {
-            problem.Type = ProblemType(code);
+            problem.Type = ProblemType(httpContext, code);
             problem.Extensions["code"] = code;
         }
 
@@ -128,7 +134,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             ["error"] = oauth.Error,
             ["error_description"] = oauth.Message,
-            ["type"] = ProblemType(oauth.Code!),
+            ["type"] = ProblemType(httpContext, oauth.Code!),
             ["title"] = oauth.Title,
             ["status"] = status,
             ["detail"] = oauth.Detail,

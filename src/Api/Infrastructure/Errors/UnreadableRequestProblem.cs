@@ -1,7 +1,6 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Metadata;
+using ClinicHip.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicHip.Api.Infrastructure.Errors;
@@ -32,13 +31,13 @@ internal static partial class UnreadableRequestProblem
         if (FailedToBind().Match(exception.Message) is { Success: true } failed)
         {
             var name = failed.Groups["name"].Value;
-            return Invalid(name, $"'{failed.Groups["value"].Value}' is not {Accepted(ParameterType(endpoint, name))}.");
+            return Invalid(name, $"'{failed.Groups["value"].Value}' is not {Accepted(EndpointParameters.TypeOf(endpoint, name))}.");
         }
 
         if (NotProvided().Match(exception.Message) is { Success: true } missing)
         {
             var name = missing.Groups["name"].Value;
-            return Invalid(name, $"The parameter is required: {Accepted(ParameterType(endpoint, name))}.");
+            return Invalid(name, $"The parameter is required: {Accepted(EndpointParameters.TypeOf(endpoint, name))}.");
         }
 
         if (exception.InnerException is JsonException json)
@@ -70,26 +69,6 @@ internal static partial class UnreadableRequestProblem
     // With Disallow, the path may stop at the object holding the unknown member or include it.
     private static string Join(string path, string member) =>
         path == "$" || path.Length == 0 ? member : path.EndsWith(member, StringComparison.Ordinal) ? path : $"{path}.{member}";
-
-    /// <summary>The endpoint's parameter of that name, or the member of an <c>[AsParameters]</c> type bound under it.</summary>
-    private static Type? ParameterType(Endpoint? endpoint, string name)
-    {
-        foreach (var parameter in endpoint?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
-        {
-            if (string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return parameter.ParameterInfo.ParameterType;
-            }
-
-            var member = parameter.ParameterInfo.ParameterType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (member is not null)
-            {
-                return member.PropertyType;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>What the parameter accepts, in the contract's words.</summary>
     private static string Accepted(Type? type)

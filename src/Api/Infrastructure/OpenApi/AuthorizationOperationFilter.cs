@@ -27,7 +27,7 @@ internal sealed class AuthorizationOperationFilter(IAuthorizationPolicyProvider 
         var access = AccessOf(metadata.OfType<IAuthorizeData>());
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.BearerSchemeId, context.Document)] = [] });
-        if (access.Scopes.Count > 0)
+        if (access.Scopes.Count > 0 || access.AnyClient)
         {
             operation.Security.Add(new OpenApiSecurityRequirement
             {
@@ -41,7 +41,7 @@ internal sealed class AuthorizationOperationFilter(IAuthorizationPolicyProvider 
 
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token was sent." });
-        if (access.Roles.Count > 0 || access.Scopes.Count > 0 || access.RefusesClients)
+        if (access.Roles.Count > 0 || access.Scopes.Count > 0 || (access.RefusesClients && !access.AnyClient))
         {
             operation.Responses.TryAdd("403", new OpenApiResponse
             {
@@ -63,15 +63,17 @@ internal sealed class AuthorizationOperationFilter(IAuthorizationPolicyProvider 
             .Concat(roleRequirements.Select(r => (IReadOnlyList<string>)[.. r.AllowedRoles])).ToList();
         var roles = roleSets.Count == 0 ? [] : roleSets.Skip(1).Aggregate((IEnumerable<string>)roleSets[0], (all, next) => all.Intersect(next, StringComparer.Ordinal)).ToList();
         var scopes = roleRequirements.Count > 0 ? [] : callers.Select(c => c.Scope).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return new OperationAccess(roles, scopes, RefusesClients: scopes.Count == 0);
+        var anyClient = roleRequirements.Count == 0 && callers.Count > 0 && callers.All(c => c.AnyClient || c.Scope is not null) && callers.Any(c => c.AnyClient);
+        return new OperationAccess(roles, scopes, RefusesClients: scopes.Count == 0 && !anyClient, anyClient);
     }
 
-    private sealed record OperationAccess(IReadOnlyList<string> Roles, IReadOnlyList<string> Scopes, bool RefusesClients)
+    private sealed record OperationAccess(IReadOnlyList<string> Roles, IReadOnlyList<string> Scopes, bool RefusesClients, bool AnyClient)
     {
         public string Describe()
         {
             var users = Roles.Count == 0 ? "any signed-in user" : $"users with the role {string.Join(" or ", Roles.Select(r => $"`{r}`"))}";
-            var clients = Scopes.Count == 0 ? "integration clients may not call it" : $"integration clients with the scope {string.Join(" or ", Scopes.Select(s => $"`{s}`"))}";
+            var clients = AnyClient ? "any integration client, whatever its scopes"
+                : Scopes.Count == 0 ? "integration clients may not call it" : $"integration clients with the scope {string.Join(" or ", Scopes.Select(s => $"`{s}`"))}";
             return $"**Who:** {users}; {clients}.";
         }
     }

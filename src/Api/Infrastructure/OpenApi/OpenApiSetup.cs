@@ -64,14 +64,18 @@ internal static class OpenApiSetup
                 },
             });
             options.DocumentFilter<WorkflowTagOrderDocumentFilter>();
+            options.DocumentFilter<WebhooksDocumentFilter>();
             options.SupportNonNullableReferenceTypes();
             // A member referring to another schema gets a wrapper that can carry its description and whether it may be
             // null (which NullableReferencesDocumentFilter turns into oneOf [$ref, null]).
             options.UseAllOfToExtendReferenceSchemas();
             options.DocumentFilter<NullableReferencesDocumentFilter>();
+            options.DocumentFilter<RequiredResponseMembersDocumentFilter>();
             options.SchemaFilter<RequiredRecordMembersSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<WebhookEventsSchemaFilter>();
+            options.SchemaFilter<ReadOnlyMembersSchemaFilter>();
+            options.SchemaFilter<DeprecatedMembersSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

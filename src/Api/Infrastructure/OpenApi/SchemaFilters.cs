@@ -1,8 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ClinicHip.Api.Infrastructure.Errors;
+using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Webhooks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -46,8 +50,9 @@ internal sealed class RequiredRecordMembersSchemaFilter : ISchemaFilter
 }
 
 /// <summary>
-/// The members ClinicHip adds to every problem document (<c>traceId</c>) and to its own outcomes (<c>code</c>,
-/// the suffix of <c>urn:clinichip:problem:&lt;code&gt;</c>), so clients can read them typed.
+/// The members ClinicHip adds to every problem document (<c>traceId</c>) and to its own outcomes (<c>code</c>, one of
+/// the catalogue's codes, whose <c>type</c> URI is that code's page), so clients can read them typed. The codes, and
+/// in <c>x-problem-types</c> each one's status and type URI, come from docs/problem-types.md, as the pages do.
 /// </summary>
 internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
 {
@@ -58,7 +63,9 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             return;
         }
 
-        problem.Description = "An RFC 9457 problem document. docs/problem-types.md lists ClinicHip's own types and codes.";
+        var catalogue = ProblemTypeCatalogue.All;
+        problem.Description = "An RFC 9457 problem document. ClinicHip's own outcomes carry a code; the type URI of each " +
+            $"(relative to the server, under {ProblemTypeCatalogue.PagePath}) is a page describing it.";
         problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
         problem.Properties.TryAdd("traceId", new OpenApiSchema
         {
@@ -68,8 +75,18 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         problem.Properties.TryAdd("code", new OpenApiSchema
         {
             Type = JsonSchemaType.String | JsonSchemaType.Null,
-            Description = "ClinicHip's own outcome (409 and 422), e.g. appointment.slot-conflict; the type is urn:clinichip:problem:<code>.",
+            Description = "ClinicHip's own outcome, e.g. appointment.slot-conflict; branch on it. The type is the URI of its page, " +
+                $"{ProblemTypeCatalogue.PagePath}/<code> under the API's public address.",
+            // Sorted, so moving rows in the catalogue does not change the document; null for the statuses that need no code.
+            Enum = [.. catalogue.Select(entry => entry.Code).Order(StringComparer.Ordinal).Select(code => (JsonNode)JsonValue.Create(code)), null!],
         });
+        problem.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        problem.Extensions["x-problem-types"] = new JsonNodeExtension(new JsonArray([.. catalogue.Select(entry => new JsonObject
+        {
+            ["code"] = entry.Code,
+            ["status"] = entry.Status,
+            ["type"] = ProblemTypeCatalogue.PathOf(entry.Code),
+        })]));
     }
 }
 
@@ -144,5 +161,64 @@ internal sealed class WebhookEventsSchemaFilter : ISchemaFilter
         }
 
         items.Enum = WebhookEventTypes.All.Order(StringComparer.Ordinal).Select(type => (JsonNode)JsonValue.Create(type)).ToList();
+    }
+}
+
+/// <summary>
+/// A request that accepts back the document its GET answered (<see cref="AcceptsReadOnlyMembersOfAttribute"/>) lists
+/// that document's other members as <c>readOnly</c>: sending them is allowed and changes nothing, so the schema's
+/// <c>additionalProperties: false</c> stays true for everything else.
+/// </summary>
+internal sealed class ReadOnlyMembersSchemaFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        // The component itself, not the wrappers that refer to it (a request body's allOf carries no members).
+        if (context.Type.GetCustomAttribute<AcceptsReadOnlyMembersOfAttribute>() is not { } readBack || schema is not OpenApiSchema { Properties.Count: > 0 } objectSchema)
+        {
+            return;
+        }
+
+        foreach (var (name, property) in StrictJsonBinding.WrittenMembers(readBack.ReadType, json.Value.SerializerOptions))
+        {
+            if (objectSchema.Properties.Keys.Any(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            const string description = "Read-only: accepted so that what GET answered can be sent back, and ignored.";
+            var member = context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository, memberInfo: property);
+            objectSchema.Properties[name] = member is OpenApiSchema inline
+                ? Annotated(inline, description)
+                : new OpenApiSchema { OneOf = [member, new OpenApiSchema { Type = JsonSchemaType.Null }], ReadOnly = true, Description = description };
+        }
+    }
+
+    private static OpenApiSchema Annotated(OpenApiSchema schema, string description)
+    {
+        schema.ReadOnly = true;
+        schema.Description = description;
+        return schema;
+    }
+}
+
+/// <summary>
+/// A member kept only for earlier clients (<see cref="DeprecatedMemberAttribute"/>) is <c>deprecated</c> in the
+/// contract, with its replacement (<c>x-replaced-by</c>) and sunset date (<c>x-sunset</c>), so generated clients flag its use.
+/// </summary>
+internal sealed class DeprecatedMembersSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.MemberInfo?.GetCustomAttribute<DeprecatedMemberAttribute>() is not { } deprecated || schema is not OpenApiSchema member)
+        {
+            return;
+        }
+
+        // The description is the member's XML comment (applied later); the replacement and the sunset are also machine-readable.
+        member.Deprecated = true;
+        member.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        member.Extensions["x-replaced-by"] = new JsonNodeExtension(JsonValue.Create(deprecated.Replacement));
+        member.Extensions["x-sunset"] = new JsonNodeExtension(JsonValue.Create(deprecated.Sunset));
     }
 }

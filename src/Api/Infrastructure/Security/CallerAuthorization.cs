@@ -6,9 +6,9 @@ namespace ClinicHip.Api.Infrastructure.Security;
 
 /// <summary>
 /// Who may call an operation: users in one of <see cref="Roles"/> (any signed-in user when empty), and integration
-/// clients whose token carries <see cref="Scope"/> (none when it is null).
+/// clients whose token carries <see cref="Scope"/> (none when it is null), or every client when <see cref="AnyClient"/>.
 /// </summary>
-public sealed record CallerRequirement(IReadOnlyList<string> Roles, string? Scope) : IAuthorizationRequirement;
+public sealed record CallerRequirement(IReadOnlyList<string> Roles, string? Scope, bool AnyClient = false) : IAuthorizationRequirement;
 
 /// <summary>
 /// Part of the default policy of the /api group: an integration client passes only where one of the endpoint's policies
@@ -28,11 +28,11 @@ internal sealed class CallerAuthorizationHandler : IAuthorizationHandler
         {
             var met = requirement switch
             {
-                CallerRequirement caller when isClient => caller.Scope is { } scope && user.HasScope(scope),
+                CallerRequirement caller when isClient => caller.AnyClient || (caller.Scope is { } scope && user.HasScope(scope)),
                 CallerRequirement caller => caller.Roles.Count == 0 ? user.Identity?.IsAuthenticated == true : caller.Roles.Any(user.IsInRole),
 
                 // The policies combined for this endpoint are all in context.Requirements; each scoped one checks its own scope.
-                ClientsNeedAScopeRequirement => !isClient || context.Requirements.OfType<CallerRequirement>().Any(r => r.Scope is not null),
+                ClientsNeedAScopeRequirement => !isClient || context.Requirements.OfType<CallerRequirement>().Any(r => r.Scope is not null || r.AnyClient),
                 _ => false,
             };
             if (met)

@@ -20,7 +20,7 @@ public sealed record ClientTokenForm(
 /// <summary>A refused token request: RFC 6749 §5.2 members, and the RFC 9457 problem members beside them.</summary>
 /// <param name="Error">invalid_request, invalid_client, unsupported_grant_type or invalid_scope.</param>
 /// <param name="ErrorDescription">What was wrong, for a developer.</param>
-/// <param name="Type">urn:clinichip:problem:oauth.{error}.</param>
+/// <param name="Type">/problems/oauth.{error} under the public address: the page describing the error.</param>
 /// <param name="Title">A short summary.</param>
 /// <param name="Status">The HTTP status.</param>
 /// <param name="Detail">The same as error_description.</param>

@@ -14,6 +14,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public Guid? ClientId => ReadGuid(ClinicClaimTypes.ClientId);
 
+    public IReadOnlyList<string> Scopes => accessor.HttpContext?.User.Scopes() ?? [];
+
     public bool IsInRole(string role) => accessor.HttpContext?.User.IsInRole(role) ?? false;
 
     private bool IsClient => accessor.HttpContext?.User.IsIntegrationClient() ?? false;

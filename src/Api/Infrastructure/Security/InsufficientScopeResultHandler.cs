@@ -1,3 +1,4 @@
+using ClinicHip.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -36,7 +37,7 @@ internal sealed class InsufficientScopeResultHandler(IProblemDetailsService prob
             ProblemDetails =
             {
                 Status = StatusCodes.Status403Forbidden,
-                Type = $"urn:clinichip:problem:{Code}",
+                Type = ProblemDetailsExceptionHandler.ProblemType(context, Code),
                 Title = "The client's token lacks the scope this operation needs.",
                 Detail = accepted.Count == 0
                     ? "Integration clients may not call this operation."

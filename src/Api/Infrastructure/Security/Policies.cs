@@ -16,6 +16,9 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Patient = nameof(Patient);
 
+    /// <summary>Every signed-in user and every integration client, whatever its scopes: "who am I".</summary>
+    public const string AnyCaller = nameof(AnyCaller);
+
     /// <summary>Who reads the diary (appointments, free slots, types, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
     public const string SchedulingReads = nameof(SchedulingReads);
 
@@ -63,6 +66,7 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ClientsNeedAScopeRequirement()).Build())
+            .AddPolicy(AnyCaller, policy => policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement([], Scope: null, AnyClient: true)))
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Staff, policy => policy.RequireRole(Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(Patient, policy => policy.RequireRole(Roles.Patient))

@@ -15,5 +15,8 @@ public interface ICurrentUser
     /// <summary>The integration client's id, when the caller is a client with a client-credentials token (it has no account and no role).</summary>
     Guid? ClientId { get; }
 
+    /// <summary>The integration client's scopes, as its token carries them (a token carrying one no longer granted is refused); none for a user.</summary>
+    IReadOnlyList<string> Scopes { get; }
+
     bool IsInRole(string role);
 }

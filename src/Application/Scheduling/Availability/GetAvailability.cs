@@ -16,7 +16,8 @@ namespace ClinicHip.Application.Scheduling.Availability;
 /// <param name="ClinicianId">Who is free.</param>
 /// <param name="Start">Start (UTC, ISO 8601).</param>
 /// <param name="End">End (UTC, ISO 8601).</param>
-public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End);
+/// <param name="ClinicianName">The clinician's name as the clinic shows it, e.g. Maya Chen, Physiotherapist.</param>
+public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, string ClinicianName);
 
 /// <summary>Free slots for one appointment type in a window of at most 31 days.</summary>
 /// <param name="AppointmentTypeId">What would be booked.</param>
@@ -71,7 +72,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         return [.. window.Slots
             .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
-            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
+            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), window.ClinicianNames[s.ClinicianId]))];
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id], settings, earliest, latest))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
             .ToList();
-        return new ClinicSlots(settings, type, slots);
+        return new ClinicSlots(settings, type, slots, clinicians.ToDictionary(c => c.Id, c => c.DisplayName));
     }
 
     /// <summary>A patient cannot be in two places at once: their own bookings block every clinician's slots for them.</summary>
@@ -123,7 +124,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
     }
 
-    private sealed record ClinicSlots(ClinicSettings Settings, AppointmentType Type, List<AvailableSlot> Slots);
+    /// <summary>The clinic's free slots in a window, with the names of the clinicians they belong to (read with them, not per slot).</summary>
+    private sealed record ClinicSlots(ClinicSettings Settings, AppointmentType Type, List<AvailableSlot> Slots, IReadOnlyDictionary<ClinicianId, string> ClinicianNames);
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 

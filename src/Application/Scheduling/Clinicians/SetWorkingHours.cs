@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -8,6 +9,7 @@ namespace ClinicHip.Application.Scheduling.Clinicians;
 
 /// <summary>Replaces a clinician's weekly working hours. Booked appointments stay where they are.</summary>
 /// <param name="Intervals">The whole week's template; intervals of one day must not overlap.</param>
+[AcceptsReadOnlyMembersOf(typeof(WorkingHoursDto))]
 public sealed record SetWorkingHoursCommand(IReadOnlyList<WorkingIntervalDto> Intervals) : IRequest<WorkingHoursDto>
 {
     [System.Text.Json.Serialization.JsonIgnore]
