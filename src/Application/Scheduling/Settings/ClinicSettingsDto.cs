@@ -12,14 +12,16 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="SlotInterval">How far apart offered slots start (a multiple of 5 minutes).</param>
 /// <param name="Version">Send it back as If-Match when you change the settings.</param>
 /// <param name="DefaultPhoneRegion">ISO 3166 region phone numbers without a country code are read in, e.g. AU.</param>
+/// <param name="OnlineBookingNoShowLimit">After this many no-shows in 12 months a patient books by phone, not online; null: never.</param>
 public sealed record ClinicSettingsDto(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
-    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, Guid Version, string DefaultPhoneRegion)
+    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, Guid Version, string DefaultPhoneRegion,
+    int? OnlineBookingNoShowLimit)
 {
     public static ClinicSettingsDto From(ClinicSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return new(s.TimeZoneId, s.MinimumNoticeForPatients, s.BookingHorizon, s.LateCancellationWindow,
-            s.TelehealthOpensBeforeStart, s.TelehealthClosesAfterEnd, s.SlotInterval, s.Version, s.DefaultPhoneRegion);
+            s.TelehealthOpensBeforeStart, s.TelehealthClosesAfterEnd, s.SlotInterval, s.Version, s.DefaultPhoneRegion, s.OnlineBookingNoShowLimit);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Scheduling.Settings;
 
 /// <summary>Changes the clinic's diary rules.</summary>
-/// <param name="TimeZone">IANA time zone, e.g. Australia/Brisbane.</param>
+/// <param name="TimeZone">IANA time zone, e.g. Australia/Brisbane: the clinic's clock, and that of every location without a zone of its own.</param>
 /// <param name="MinimumNoticeForPatients">e.g. 02:00:00.</param>
 /// <param name="BookingHorizon">e.g. 90.00:00:00.</param>
 /// <param name="LateCancellationWindow">e.g. 1.00:00:00.</param>
@@ -15,9 +15,11 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="TelehealthClosesAfterEnd">e.g. 00:30:00.</param>
 /// <param name="SlotInterval">e.g. 00:15:00.</param>
 /// <param name="DefaultPhoneRegion">ISO 3166 region for phone numbers given without a country code, e.g. AU; unchanged when omitted.</param>
+/// <param name="OnlineBookingNoShowLimit">Pause online booking after this many no-shows in 12 months (1 to 50); 0 never pauses it; unchanged when omitted.</param>
 public sealed record UpdateClinicSettingsCommand(
     string TimeZone, TimeSpan MinimumNoticeForPatients, TimeSpan BookingHorizon, TimeSpan LateCancellationWindow,
-    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, string? DefaultPhoneRegion = null) : IRequest<ClinicSettingsDto>
+    TimeSpan TelehealthOpensBeforeStart, TimeSpan TelehealthClosesAfterEnd, TimeSpan SlotInterval, string? DefaultPhoneRegion = null,
+    int? OnlineBookingNoShowLimit = null) : IRequest<ClinicSettingsDto>
 {
     /// <summary>The version the caller last read (If-Match); a stale one is refused with 412.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -46,6 +48,11 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
         if (request.DefaultPhoneRegion is { } region)
         {
             settings.ChangeDefaultPhoneRegion(region);
+        }
+
+        if (request.OnlineBookingNoShowLimit is { } limit)
+        {
+            settings.ChangeOnlineBookingNoShowLimit(limit == 0 ? null : limit);
         }
 
         await db.SaveChangesAsync(cancellationToken);
