@@ -16,7 +16,7 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Patient = nameof(Patient);
 
-    /// <summary>Who reads the diary (appointments, free slots, types, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
+    /// <summary>Who reads the diary (appointments, free slots, types, locations, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
     public const string SchedulingReads = nameof(SchedulingReads);
 
     /// <summary>Who books and reschedules: patients for themselves, the front desk and administrators for anyone; clients with appointments:write.</summary>
