@@ -186,6 +186,13 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         mine["working"]!.AsArray().ShouldHaveSingleItem()!["locationId"]!.GetValue<Guid>().ShouldBe(north);
         mine["appointments"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>().ShouldBe(afternoon["id"]!.GetValue<Guid>());
         mine["free"]!.AsArray().ShouldAllBe(f => f!["locationId"]!.GetValue<Guid>() == north);
+
+        // The calendar feed says where, and can show one location only.
+        var feed = new Uri((await ApiClientExtensions.OkAsync(await admin.PostAsync($"/api/clinicians/{scenario.ClinicianId}/calendar-token", null)))["url"]!.GetValue<string>());
+        var anonymous = factory.CreateClient();
+        var northName = (await admin.GetFromJsonAsync<JsonObject>($"/api/locations/{north}"))!["name"]!.GetValue<string>();
+        (await anonymous.GetStringAsync(feed.PathAndQuery)).ShouldContain($"LOCATION:{northName}\\, 88 James Street");
+        (await anonymous.GetStringAsync($"{feed.PathAndQuery}&locationId={MainLocationId}")).ShouldNotContain("BEGIN:VEVENT");
     }
 
     private static string Q(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O"));
