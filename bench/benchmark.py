@@ -21,6 +21,7 @@ BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
 PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
+FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
 
 
 def guid() -> str:
@@ -100,7 +101,8 @@ def generate(database, appointments, clinicians=20, patients=50_000, intake_shar
         db.execute("INSERT INTO Clinicians (Id, StaffMemberId, DisplayName, Profession, IsBookable, CreatedAtUtc, WorkingHoursVersion) "
                    "VALUES (?, ?, ?, 'Physiotherapist', 1, ?, ?)", (clinician_id, staff_id, f"Bench Clinician{i}", now, guid()))
         for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]:
-            db.execute("INSERT INTO ClinicianWorkingHours (Day, Start, \"End\", ClinicianId) VALUES (?, '08:00:00', '17:30:00', ?)", (day, clinician_id))
+            db.execute("INSERT INTO ClinicianWorkingHours (Day, Start, \"End\", ClinicianId, LocationId) VALUES (?, '08:00:00', '17:30:00', ?, ?)",
+                       (day, clinician_id, FIRST_LOCATION_ID))
         clinician_ids.append(clinician_id)
 
     patient_ids = []
