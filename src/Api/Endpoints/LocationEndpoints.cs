@@ -21,7 +21,7 @@ public static class LocationEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/deactivate", Deactivate).RequireAuthorization(Policies.Admin).WithName("DeactivateLocation")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 
@@ -86,6 +86,7 @@ public static class LocationEndpoints
     /// appointments there are still to come (reschedule or cancel them first), or when it is the only active location.
     /// </remarks>
     /// <response code="200">The deactivated location.</response>
+    /// <response code="400">A malformed If-Match.</response>
     /// <response code="404">No such location.</response>
     /// <response code="409">Appointments still to come there, or the clinic's last active location.</response>
     /// <response code="412">Changed since the If-Match version.</response>

@@ -17,19 +17,6 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "LocationId",
-                table: "ClinicianWorkingHours",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("0193b0a0-0000-7000-8000-00000000a001"));
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "LocationId",
-                table: "Appointments",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "Locations",
                 columns: table => new
@@ -80,8 +67,32 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "Id", "Address", "CreatedAtUtc", "CreatedBy", "IsActive", "ModifiedAtUtc", "ModifiedBy", "Name", "Phone", "TimeZoneId", "Version" },
                 values: new object[] { new Guid("0193b0a0-0000-7000-8000-00000000a001"), "", new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc), null, true, null, null, "Main clinic", null, null, new Guid("0193b0a0-0000-7000-8000-00000000a002") });
 
+            // SQLite adds a foreign key to an existing table only by rebuilding it, which EF does with foreign keys switched
+            // off outside the transaction. Neither is needed here: a nullable column may be added with its reference, and
+            // no table references the working hours, so they are rebuilt inside the transaction with the first location.
+            migrationBuilder.Sql("""
+                ALTER TABLE "Appointments" ADD COLUMN "LocationId" TEXT NULL
+                    CONSTRAINT "FK_Appointments_Locations_LocationId" REFERENCES "Locations" ("Id") ON DELETE RESTRICT;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TABLE "ClinicianWorkingHours_new" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_ClinicianWorkingHours" PRIMARY KEY AUTOINCREMENT,
+                    "Day" TEXT NOT NULL,
+                    "Start" TEXT NOT NULL,
+                    "End" TEXT NOT NULL,
+                    "ClinicianId" TEXT NOT NULL,
+                    "LocationId" TEXT NOT NULL,
+                    CONSTRAINT "FK_ClinicianWorkingHours_Clinicians_ClinicianId" FOREIGN KEY ("ClinicianId") REFERENCES "Clinicians" ("Id") ON DELETE CASCADE,
+                    CONSTRAINT "FK_ClinicianWorkingHours_Locations_LocationId" FOREIGN KEY ("LocationId") REFERENCES "Locations" ("Id") ON DELETE RESTRICT);
+                INSERT INTO "ClinicianWorkingHours_new" ("Id", "Day", "Start", "End", "ClinicianId", "LocationId")
+                    SELECT "Id", "Day", "Start", "End", "ClinicianId", (SELECT "Id" FROM "Locations") FROM "ClinicianWorkingHours";
+                DROP TABLE "ClinicianWorkingHours";
+                ALTER TABLE "ClinicianWorkingHours_new" RENAME TO "ClinicianWorkingHours";
+                CREATE INDEX "IX_ClinicianWorkingHours_ClinicianId" ON "ClinicianWorkingHours" ("ClinicianId");
+                """);
+
             // Data kept before there were locations belongs to the clinic's first location (docs/decisions/0024): working hours
-            // by the column's default above, in-person appointments and the types that can be booked in person here.
+            // above, in-person appointments and the types that can be booked in person here.
             migrationBuilder.Sql("""UPDATE "Appointments" SET "LocationId" = (SELECT "Id" FROM "Locations") WHERE "Mode" = 'InPerson';""");
             migrationBuilder.Sql("""
                 INSERT INTO "AppointmentTypeLocations" ("AppointmentTypeId", "LocationId")
@@ -109,21 +120,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 column: "Name",
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Appointments_Locations_LocationId",
-                table: "Appointments",
-                column: "LocationId",
-                principalTable: "Locations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_ClinicianWorkingHours_Locations_LocationId",
-                table: "ClinicianWorkingHours",
-                column: "LocationId",
-                principalTable: "Locations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
