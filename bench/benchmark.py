@@ -29,6 +29,7 @@ BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
 PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
+FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
 
 
 def guid() -> str:
@@ -237,7 +238,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
         email, staff_id, clinician_id = f"bench.clinician{i}@bench.example", guid(), guid()
         staff.append((staff_id, user(email), email, "Clinician", f"Clinician{i}", "Bench", now))
         clinician_rows.append((clinician_id, staff_id, f"Bench Clinician{i}", "Physiotherapist", True, now, guid()))
-        hours.extend((day, "08:00:00", "17:30:00", clinician_id) for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+        hours.extend((day, "08:00:00", "17:30:00", clinician_id, FIRST_LOCATION_ID) for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
         clinician_ids.append(clinician_id)
 
     patient_ids = []
@@ -254,7 +255,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
                                  "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"], users)
     store.insert("StaffMembers", ["Id", "UserId", "Email", "Role", "FamilyName", "GivenName", "CreatedAtUtc"], staff)
     store.insert("Clinicians", ["Id", "StaffMemberId", "DisplayName", "Profession", "IsBookable", "CreatedAtUtc", "WorkingHoursVersion"], clinician_rows)
-    store.insert("ClinicianWorkingHours", ["Day", "Start", "End", "ClinicianId"], hours)
+    store.insert("ClinicianWorkingHours", ["Day", "Start", "End", "ClinicianId", "LocationId"], hours)
     store.insert("Patients", ["Id", "UserId", "DateOfBirth", "Email", "Phone", "FamilyName", "GivenName", "SearchName", "Version", "CreatedAtUtc",
                               "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds"], patient_rows)
     store.insert("PatientNameWords", ["PatientId", "Word"], words)

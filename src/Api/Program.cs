@@ -106,6 +106,7 @@ api.MapAuthEndpoints();
 api.MapPatientEndpoints();
 api.MapStaffEndpoints();
 api.MapClinicEndpoints();
+api.MapLocationEndpoints();
 api.MapClinicianEndpoints();
 api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();

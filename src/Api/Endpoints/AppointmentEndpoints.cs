@@ -44,20 +44,23 @@ public static class AppointmentEndpoints
     /// <remarks>
     /// Slots for one appointment type between from and to (at most 31 days), from clinicians' working hours minus
     /// time off and booked appointments with their buffers. For patients, also honours the minimum notice and the
-    /// booking horizon, and leaves out times the patient is already booked.
+    /// booking horizon, and leaves out times the patient is already booked. Each slot names the location where it can be
+    /// booked in person (where the clinician works then and the type is offered), or none when it is for telehealth only.
     /// </remarks>
     /// <param name="appointmentTypeId">The appointment type.</param>
     /// <param name="from">Window start, ISO 8601 (e.g. 2026-11-23T00:00:00Z).</param>
     /// <param name="to">Window end, ISO 8601.</param>
     /// <param name="clinicianId">Only this clinician.</param>
+    /// <param name="locationId">Only in-person slots at this location.</param>
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="200">Free slots, soonest first.</response>
     /// <response code="400">The window is missing, reversed or longer than 31 days.</response>
+    /// <response code="404">No such appointment type or location.</response>
     /// <response code="422">The type is inactive, or not bookable online by a patient.</response>
     public static async Task<Ok<IReadOnlyList<AvailableSlotDto>>> Availability(
-        Guid appointmentTypeId, DateTimeOffset from, DateTimeOffset to, Guid? clinicianId, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetAvailabilityQuery(appointmentTypeId, from, to, clinicianId), cancellationToken));
+        Guid appointmentTypeId, DateTimeOffset from, DateTimeOffset to, Guid? clinicianId, Guid? locationId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetAvailabilityQuery(appointmentTypeId, from, to, clinicianId, locationId), cancellationToken));
 
     /// <summary>Book an appointment.</summary>
     /// <remarks>

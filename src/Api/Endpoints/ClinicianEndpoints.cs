@@ -77,17 +77,18 @@ public static class ClinicianEndpoints
     /// <summary>A clinician's calendar feed (iCalendar, RFC 5545).</summary>
     /// <remarks>
     /// For calendar apps: no bearer token, the feed token in the address instead. Appointments from 30 days back to 90
-    /// days ahead with their type, mode, status and the patient's initials; no clinical data. A wrong or withdrawn token
+    /// days ahead with their type, mode, status, location and the patient's initials; no clinical data. A wrong or withdrawn token
     /// answers 404, as a missing clinician does.
     /// </remarks>
     /// <param name="id">The clinician.</param>
     /// <param name="token">The feed token from the feed's address.</param>
+    /// <param name="locationId">Only in-person appointments at this location (add the parameter to the feed's address).</param>
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="200">The calendar, text/calendar.</response>
     /// <response code="404">No such feed.</response>
-    public static async Task<CalendarFeedResult> CalendarFeed(Guid id, string? token, IMediator mediator, CancellationToken cancellationToken) =>
-        new(await mediator.Send(new GetClinicianCalendarQuery(id, token), cancellationToken));
+    public static async Task<CalendarFeedResult> CalendarFeed(Guid id, string? token, Guid? locationId, IMediator mediator, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new GetClinicianCalendarQuery(id, token, locationId), cancellationToken));
 
     /// <summary>Get a clinician's weekly working hours.</summary>
     /// <remarks>In clinic-local time. The ETag header carries the version.</remarks>
@@ -101,11 +102,15 @@ public static class ClinicianEndpoints
     }
 
     /// <summary>Replace a clinician's weekly working hours.</summary>
-    /// <remarks>An administrator, or the clinician themself. Intervals are clinic-local (e.g. Monday 08:00–12:30); appointments already booked stay put.</remarks>
+    /// <remarks>
+    /// An administrator, or the clinician themself. Each interval is at a location and in its wall-clock time (e.g. Monday
+    /// 08:00–12:30 at the city clinic); locationId may be left out while the clinic has one active location. A clinician
+    /// cannot be at two locations at once (422). Appointments already booked stay put.
+    /// </remarks>
     /// <response code="200">The new template.</response>
     /// <response code="403">Another clinician's diary.</response>
     /// <response code="412">Changed since the If-Match version.</response>
-    /// <response code="422">Overlapping intervals, or times off the 5-minute grid.</response>
+    /// <response code="422">Overlapping intervals, two locations at once, a deactivated location, or times off the 5-minute grid.</response>
     public static async Task<Ok<WorkingHoursDto>> SetWorkingHours(
         Guid id, SetWorkingHoursCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Patients;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ClinicHip.Application.Patients;
 /// <summary>A patient's profile: a patient reads only their own; staff read any.</summary>
 public sealed record GetPatientQuery(Guid Id) : IRequest<PatientProfileDto>;
 
-public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser currentUser) : IRequestHandler<GetPatientQuery, PatientProfileDto>
+public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock) : IRequestHandler<GetPatientQuery, PatientProfileDto>
 {
     public async Task<PatientProfileDto> Handle(GetPatientQuery request, CancellationToken cancellationToken)
     {
@@ -19,6 +20,9 @@ public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser cur
         currentUser.EnsureCanSeeRecordsOf(id);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Patient", request.Id);
-        return PatientProfileDto.From(patient);
+        var profile = PatientProfileDto.From(patient);
+        return currentUser.IsPatient()
+            ? profile
+            : profile with { Attendance = await db.PatientAttendanceAsync(id, clock.GetUtcNow().UtcDateTime, cancellationToken) };
     }
 }

@@ -26,10 +26,12 @@ public sealed record TelehealthConsentDto(DateOnly GivenOn, string RecordedBy);
 /// <param name="ArchivedAt">When the record was archived; archived patients cannot be booked.</param>
 /// <param name="DateOfDeath">Recorded date of death.</param>
 /// <param name="Version">Send it back as If-Match when you change the record (the ETag header carries it too).</param>
+/// <param name="Attendance">Staff only, on a read of the record: no-shows and late cancellations in the last 12 months.</param>
 public sealed record PatientProfileDto(
     Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email, string Phone, Sex Sex, AddressDto? Address,
     EmergencyContactDto? EmergencyContact, ContactMethod PreferredContactMethod, bool RemindByEmail, bool RemindBySms,
-    TelehealthConsentDto? TelehealthConsent, MedicalAlertsDto Alerts, bool HasAccount, DateTimeOffset? ArchivedAt, DateOnly? DateOfDeath, Guid Version)
+    TelehealthConsentDto? TelehealthConsent, MedicalAlertsDto Alerts, bool HasAccount, DateTimeOffset? ArchivedAt, DateOnly? DateOfDeath, Guid Version,
+    PatientAttendanceDto? Attendance = null)
 {
     public static PatientProfileDto From(Patient patient)
     {

@@ -18,9 +18,10 @@ namespace ClinicHip.Application.Patients;
 /// <param name="NextAppointmentAt">Start of the patient's next booked appointment, if any.</param>
 /// <param name="Archived">Whether the record is archived.</param>
 /// <param name="UpdatedAt">When the record was last changed (or created).</param>
+/// <param name="Attendance">No-shows and late cancellations in the last 12 months.</param>
 public sealed record PatientSearchRowDto(
     Guid PatientId, string GivenName, string FamilyName, DateOnly DateOfBirth, string Phone, MedicalAlertsDto Alerts, DateTimeOffset? NextAppointmentAt,
-    bool Archived, DateTimeOffset UpdatedAt);
+    bool Archived, DateTimeOffset UpdatedAt, PatientAttendanceDto Attendance);
 
 /// <summary>Finds patients for the front desk. Every filter given must match.</summary>
 /// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee).</param>
@@ -101,12 +102,13 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             .GroupBy(a => a.PatientId)
             .Select(g => new { PatientId = g.Key, Start = g.Min(a => a.StartUtc) })
             .ToDictionaryAsync(n => n.PatientId, n => n.Start, cancellationToken);
+        var attendance = await db.PatientAttendanceAsync(ids, now, cancellationToken);
 
         return new PagedList<PatientSearchRowDto>(
             [.. page.Items.Select(p => new PatientSearchRowDto(
                 p.Id.Value, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth, p.Phone, MedicalAlertsDto.From(p.Alerts),
                 next.TryGetValue(p.Id, out var start) ? new DateTimeOffset(start, TimeSpan.Zero) : null, p.IsArchived,
-                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero)))],
+                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero), attendance.GetValueOrDefault(p.Id, PatientAttendanceDto.None)))],
             page.Page, page.PageSize, page.TotalCount);
     }
 

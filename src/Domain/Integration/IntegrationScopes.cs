@@ -6,7 +6,7 @@ namespace ClinicHip.Domain.Integration;
 /// </summary>
 public static class IntegrationScopes
 {
-    /// <summary>Read appointments, free slots, appointment types, bookable clinicians and the clinic's scheduling settings.</summary>
+    /// <summary>Read appointments, free slots, appointment types, locations, bookable clinicians and the clinic's scheduling settings.</summary>
     public const string AppointmentsRead = "appointments:read";
 
     /// <summary>Book, cancel and reschedule appointments for a patient, as the front desk does.</summary>

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling.Rules;
 using ClinicHip.Domain.Staff;
@@ -51,6 +52,9 @@ public sealed class Appointment : AuditableEntity
 
     public AppointmentMode Mode { get; private set; }
 
+    /// <summary>Where an in-person appointment happens: the location the clinician works at then. Null for telehealth.</summary>
+    public LocationId? LocationId { get; private set; }
+
     public AppointmentStatus Status { get; private set; }
 
     /// <summary>Why staff booked telehealth although the patient's intake required an in-person assessment.</summary>
@@ -88,10 +92,12 @@ public sealed class Appointment : AuditableEntity
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(context);
         CheckRule(new NoOnlineBookingWhileEmergencyIntakeAwaitsReviewRule(context));
+        CheckRule(new OnlineBookingPausedAfterNoShowsRule(context));
         CheckRule(new AppointmentTypeMustBeActiveRule(type));
         CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
         CheckRule(new TypeMustBeBookableOnlineRule(type, context.ByPatient));
         CheckRule(new InPersonAssessmentRequiredRule(mode, context));
+        CheckRule(new TelehealthHasNoLocationRule(mode, context.RequestedLocationId));
 
         var appointment = new Appointment
         {
@@ -199,8 +205,10 @@ public sealed class Appointment : AuditableEntity
         CheckRule(new ClinicianMustBeBookableRule(clinician));
         CheckRule(new PatientBookingNeedsMinimumNoticeRule(startUtc, context));
         CheckRule(new PatientBookingMustBeWithinHorizonRule(startUtc, context));
-        CheckRule(new AppointmentMustBeWithinWorkingHoursRule(clinician, startUtc, endUtc, context.Settings.TimeZone));
+        var workplace = clinician.WorkplaceAt(startUtc, endUtc, context.Locations);
+        CheckRule(new AppointmentMustBeWithinWorkingHoursRule(clinician, workplace));
         CheckRule(new AppointmentMustNotFallInTimeOffRule(context.ClinicianTimeOff, startUtc, endUtc));
+        LocationId = Mode == AppointmentMode.InPerson ? InPersonLocation(clinician, type, workplace!, context) : null;
 
         ClinicianId = clinician.Id;
         StartUtc = startUtc;
@@ -209,6 +217,16 @@ public sealed class Appointment : AuditableEntity
         occupiedCells.Clear();
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, ClinicianFreeAtUtc).Select(c => new OccupiedCell(DiaryOwner.Clinician, clinician.Id.Value, c)));
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, endUtc).Select(c => new OccupiedCell(DiaryOwner.Patient, PatientId.Value, c)));
+    }
+
+    /// <summary>The location of an in-person appointment: where the clinician works then, open, and offering the type.</summary>
+    private static LocationId InPersonLocation(Clinician clinician, AppointmentType type, WorkingInterval workplace, BookingContext context)
+    {
+        CheckRule(new InPersonAppointmentMustBeWhereTheClinicianWorksRule(clinician, workplace, context.RequestedLocationId, context.Locations));
+        var location = context.Locations.Find(workplace.LocationId);
+        CheckRule(new LocationMustTakeBookingsRule(location));
+        CheckRule(new TypeMustBeOfferedAtLocationRule(type, location!));
+        return location!.Id;
     }
 
     private void RaiseChange(AppointmentChange change, DateTime nowUtc) =>

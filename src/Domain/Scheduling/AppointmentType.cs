@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Scheduling.Rules;
 
 namespace ClinicHip.Domain.Scheduling;
@@ -18,7 +19,10 @@ public enum AllowedModes
     Either,
 }
 
-/// <summary>A kind of appointment the clinic offers: how long it takes and how it may be booked.</summary>
+/// <summary>A location where a type of appointment can be booked in person.</summary>
+public sealed record InPersonLocation(LocationId LocationId);
+
+/// <summary>A kind of appointment the clinic offers: how long it takes, how and where it may be booked.</summary>
 public sealed class AppointmentType : AuditableEntity
 {
     public const int NameMaxLength = 100;
@@ -26,6 +30,8 @@ public sealed class AppointmentType : AuditableEntity
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
 
     public static readonly TimeSpan MaxBufferAfter = TimeSpan.FromHours(2);
+
+    private readonly List<InPersonLocation> inPersonLocations = [];
 
     private AppointmentType()
     {
@@ -48,6 +54,9 @@ public sealed class AppointmentType : AuditableEntity
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Where it can be booked in person (a room, equipment); telehealth needs no location.</summary>
+    public IReadOnlyList<InPersonLocation> InPersonLocations => inPersonLocations;
+
     public static AppointmentType Create(string name, TimeSpan duration, TimeSpan bufferAfter, AllowedModes modes, bool bookableOnline)
     {
         var type = new AppointmentType { Id = AppointmentTypeId.New(), IsActive = true };
@@ -66,6 +75,17 @@ public sealed class AppointmentType : AuditableEntity
         BookableOnline = bookableOnline;
         IsActive = isActive;
     }
+
+    /// <summary>Replaces the locations where it can be booked in person. A telehealth-only type has none.</summary>
+    public void OfferInPersonAt(IEnumerable<LocationId> locations)
+    {
+        var distinct = locations.Distinct().ToList();
+        CheckRule(new TelehealthTypeHasNoLocationsRule(this, distinct.Count));
+        inPersonLocations.Clear();
+        inPersonLocations.AddRange(distinct.Select(id => new InPersonLocation(id)));
+    }
+
+    public bool IsOfferedInPersonAt(LocationId location) => inPersonLocations.Exists(l => l.LocationId == location);
 
     public bool Allows(AppointmentMode mode) => Modes switch
     {

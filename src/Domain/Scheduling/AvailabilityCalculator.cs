@@ -1,42 +1,57 @@
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Staff;
 
 namespace ClinicHip.Domain.Scheduling;
 
-/// <summary>A free slot: the appointment would run from <see cref="StartUtc"/> to <see cref="EndUtc"/>.</summary>
-public sealed record AvailableSlot(ClinicianId ClinicianId, DateTime StartUtc, DateTime EndUtc);
+/// <summary>
+/// A free slot: the appointment would run from <see cref="StartUtc"/> to <see cref="EndUtc"/>, in person at
+/// <see cref="LocationId"/>, or telehealth only when that is null.
+/// </summary>
+public sealed record AvailableSlot(ClinicianId ClinicianId, DateTime StartUtc, DateTime EndUtc, LocationId? LocationId);
 
 /// <summary>A stretch of a clinician's time that is taken: an appointment (with its buffer) or time off.</summary>
 public readonly record struct BusyInterval(DateTime StartUtc, DateTime EndUtc);
 
 /// <summary>
 /// Free slots = working hours − time off − booked appointments (with buffers), stepping by the clinic's slot
-/// interval in UTC from the start of each working interval, so a daylight-saving change moves nothing.
+/// interval in UTC from the start of each working interval, so a daylight-saving change moves nothing. Each working
+/// interval is read on its location's clock.
 /// </summary>
 public static class AvailabilityCalculator
 {
     /// <param name="clinician">Whose diary.</param>
     /// <param name="type">What would be booked: its duration and buffer.</param>
     /// <param name="busy">The clinician's taken time overlapping the window, in any order.</param>
-    /// <param name="settings">Time zone and slot interval.</param>
+    /// <param name="settings">The slot interval.</param>
+    /// <param name="locations">The locations' clocks, whether they take bookings, and the clinic's zone.</param>
     /// <param name="earliestStartUtc">No slot starts before this (window start, or now plus the patient notice).</param>
     /// <param name="latestStartUtc">No slot starts at or after this (window end, or the patient horizon).</param>
+    /// <param name="onlyAt">Only in-person slots at this location.</param>
     public static IEnumerable<AvailableSlot> FreeSlots(
-        Clinician clinician, AppointmentType type, IEnumerable<BusyInterval> busy, ClinicSettings settings, DateTime earliestStartUtc, DateTime latestStartUtc)
+        Clinician clinician, AppointmentType type, IEnumerable<BusyInterval> busy, ClinicSettings settings, ClinicLocations locations,
+        DateTime earliestStartUtc, DateTime latestStartUtc, LocationId? onlyAt = null)
     {
         ArgumentNullException.ThrowIfNull(clinician);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(settings);
-        var zone = settings.TimeZone;
+        ArgumentNullException.ThrowIfNull(locations);
         var taken = new BusyTimeline(busy);
 
-        // Local days that can hold a slot starting in the window; one day either side covers any UTC offset.
-        var firstDay = ClinicTime.LocalDate(earliestStartUtc, zone).AddDays(-1);
-        var lastDay = ClinicTime.LocalDate(latestStartUtc, zone).AddDays(1);
+        // Local days that can hold a slot starting in the window; two days either side cover any two locations' offsets.
+        var firstDay = ClinicTime.LocalDate(earliestStartUtc, locations.ClinicZone).AddDays(-2);
+        var lastDay = ClinicTime.LocalDate(latestStartUtc, locations.ClinicZone).AddDays(2);
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
             foreach (var interval in clinician.WorkingHours.Where(i => i.Day == day.DayOfWeek))
             {
-                var (workStart, workEnd) = interval.On(day, zone);
+                var inPersonHere = type.Allows(AppointmentMode.InPerson) && locations.IsActive(interval.LocationId) && type.IsOfferedInPersonAt(interval.LocationId);
+                if (onlyAt is { } wanted ? wanted != interval.LocationId || !inPersonHere : !inPersonHere && !type.Allows(AppointmentMode.Telehealth))
+                {
+                    continue;
+                }
+
+                var location = inPersonHere ? interval.LocationId : (LocationId?)null;
+                var (workStart, workEnd) = interval.On(day, locations.ZoneOf(interval.LocationId));
                 for (var start = workStart; start + type.Duration <= workEnd; start += settings.SlotInterval)
                 {
                     if (start < earliestStartUtc || start >= latestStartUtc)
@@ -47,7 +62,7 @@ public static class AvailabilityCalculator
                     var clinicianFreeAt = start + type.Duration + type.BufferAfter;
                     if (!taken.Overlaps(start, clinicianFreeAt))
                     {
-                        yield return new AvailableSlot(clinician.Id, start, start + type.Duration);
+                        yield return new AvailableSlot(clinician.Id, start, start + type.Duration, location);
                     }
                 }
             }

@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Locations;
+
 namespace ClinicHip.Domain.Scheduling;
 
 /// <summary>What a booking is checked against besides the appointment itself.</summary>
@@ -13,4 +15,16 @@ public sealed record BookingContext(
 {
     /// <summary>The patient has an Emergency intake form that no clinician has reviewed yet.</summary>
     public bool EmergencyIntakeAwaitingReview { get; init; }
+
+    /// <summary>The clinic's locations: where working hours are and on whose clock.</summary>
+    public required ClinicLocations Locations { get; init; }
+
+    /// <summary>
+    /// Where the caller asked for an in-person appointment; when null it is wherever the clinician works at that time
+    /// (a clinician is at one location at a time).
+    /// </summary>
+    public LocationId? RequestedLocationId { get; init; }
+
+    /// <summary>The patient's no-shows in the last 12 months (<see cref="NoShowHistory"/>).</summary>
+    public int RecentNoShows { get; init; }
 }

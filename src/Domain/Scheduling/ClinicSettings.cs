@@ -38,6 +38,12 @@ public sealed class ClinicSettings : AuditableEntity
     /// <summary>ISO 3166 region phone numbers without a country code are read in, e.g. AU ("0412 345 678" is +61412345678).</summary>
     public string DefaultPhoneRegion { get; private set; }
 
+    /// <summary>
+    /// After this many no-shows in the last 12 months a patient books by phone, not online; null when online booking is
+    /// never paused (the default).
+    /// </summary>
+    public int? OnlineBookingNoShowLimit { get; private set; }
+
     /// <summary>Changes each time the settings are saved; the ETag of the settings.</summary>
     public Guid Version { get; private set; }
 
@@ -71,6 +77,17 @@ public sealed class ClinicSettings : AuditableEntity
         TelehealthClosesAfterEnd = telehealthClosesAfter;
         SlotInterval = slotInterval;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>Pauses online booking after <paramref name="limit"/> no-shows in 12 months; null never pauses it.</summary>
+    public void ChangeOnlineBookingNoShowLimit(int? limit)
+    {
+        CheckRule(new NoShowLimitMustBeSensibleRule(limit));
+        if (limit != OnlineBookingNoShowLimit)
+        {
+            OnlineBookingNoShowLimit = limit;
+            Version = Guid.NewGuid();
+        }
     }
 
     /// <summary>Sets the region phone numbers without a country code are read in; the caller checks it is one the phone library knows.</summary>

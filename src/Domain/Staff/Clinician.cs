@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Scheduling.Rules;
 
@@ -36,7 +37,7 @@ public sealed class Clinician : AuditableEntity
     /// <summary>Whether patients and the front desk can book this clinician.</summary>
     public bool IsBookable { get; private set; }
 
-    /// <summary>The weekly template of working intervals, in clinic-local time.</summary>
+    /// <summary>The weekly template of working intervals, each at a location and in its wall-clock time.</summary>
     public IReadOnlyList<WorkingInterval> WorkingHours => workingHours;
 
     /// <summary>Changes each time the working hours are saved; their ETag.</summary>
@@ -65,22 +66,22 @@ public sealed class Clinician : AuditableEntity
         CalendarFeedPublishedAtUtc = null;
     }
 
-    /// <summary>Replaces the weekly template. Intervals of one day may not overlap.</summary>
-    public void SetWorkingHours(IEnumerable<WorkingInterval> intervals)
+    /// <summary>
+    /// Replaces the weekly template. Intervals of one day at one location may not overlap, and the clinician is never at
+    /// two locations at once from <paramref name="today"/> on.
+    /// </summary>
+    public void SetWorkingHours(IEnumerable<WorkingInterval> intervals, ClinicLocations locations, DateOnly today)
     {
         var template = intervals.OrderBy(i => i.Day).ThenBy(i => i.Start).ToList();
         CheckRule(new WorkingHoursMustNotOverlapRule(template));
+        CheckRule(new WorkingHoursMustBeAtOpenLocationsRule(template, locations));
+        CheckRule(new ClinicianCannotBeInTwoLocationsAtOnceRule(template, locations, today));
         workingHours.Clear();
         workingHours.AddRange(template);
         WorkingHoursVersion = Guid.NewGuid();
     }
 
-    /// <summary>Whether [start, end) lies inside one working interval of the local day it starts on.</summary>
-    public bool Works(DateTime startUtc, DateTime endUtc, TimeZoneInfo zone)
-    {
-        var day = ClinicTime.LocalDate(startUtc, zone);
-        return workingHours.Where(i => i.Day == day.DayOfWeek)
-            .Select(i => i.On(day, zone))
-            .Any(i => i.StartUtc <= startUtc && endUtc <= i.EndUtc);
-    }
+    /// <summary>The working interval that holds all of [start, end) on its location's local day, or null when the clinician is not working then.</summary>
+    public WorkingInterval? WorkplaceAt(DateTime startUtc, DateTime endUtc, ClinicLocations locations) =>
+        workingHours.FirstOrDefault(i => i.OnDayOf(startUtc, locations) is { } span && span.StartUtc <= startUtc && endUtc <= span.EndUtc);
 }

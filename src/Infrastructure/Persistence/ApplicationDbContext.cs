@@ -43,6 +43,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<AppointmentType> AppointmentTypes => Set<AppointmentType>();
 
+    public DbSet<Domain.Locations.Location> Locations => Set<Domain.Locations.Location>();
+
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
@@ -102,7 +104,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     /// <summary>What availability is computed from (see <see cref="DiaryVersion"/>).</summary>
     private static readonly HashSet<Type> DiaryTypes =
-        [typeof(Appointment), typeof(Domain.Scheduling.TimeOff), typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType), typeof(Domain.Scheduling.ClinicSettings)];
+        [typeof(Appointment), typeof(Domain.Scheduling.TimeOff), typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType),
+        typeof(InPersonLocation), typeof(Domain.Locations.Location), typeof(Domain.Scheduling.ClinicSettings)];
 
     private bool ChangesDiary() => ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DiaryTypes.Contains(e.Metadata.ClrType));

@@ -29,13 +29,19 @@ public sealed class ClinicScenario
 
     public Guid InjectionId { get; private set; }
 
-    public static async Task<ClinicScenario> CreateAsync(ClinicApiFactory factory) => await CreateAsync(await factory.AdminClientAsync());
+    /// <summary>The location every clinic starts with (Brisbane time, the clinic's).</summary>
+    public static readonly Guid MainLocationId = Domain.Locations.Location.DefaultId.Value;
 
-    /// <summary>The same clinic through any signed-in administrator's client (e.g. of an <see cref="ApiProcess"/>).</summary>
-    public static async Task<ClinicScenario> CreateAsync(HttpClient admin)
+    public static async Task<ClinicScenario> CreateAsync(ClinicApiFactory factory, Guid? workingAt = null) => await CreateAsync(await factory.AdminClientAsync(), workingAt);
+
+    /// <summary>
+    /// The same clinic through any signed-in administrator's client (e.g. of an <see cref="ApiProcess"/>). The clinician
+    /// works at <paramref name="workingAt"/>; without it, working hours name no location, as clients of a one-location clinic do.
+    /// </summary>
+    public static async Task<ClinicScenario> CreateAsync(HttpClient admin, Guid? workingAt = null)
     {
         var scenario = new ClinicScenario(admin);
-        (scenario.ClinicianId, scenario.ClinicianEmail) = await scenario.AddClinicianAsync();
+        (scenario.ClinicianId, scenario.ClinicianEmail) = await scenario.AddClinicianAsync(workingAt);
         scenario.InitialAssessmentId = await scenario.AddTypeAsync("Initial hip assessment", 45, 15, "InPerson", true);
         scenario.FollowUpId = await scenario.AddTypeAsync("Follow-up", 30, 0, "Either", true);
         scenario.TelehealthReviewId = await scenario.AddTypeAsync("Telehealth review", 30, 0, "Telehealth", true);
@@ -43,8 +49,8 @@ public sealed class ClinicScenario
         return scenario;
     }
 
-    /// <summary>A clinician with working hours 08:00–17:00 on every day of the week.</summary>
-    public async Task<(Guid ClinicianId, string Email)> AddClinicianAsync()
+    /// <summary>A clinician with working hours 08:00–17:00 on every day of the week, at <paramref name="workingAt"/> when given.</summary>
+    public async Task<(Guid ClinicianId, string Email)> AddClinicianAsync(Guid? workingAt = null)
     {
         var email = $"clinician-{Guid.NewGuid():N}@clinic.example";
         var response = await Admin.PostAsJsonAsync("/api/staff", new
@@ -54,7 +60,7 @@ public sealed class ClinicScenario
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var clinicianId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["clinician"]!["id"]!.GetValue<Guid>();
 
-        var hours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString(), start = "08:00", end = "17:00" });
+        var hours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString(), start = "08:00", end = "17:00", locationId = workingAt });
         (await Admin.PutAsJsonAsync($"/api/clinicians/{clinicianId}/working-hours", new { intervals = hours })).StatusCode.ShouldBe(HttpStatusCode.OK);
         return (clinicianId, email);
     }

@@ -17,7 +17,8 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
     }
 
     private static readonly string[] MainRequests =
-        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan"];
+        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan", "CreateLocation",
+            "UpdateLocation"];
 
     [Fact]
     public async Task MainRequests_CarryAnExampleBody()
@@ -46,7 +47,12 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
         booked["patientId"]!.GetValue<string>().ShouldBe(examples["BookAppointment"]["patientId"]!.GetValue<string>());
 
         // The others name resources of an example clinic: they pass validation and are looked up (404), never refused as malformed (400).
-        var scenario = await ClinicScenario.CreateAsync(factory);
+        // The demo clinic has two locations: working hours name theirs.
+        var scenario = await ClinicScenario.CreateAsync(factory, ClinicScenario.MainLocationId);
+
+        // An administrator opens the example location and changes it with the update example, as written.
+        var opened = await ApiClientExtensions.CreatedAsync(await scenario.Admin.PostAsync("/api/locations", Json(examples["CreateLocation"])));
+        await ApiClientExtensions.OkAsync(await scenario.Admin.PutAsync($"/api/locations/{opened["id"]}", Json(examples["UpdateLocation"])));
 
         // The front desk registers the example patient as written.
         await ApiClientExtensions.CreatedAsync(await (await scenario.FrontDeskAsync(factory)).PostAsync("/api/patients", Json(examples["CreatePatient"])));

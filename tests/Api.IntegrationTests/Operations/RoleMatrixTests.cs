@@ -21,6 +21,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/patients/{patientId}/appointments"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/api/patients/{patientId}/history"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
         ["/api/staff/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
+        ["/api/locations/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/clinicians/{id}/working-hours"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
         ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
         ["/api/clinicians/{id}/calendar.ics"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
@@ -129,6 +130,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         (await clinician.PostAsync($"/api/treatment-plans/{plan}/activate", null)).EnsureSuccessStatusCode();
         var staffId = (await clinician.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["staffMemberId"]!.GetValue<Guid>();
         var integration = await factory.IntegrationClientAsync(scenario.Admin, IntegrationClients.AllScopes);
+        var location = (await scenario.Admin.GetFromJsonAsync<JsonArray>("/api/locations"))!.First()!["id"]!.GetValue<Guid>();
         var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
         var idByRoute = new Dictionary<string, string>
@@ -142,6 +144,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/patients/{id}"] = $"/api/patients/{patientId}",
                 ["/api/staff/{id}"] = $"/api/staff/{staffId}",
                 ["/api/clinicians/{id}"] = $"/api/clinicians/{scenario.ClinicianId}",
+                ["/api/locations/{id}"] = $"/api/locations/{location}",
                 ["/api/appointments/{id}"] = $"/api/appointments/{appointment}",
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",

@@ -68,7 +68,7 @@ public class AppointmentBookingTests
     [Fact]
     public void Book_FrontDeskOnlyTypeByPatient_IsNotPossible_ButStaffMay()
     {
-        var injection = AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.InPerson, bookableOnline: false);
+        var injection = OfferedAtMain(AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.InPerson, bookableOnline: false));
 
         Should.Throw<BusinessRuleViolationException>(() => Book(type: injection)).Code.ShouldBe("appointment.type-not-bookable-online");
         Book(type: injection, context: ByStaff()).Status.ShouldBe(AppointmentStatus.Booked);

@@ -5,20 +5,20 @@ namespace ClinicHip.Domain.UnitTests.Scheduling;
 
 public class AvailabilityCalculatorTests
 {
-    private static readonly WorkingInterval MondayMorning = new(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(12, 0));
-    private static readonly AppointmentType FollowUp = AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, true);
+    private static readonly WorkingInterval MondayMorning = new(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(12, 0), Main.Id);
+    private static readonly AppointmentType FollowUp = OfferedAtMain(AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, true));
 
     private static List<AvailableSlot> Slots(AppointmentType type, IEnumerable<BusyInterval> busy, ClinicSettings? settings = null, params WorkingInterval[] hours) =>
-        [.. AvailabilityCalculator.FreeSlots(Clinician(hours.Length > 0 ? hours : [MondayMorning]), type, busy, settings ?? Settings(), MondayNineLocal.AddDays(-1), MondayNineLocal.AddDays(1))];
+        [.. AvailabilityCalculator.FreeSlots(Clinician(hours.Length > 0 ? hours : [MondayMorning]), type, busy, settings ?? Settings(), LocationsIn(settings), MondayNineLocal.AddDays(-1), MondayNineLocal.AddDays(1))];
 
     /// <summary>One-hour slots, every hour, for a Sydney clinician working Sunday 01:00–04:00 local, in the day after <paramref name="windowStart"/>.</summary>
     private static List<AvailableSlot> HourlySlotsOnSydneySunday(DateTime windowStart)
     {
-        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(1, 0), new TimeOnly(4, 0));
-        var hour = AppointmentType.Create("Hour", TimeSpan.FromMinutes(60), TimeSpan.Zero, AllowedModes.InPerson, true);
+        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(1, 0), new TimeOnly(4, 0), Main.Id);
+        var hour = OfferedAtMain(AppointmentType.Create("Hour", TimeSpan.FromMinutes(60), TimeSpan.Zero, AllowedModes.InPerson, true));
         var settings = ClinicSettings.Default();
         settings.Change("Australia/Sydney", TimeSpan.Zero, TimeSpan.FromDays(90), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMinutes(60));
-        return [.. AvailabilityCalculator.FreeSlots(Clinician(sunday), hour, [], settings, windowStart, windowStart.AddDays(1))];
+        return [.. AvailabilityCalculator.FreeSlots(Clinician(sunday), hour, [], settings, LocationsIn(settings), windowStart, windowStart.AddDays(1))];
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class AvailabilityCalculatorTests
     [Fact]
     public void FreeSlots_AroundABooking_LeaveRoomForTheBufferOfTheNewAppointment()
     {
-        var withBuffer = AppointmentType.Create("Initial", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, true);
+        var withBuffer = OfferedAtMain(AppointmentType.Create("Initial", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, true));
         var booked = new BusyInterval(MondayNineLocal.AddMinutes(90), MondayNineLocal.AddMinutes(120)); // 10:30–11:00
 
         var starts = Slots(withBuffer, [booked]).Select(s => (s.StartUtc - MondayNineLocal).TotalMinutes).ToList();
@@ -55,7 +55,7 @@ public class AvailabilityCalculatorTests
     [Fact]
     public void FreeSlots_HonourEarliestAndLatestStart()
     {
-        var slots = AvailabilityCalculator.FreeSlots(Clinician(MondayMorning), FollowUp, [], Settings(), MondayNineLocal.AddMinutes(60), MondayNineLocal.AddMinutes(91)).ToList();
+        var slots = AvailabilityCalculator.FreeSlots(Clinician(MondayMorning), FollowUp, [], Settings(), LocationsIn(), MondayNineLocal.AddMinutes(60), MondayNineLocal.AddMinutes(91)).ToList();
 
         slots.Select(s => (s.StartUtc - MondayNineLocal).TotalMinutes).ShouldBe([60, 75, 90]);
     }
@@ -83,11 +83,11 @@ public class AvailabilityCalculatorTests
     [Fact]
     public void FreeSlots_OnOrdinaryDaysEitherSideOfDst_StartAtTheSameLocalTime()
     {
-        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(10, 0));
+        var sunday = new WorkingInterval(DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(10, 0), Main.Id);
         var settings = Settings("Australia/Sydney");
         var window = new DateTime(2026, 9, 26, 0, 0, 0, DateTimeKind.Utc);
 
-        var slots = AvailabilityCalculator.FreeSlots(Clinician(sunday), FollowUp, [], settings, window, window.AddDays(14)).ToList();
+        var slots = AvailabilityCalculator.FreeSlots(Clinician(sunday), FollowUp, [], settings, LocationsIn(settings), window, window.AddDays(14)).ToList();
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney");
         slots.Where(s => s.StartUtc == slots.Min(x => x.StartUtc) || s.StartUtc == slots.Max(x => x.StartUtc) - TimeSpan.FromMinutes(30))

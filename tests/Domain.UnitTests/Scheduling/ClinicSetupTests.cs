@@ -32,14 +32,14 @@ public class ClinicSetupTests
     [Fact]
     public void SetWorkingHours_OverlappingOnOneDay_IsNotPossible() =>
         Should.Throw<BusinessRuleViolationException>(() => Clinician(
-            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0)),
-            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(11, 30), new TimeOnly(15, 0)))).Code.ShouldBe("clinician.working-hours-invalid");
+            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0), Main.Id),
+            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(11, 30), new TimeOnly(15, 0), Main.Id))).Code.ShouldBe("clinician.working-hours-invalid");
 
     [Fact]
     public void SetWorkingHours_SplitShiftWithLunchBreak_IsPossible() =>
         Clinician(
-            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(13, 0), new TimeOnly(17, 0)),
-            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0))).WorkingHours[0].Start.ShouldBe(new TimeOnly(8, 0));
+            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(13, 0), new TimeOnly(17, 0), Main.Id),
+            new WorkingInterval(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0), Main.Id)).WorkingHours[0].Start.ShouldBe(new TimeOnly(8, 0));
 
     [Theory]
     [InlineData(0, 0)]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Treatment;
@@ -49,6 +50,10 @@ internal static class RequestExamples
         // Staff must name the patient; a patient may name themself. DemoBookingExample puts the demo clinic's ids here.
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
             ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+        [typeof(CreateLocationCommand)] = new CreateLocationCommand(
+            "Perth Northbridge", "3/88 James Street\nNorthbridge WA 6003", "(08) 9200 1234", "Australia/Perth"),
+        [typeof(UpdateLocationCommand)] = new UpdateLocationCommand(
+            "Perth Northbridge", "Suite 4, 90 James Street\nNorthbridge WA 6003", "+61892001234", "Australia/Perth"),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,

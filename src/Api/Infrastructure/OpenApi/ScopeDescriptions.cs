@@ -7,7 +7,7 @@ internal static class ScopeDescriptions
 {
     private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
     {
-        [IntegrationScopes.AppointmentsRead] = "Read appointments, free slots, appointment types, bookable clinicians and the clinic's scheduling settings.",
+        [IntegrationScopes.AppointmentsRead] = "Read appointments, free slots, appointment types, locations, bookable clinicians and the clinic's scheduling settings.",
         [IntegrationScopes.AppointmentsWrite] = "Book, cancel and reschedule appointments for a patient, as the front desk does.",
         [IntegrationScopes.PatientsRead] = "Read patient profiles (name, date of birth, contact details).",
         [IntegrationScopes.WebhooksManage] = "Manage webhook subscriptions and read their delivery logs.",

@@ -19,7 +19,7 @@ public static class Policies
     /// <summary>Every signed-in user and every integration client, whatever its scopes: "who am I".</summary>
     public const string AnyCaller = nameof(AnyCaller);
 
-    /// <summary>Who reads the diary (appointments, free slots, types, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
+    /// <summary>Who reads the diary (appointments, free slots, types, locations, clinicians, clinic settings): every signed-in user; clients with appointments:read.</summary>
     public const string SchedulingReads = nameof(SchedulingReads);
 
     /// <summary>Who books and reschedules: patients for themselves, the front desk and administrators for anyone; clients with appointments:write.</summary>

@@ -31,6 +31,8 @@ public interface IApplicationDbContext
 
     DbSet<AppointmentType> AppointmentTypes { get; }
 
+    DbSet<Domain.Locations.Location> Locations { get; }
+
     DbSet<TimeOff> TimeOff { get; }
 
     DbSet<Appointment> Appointments { get; }

@@ -14,6 +14,13 @@ public static class CurrentUserExtensions
         return user.IsInRole(Roles.Patient);
     }
 
+    /// <summary>Whether the caller is a member of staff: front desk, clinician or administrator (not an integration client).</summary>
+    public static bool IsStaff(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.FrontDesk) || user.IsInRole(Roles.Clinician) || user.IsInRole(Roles.Admin);
+    }
+
     /// <summary>
     /// Whether the caller is an integration client. The API's policies let a client reach only what its scopes allow;
     /// within that, it acts as the front desk does: not a patient, so it names the patient it books for and reaches the

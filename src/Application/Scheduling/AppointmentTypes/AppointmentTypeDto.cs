@@ -10,11 +10,14 @@ namespace ClinicHip.Application.Scheduling.AppointmentTypes;
 /// <param name="Mode">InPerson, Telehealth or Either.</param>
 /// <param name="BookableOnline">Whether patients may book it themselves.</param>
 /// <param name="IsActive">Whether it is offered.</param>
-public sealed record AppointmentTypeDto(Guid Id, string Name, int DurationMinutes, int BufferAfterMinutes, AllowedModes Mode, bool BookableOnline, bool IsActive)
+/// <param name="LocationIds">Where it can be booked in person.</param>
+public sealed record AppointmentTypeDto(
+    Guid Id, string Name, int DurationMinutes, int BufferAfterMinutes, AllowedModes Mode, bool BookableOnline, bool IsActive, IReadOnlyList<Guid> LocationIds)
 {
     public static AppointmentTypeDto From(AppointmentType t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return new(t.Id.Value, t.Name, (int)t.Duration.TotalMinutes, (int)t.BufferAfter.TotalMinutes, t.Modes, t.BookableOnline, t.IsActive);
+        return new(t.Id.Value, t.Name, (int)t.Duration.TotalMinutes, (int)t.BufferAfter.TotalMinutes, t.Modes, t.BookableOnline, t.IsActive,
+            [.. t.InPersonLocations.Select(l => l.LocationId.Value)]);
     }
 }

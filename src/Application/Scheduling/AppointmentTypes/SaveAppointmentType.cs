@@ -1,5 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Locations;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -13,7 +15,12 @@ namespace ClinicHip.Application.Scheduling.AppointmentTypes;
 /// <param name="Mode">InPerson, Telehealth or Either.</param>
 /// <param name="BookableOnline">Whether patients may book it themselves.</param>
 /// <param name="IsActive">Whether it is offered (new types are active).</param>
-public sealed record SaveAppointmentTypeCommand(string Name, int DurationMinutes, int BufferAfterMinutes, AllowedModes Mode, bool BookableOnline, bool IsActive = true)
+/// <param name="LocationIds">
+/// Where it can be booked in person. Omitted: a new in-person type is offered at every active location, and a change
+/// keeps the list; a telehealth-only type has none.
+/// </param>
+public sealed record SaveAppointmentTypeCommand(
+    string Name, int DurationMinutes, int BufferAfterMinutes, AllowedModes Mode, bool BookableOnline, bool IsActive = true, IReadOnlyList<Guid>? LocationIds = null)
     : IRequest<AppointmentTypeDto>
 {
     /// <summary>The type to change; none to add a new one.</summary>
@@ -29,6 +36,8 @@ public sealed class SaveAppointmentTypeValidator : AbstractValidator<SaveAppoint
         RuleFor(c => c.DurationMinutes).InclusiveBetween(5, 480);
         RuleFor(c => c.BufferAfterMinutes).InclusiveBetween(0, 120);
         RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.LocationIds).Must(ids => ids!.Count <= 100).When(c => c.LocationIds is not null).WithMessage("At most 100 locations.");
+        RuleForEach(c => c.LocationIds).NotEmpty();
     }
 }
 
@@ -50,6 +59,11 @@ public sealed class SaveAppointmentTypeHandler(IApplicationDbContext db) : IRequ
             db.AppointmentTypes.Add(type);
         }
 
+        if (request.LocationIds is not null || request.Id is null || request.Mode == AllowedModes.Telehealth)
+        {
+            type.OfferInPersonAt(await InPersonLocationsAsync(request, cancellationToken));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -60,5 +74,20 @@ public sealed class SaveAppointmentTypeHandler(IApplicationDbContext db) : IRequ
         }
 
         return AppointmentTypeDto.From(type);
+    }
+
+    private async Task<IEnumerable<LocationId>> InPersonLocationsAsync(SaveAppointmentTypeCommand request, CancellationToken cancellationToken)
+    {
+        var locations = await db.ClinicLocationsAsync(cancellationToken);
+        if (request.LocationIds is null)
+        {
+            return request.Mode == AllowedModes.Telehealth ? [] : locations.All.Where(l => l.IsActive).Select(l => l.Id).ToList();
+        }
+
+        var named = request.LocationIds.Select(id => new LocationId(id)).ToList();
+        var unknown = named.Where(id => locations.Find(id) is null).Select(id => (Guid?)id.Value).FirstOrDefault();
+        return unknown is { } missing
+            ? throw new UnprocessableRequestException("appointment-type.location-unknown", $"There is no location {missing}.")
+            : named;
     }
 }

@@ -6,6 +6,8 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Locations;
+using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
@@ -25,9 +27,10 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="Mode">InPerson or Telehealth, as the type allows.</param>
 /// <param name="InPersonOverrideReason">Staff only: why telehealth is booked although the patient's intake requires an in-person assessment.</param>
 /// <param name="BookingNote">Staff only: a note about the booking for staff (at most 1000 characters), never shown to the patient.</param>
+/// <param name="LocationId">In person: where (a slot's locationId); when absent, wherever the clinician works at that time. Telehealth: leave it out.</param>
 public sealed record BookAppointmentCommand(
     Guid? PatientId, Guid ClinicianId, Guid AppointmentTypeId, DateTimeOffset Start, AppointmentMode Mode, string? InPersonOverrideReason = null,
-    string? BookingNote = null)
+    string? BookingNote = null, Guid? LocationId = null)
     : IRequest<AppointmentDto>
 {
     /// <summary>The Idempotency-Key header: a retry with the same key and body returns the first answer.</summary>
@@ -82,17 +85,24 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
             .FirstOrDefaultAsync(cancellationToken);
         var emergencyAwaitingReview = user.IsPatient() && await db.IntakeForms.AsNoTracking()
             .AnyAsync(f => f.PatientId == patientId && f.Status == IntakeStatus.Submitted && f.TriageLevel == TriageLevel.Emergency, cancellationToken);
+        var recentNoShows = user.IsPatient() && settings.OnlineBookingNoShowLimit is not null
+            ? await db.PatientAttendanceAsync(patientId, clock.GetUtcNow().UtcDateTime, cancellationToken) : PatientAttendanceDto.None;
+        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
 
         var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
             new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason)
             {
                 EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
+                Locations = locations,
+                RequestedLocationId = locations.Named(request.LocationId),
+                RecentNoShows = recentNoShows.NoShows,
             });
         appointment.RecordBookingDetails(
             user.IsPatient() ? BookingChannel.Online : user.IsIntegrationClient() ? BookingChannel.Integration : BookingChannel.FrontDesk, request.BookingNote);
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
-            new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false);
+            new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false,
+            appointment.LocationId?.Value);
         db.Appointments.Add(appointment);
         if (request.IdempotencyKey is { } newKey)
         {

@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Locations;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -12,7 +13,8 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <summary>Moves a booked appointment. Atomic: the new time is held and the old released, or nothing changes.</summary>
 /// <param name="Start">The new start, ISO 8601 with offset.</param>
 /// <param name="ClinicianId">A different clinician; the same one when absent.</param>
-public sealed record RescheduleAppointmentCommand(DateTimeOffset Start, Guid? ClinicianId) : IRequest<AppointmentDto>
+/// <param name="LocationId">In person: the location expected at the new time (refused when the clinician works elsewhere then); when absent, wherever the clinician works then.</param>
+public sealed record RescheduleAppointmentCommand(DateTimeOffset Start, Guid? ClinicianId, Guid? LocationId = null) : IRequest<AppointmentDto>
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid Id { get; init; }
@@ -38,8 +40,13 @@ public sealed class RescheduleAppointmentHandler(IApplicationDbContext db, ICurr
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var start = request.Start.UtcDateTime;
         var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
+        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
 
-        appointment.Reschedule(clinician, type, start, new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient()));
+        appointment.Reschedule(clinician, type, start, new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient())
+        {
+            Locations = locations,
+            RequestedLocationId = locations.Named(request.LocationId),
+        });
         try
         {
             // One save: the old cells are deleted and the new ones inserted in the same transaction.

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Locations;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Scheduling.Rules;
@@ -17,14 +18,17 @@ namespace ClinicHip.Application.Scheduling.Availability;
 /// <param name="Start">Start (UTC, ISO 8601).</param>
 /// <param name="End">End (UTC, ISO 8601).</param>
 /// <param name="ClinicianName">The clinician's name as the clinic shows it, e.g. Maya Chen, Physiotherapist.</param>
-public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, string ClinicianName);
+/// <param name="LocationId">Where it can be booked in person (send it as the booking's locationId); null when the slot is for telehealth only.</param>
+public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, string ClinicianName, Guid? LocationId = null);
 
 /// <summary>Free slots for one appointment type in a window of at most 31 days.</summary>
 /// <param name="AppointmentTypeId">What would be booked.</param>
 /// <param name="From">Window start, ISO 8601 with offset.</param>
 /// <param name="To">Window end, ISO 8601 with offset.</param>
 /// <param name="ClinicianId">Only this clinician; all bookable clinicians when absent.</param>
-public sealed record GetAvailabilityQuery(Guid AppointmentTypeId, DateTimeOffset From, DateTimeOffset To, Guid? ClinicianId) : IRequest<IReadOnlyList<AvailableSlotDto>>;
+/// <param name="LocationId">Only in-person slots at this location.</param>
+public sealed record GetAvailabilityQuery(Guid AppointmentTypeId, DateTimeOffset From, DateTimeOffset To, Guid? ClinicianId, Guid? LocationId = null)
+    : IRequest<IReadOnlyList<AvailableSlotDto>>;
 
 public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabilityQuery>
 {
@@ -47,7 +51,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
     {
         var byPatient = user.IsPatient();
         var window = await cache.GetOrComputeAsync(
-            (request.AppointmentTypeId, request.ClinicianId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
+            (request.AppointmentTypeId, request.ClinicianId, request.LocationId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
             // Not this caller's cancellation: other callers may be waiting on the same computation.
             () => ClinicSlotsAsync(request, CancellationToken.None), w => w.Slots.Count);
         var (settings, type) = (window.Settings, window.Type);
@@ -72,7 +76,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         return [.. window.Slots
             .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
-            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), window.ClinicianNames[s.ClinicianId]))];
+            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), window.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
     }
 
     /// <summary>
@@ -83,6 +87,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
     {
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
+        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
+        var onlyAt = locations.Named(request.LocationId);
         var (earliest, latest) = (request.From.UtcDateTime, request.To.UtcDateTime);
         var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
         var clinicians = await db.Clinicians.AsNoTracking()
@@ -106,7 +112,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Concat(timeOff.Select(t => (t.ClinicianId, Busy: new BusyInterval(t.StartUtc, t.EndUtc))))
             .ToLookup(x => x.ClinicianId, x => x.Busy);
         var slots = clinicians
-            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id], settings, earliest, latest))
+            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id], settings, locations, earliest, latest, onlyAt))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
             .ToList();
         return new ClinicSlots(settings, type, slots, clinicians.ToDictionary(c => c.Id, c => c.DisplayName));

@@ -42,6 +42,11 @@ public static class CalendarFeedFormat
             Line(output, "DTEND:" + Utc(appointment.EndUtc));
             Line(output, "SUMMARY:" + Text($"{(cancelled ? "Cancelled: " : "")}{appointment.AppointmentType} – {appointment.PatientInitials}"));
             Line(output, "DESCRIPTION:" + Text($"Patient: {appointment.PatientInitials}\nMode: {mode}\nStatus: {appointment.Status}"));
+            if (appointment.Location is { } location)
+            {
+                Line(output, "LOCATION:" + Text(location));
+            }
+
             Line(output, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
             Line(output, "TRANSP:" + (cancelled ? "TRANSPARENT" : "OPAQUE"));
             Line(output, "END:VEVENT");

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Locations;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -8,7 +9,7 @@ using MediatR;
 namespace ClinicHip.Application.Scheduling.Clinicians;
 
 /// <summary>Replaces a clinician's weekly working hours. Booked appointments stay where they are.</summary>
-/// <param name="Intervals">The whole week's template; intervals of one day must not overlap.</param>
+/// <param name="Intervals">The whole week's template, each interval at a location; intervals must not overlap, nor put the clinician at two locations at once.</param>
 [AcceptsReadOnlyMembersOf(typeof(WorkingHoursDto))]
 public sealed record SetWorkingHoursCommand(IReadOnlyList<WorkingIntervalDto> Intervals) : IRequest<WorkingHoursDto>
 {
@@ -33,7 +34,7 @@ public sealed class SetWorkingHoursValidator : AbstractValidator<SetWorkingHours
     }
 }
 
-public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<SetWorkingHoursCommand, WorkingHoursDto>
+public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SetWorkingHoursCommand, WorkingHoursDto>
 {
     public async Task<WorkingHoursDto> Handle(SetWorkingHoursCommand request, CancellationToken cancellationToken)
     {
@@ -41,7 +42,9 @@ public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUse
         var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
         IfMatch.Ensure(request.ExpectedVersion, clinician.WorkingHoursVersion, "working hours");
 
-        clinician.SetWorkingHours(request.Intervals.Select(i => new WorkingInterval(i.Day, i.Start, i.End)));
+        var locations = await db.ClinicLocationsAsync(cancellationToken);
+        var intervals = request.Intervals.Select((i, n) => new WorkingInterval(i.Day, i.Start, i.End, locations.NamedOrOnly(i.LocationId, $"intervals[{n}].locationId"))).ToList();
+        clinician.SetWorkingHours(intervals, locations, ClinicTime.LocalDate(clock.GetUtcNow().UtcDateTime, locations.ClinicZone));
         await db.SaveChangesAsync(cancellationToken);
         return WorkingHoursDto.From(clinician);
     }

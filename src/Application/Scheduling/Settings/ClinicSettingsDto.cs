@@ -13,9 +13,11 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="SlotIntervalMinutes">How many minutes apart offered slots start (a multiple of 5).</param>
 /// <param name="Version">Send it back as If-Match when you change the settings.</param>
 /// <param name="DefaultPhoneRegion">ISO 3166 region phone numbers without a country code are read in, e.g. AU.</param>
+/// <param name="OnlineBookingNoShowLimit">After this many no-shows in 12 months a patient books by phone, not online; null: never.</param>
 public sealed record ClinicSettingsDto(
     string TimeZone, int MinimumNoticeForPatientsMinutes, int BookingHorizonMinutes, int LateCancellationWindowMinutes,
-    int TelehealthOpensBeforeStartMinutes, int TelehealthClosesAfterEndMinutes, int SlotIntervalMinutes, Guid Version, string DefaultPhoneRegion)
+    int TelehealthOpensBeforeStartMinutes, int TelehealthClosesAfterEndMinutes, int SlotIntervalMinutes, Guid Version, string DefaultPhoneRegion,
+    int? OnlineBookingNoShowLimit)
 {
     /// <summary>Deprecated (sunset 2027-06-01): use <c>minimumNoticeForPatientsMinutes</c>. The same duration as a .NET time span string (<c>d.hh:mm:ss</c>).</summary>
     [DeprecatedMember("minimumNoticeForPatientsMinutes", ClinicSettingsDurations.FormerFormSunset)]
@@ -45,7 +47,7 @@ public sealed record ClinicSettingsDto(
     {
         ArgumentNullException.ThrowIfNull(s);
         return new(s.TimeZoneId, Minutes(s.MinimumNoticeForPatients), Minutes(s.BookingHorizon), Minutes(s.LateCancellationWindow),
-            Minutes(s.TelehealthOpensBeforeStart), Minutes(s.TelehealthClosesAfterEnd), Minutes(s.SlotInterval), s.Version, s.DefaultPhoneRegion);
+            Minutes(s.TelehealthOpensBeforeStart), Minutes(s.TelehealthClosesAfterEnd), Minutes(s.SlotInterval), s.Version, s.DefaultPhoneRegion, s.OnlineBookingNoShowLimit);
     }
 
     private static int Minutes(TimeSpan duration) => (int)duration.TotalMinutes;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Scheduling.Settings;
 
 /// <summary>Changes the clinic's diary rules. Give every duration in whole minutes.</summary>
-/// <param name="TimeZone">IANA time zone, e.g. Australia/Brisbane.</param>
+/// <param name="TimeZone">IANA time zone, e.g. Australia/Brisbane: the clinic's clock, and that of every location without a zone of its own.</param>
 /// <param name="MinimumNoticeForPatientsMinutes">How far ahead patients must book online, e.g. 120.</param>
 /// <param name="BookingHorizonMinutes">How far ahead patients may book online, e.g. 129600 (90 days).</param>
 /// <param name="LateCancellationWindowMinutes">Cancellations closer than this to the start are late, e.g. 1440.</param>
@@ -16,11 +16,12 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// <param name="TelehealthClosesAfterEndMinutes">When the video room closes after the end, e.g. 30.</param>
 /// <param name="SlotIntervalMinutes">How far apart offered slots start, a multiple of 5, e.g. 15.</param>
 /// <param name="DefaultPhoneRegion">ISO 3166 region for phone numbers given without a country code, e.g. AU; unchanged when omitted.</param>
+/// <param name="OnlineBookingNoShowLimit">Pause online booking after this many no-shows in 12 months (1 to 50); 0 never pauses it; unchanged when omitted.</param>
 [AcceptsReadOnlyMembersOf(typeof(ClinicSettingsDto))]
 public sealed record UpdateClinicSettingsCommand(
     string TimeZone, int? MinimumNoticeForPatientsMinutes = null, int? BookingHorizonMinutes = null, int? LateCancellationWindowMinutes = null,
     int? TelehealthOpensBeforeStartMinutes = null, int? TelehealthClosesAfterEndMinutes = null, int? SlotIntervalMinutes = null,
-    string? DefaultPhoneRegion = null) : IRequest<ClinicSettingsDto>
+    string? DefaultPhoneRegion = null, int? OnlineBookingNoShowLimit = null) : IRequest<ClinicSettingsDto>
 {
     /// <summary>Deprecated (sunset 2027-06-01): use <c>minimumNoticeForPatientsMinutes</c>. The duration as a .NET time span string (<c>d.hh:mm:ss</c>).</summary>
     [DeprecatedMember("minimumNoticeForPatientsMinutes", ClinicSettingsDurations.FormerFormSunset)]
@@ -103,6 +104,11 @@ public sealed class UpdateClinicSettingsHandler(IApplicationDbContext db) : IReq
         if (request.DefaultPhoneRegion is { } region)
         {
             settings.ChangeDefaultPhoneRegion(region);
+        }
+
+        if (request.OnlineBookingNoShowLimit is { } limit)
+        {
+            settings.ChangeOnlineBookingNoShowLimit(limit == 0 ? null : limit);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Staff;
 
 namespace ClinicHip.Domain.Scheduling.Rules;
@@ -75,13 +76,66 @@ public sealed class PatientBookingMustBeWithinHorizonRule(DateTime startUtc, Boo
     public bool IsBroken() => context.ByPatient && startUtc > context.NowUtc + context.Settings.BookingHorizon;
 }
 
-public sealed class AppointmentMustBeWithinWorkingHoursRule(Clinician clinician, DateTime startUtc, DateTime endUtc, TimeZoneInfo zone) : IBusinessRule
+public sealed class AppointmentMustBeWithinWorkingHoursRule(Clinician clinician, WorkingInterval? workplace) : IBusinessRule
 {
     public string Code => "appointment.outside-working-hours";
 
     public string Message => $"{clinician.DisplayName} does not work at that time.";
 
-    public bool IsBroken() => !clinician.Works(startUtc, endUtc, zone);
+    public bool IsBroken() => workplace is null;
+}
+
+/// <summary>Telehealth happens wherever the patient is: naming a location for it is a mistake, not a preference.</summary>
+public sealed class TelehealthHasNoLocationRule(AppointmentMode mode, LocationId? requestedLocation) : IBusinessRule
+{
+    public string Code => "appointment.location-for-telehealth";
+
+    public string Message => "A telehealth appointment has no location; leave locationId out.";
+
+    public bool IsBroken() => mode == AppointmentMode.Telehealth && requestedLocation is not null;
+}
+
+/// <summary>An in-person appointment is where the clinician works at that time: a clinician is at one location at a time.</summary>
+public sealed class InPersonAppointmentMustBeWhereTheClinicianWorksRule(Clinician clinician, WorkingInterval workplace, LocationId? requestedLocation, ClinicLocations locations)
+    : IBusinessRule
+{
+    public string Code => "appointment.clinician-elsewhere";
+
+    public string Message => $"{clinician.DisplayName} works at {locations.Find(workplace.LocationId)?.Name ?? "another location"} at that time.";
+
+    public bool IsBroken() => requestedLocation is { } requested && requested != workplace.LocationId;
+}
+
+public sealed class LocationMustTakeBookingsRule(Location? location) : IBusinessRule
+{
+    public string Code => "appointment.location-closed";
+
+    public string Message => $"{location?.Name ?? "That location"} is not taking bookings.";
+
+    public bool IsBroken() => location is not { IsActive: true };
+}
+
+/// <summary>Some appointments need a room or equipment that only some locations have.</summary>
+public sealed class TypeMustBeOfferedAtLocationRule(AppointmentType type, Location location) : IBusinessRule
+{
+    public string Code => "appointment.type-not-offered-at-location";
+
+    public string Message => $"'{type.Name}' is not offered in person at {location.Name}.";
+
+    public bool IsBroken() => !type.IsOfferedInPersonAt(location.Id);
+}
+
+/// <summary>
+/// A clinic may stop online booking for patients who repeatedly miss appointments; they book by phone, where the
+/// front desk can talk it through. Staff bookings are never blocked.
+/// </summary>
+public sealed class OnlineBookingPausedAfterNoShowsRule(BookingContext context) : IBusinessRule
+{
+    public string Code => "appointment.online-booking-paused";
+
+    public string Message => "Online booking is paused because of missed appointments in the last 12 months. Please call the clinic to book.";
+
+    public bool IsBroken() => context.ByPatient && context.Settings.OnlineBookingNoShowLimit is { } limit && context.RecentNoShows >= limit;
 }
 
 public sealed class AppointmentMustNotFallInTimeOffRule(IReadOnlyList<TimeOff> timeOff, DateTime startUtc, DateTime endUtc) : IBusinessRule

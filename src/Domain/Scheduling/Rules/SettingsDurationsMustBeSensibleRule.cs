@@ -19,3 +19,14 @@ public sealed class SettingsDurationsMustBeSensibleRule(
         || bookingHorizon < TimeSpan.FromDays(1) || bookingHorizon > TimeSpan.FromDays(730)
         || slotInterval <= TimeSpan.Zero || slotInterval > TimeSpan.FromHours(4) || !BookingGrid.IsWholeCells(slotInterval);
 }
+
+public sealed class NoShowLimitMustBeSensibleRule(int? limit) : IBusinessRule
+{
+    public const int Max = 50;
+
+    public string Code => "clinic.settings-invalid";
+
+    public string Message => $"The no-show limit for online booking is between 1 and {Max}, or 0 to never pause online booking.";
+
+    public bool IsBroken() => limit is < 1 or > Max;
+}

@@ -1,3 +1,4 @@
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,33 @@ internal sealed class ClinicSettingsConfiguration : IEntityTypeConfiguration<Cli
     }
 }
 
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Name).HasMaxLength(Location.NameMaxLength);
+        builder.HasIndex(l => l.Name).IsUnique();
+        builder.Property(l => l.Address).HasMaxLength(Location.AddressMaxLength);
+        builder.Property(l => l.Phone).HasMaxLength(Location.PhoneMaxLength);
+        builder.Property(l => l.TimeZoneId).HasMaxLength(64);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.ConfigureAuditColumns();
+
+        // Every clinic has its first location from the start: data kept before there were locations belongs to it, and
+        // clients that name no location book there while it is the only one (docs/decisions/0024).
+        builder.HasData(new
+        {
+            Id = Location.DefaultId,
+            Name = "Main clinic",
+            Address = "",
+            IsActive = true,
+            Version = new Guid("0193b0a0-0000-7000-8000-00000000a002"),
+            CreatedAtUtc = new DateTime(2026, 11, 29, 0, 0, 0, DateTimeKind.Utc),
+        });
+    }
+}
+
 internal sealed class AppointmentTypeConfiguration : IEntityTypeConfiguration<AppointmentType>
 {
     public void Configure(EntityTypeBuilder<AppointmentType> builder)
@@ -26,6 +54,13 @@ internal sealed class AppointmentTypeConfiguration : IEntityTypeConfiguration<Ap
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(AppointmentType.NameMaxLength);
         builder.HasIndex(t => t.Name).IsUnique();
+        builder.OwnsMany(t => t.InPersonLocations, offered =>
+        {
+            offered.ToTable("AppointmentTypeLocations");
+            offered.WithOwner().HasForeignKey("AppointmentTypeId");
+            offered.HasKey("AppointmentTypeId", nameof(InPersonLocation.LocationId));
+            offered.HasOne<Location>().WithMany().HasForeignKey(l => l.LocationId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.ConfigureAuditColumns();
     }
 }
@@ -53,6 +88,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasIndex(a => new { a.ClinicianId, a.StartUtc });
         builder.HasIndex(a => new { a.PatientId, a.StartUtc });
         builder.HasIndex(a => a.StartUtc);
+        builder.HasIndex(a => new { a.LocationId, a.StartUtc });
+        builder.HasOne<Location>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Clinician>().WithMany().HasForeignKey(a => a.ClinicianId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppointmentType>().WithMany().HasForeignKey(a => a.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);

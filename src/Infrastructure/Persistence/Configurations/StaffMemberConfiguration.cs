@@ -35,6 +35,8 @@ internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinicia
             hours.WithOwner().HasForeignKey("ClinicianId");
             hours.Property<int>("Id");
             hours.HasKey("Id");
+            hours.HasOne<Domain.Locations.Location>().WithMany().HasForeignKey(i => i.LocationId).OnDelete(DeleteBehavior.Restrict);
+            hours.HasIndex(i => i.LocationId);
         });
         builder.Property(c => c.WorkingHoursVersion).IsConcurrencyToken();
         builder.Property(c => c.CalendarFeedTokenHash).HasMaxLength(OpaqueSecrets.HashLength);

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
@@ -10,9 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// The demo clinic for trying the API (Seed:Demo, on in Development): two clinicians with working hours, a
-/// front-desk user, a patient (all with the password in <see cref="Password"/>; the README lists the logins)
-/// and the clinic's four appointment types. Each part is added only if it is missing.
+/// The demo clinic for trying the API (Seed:Demo, on in Development): two locations (Brisbane City, and Tweed Heads
+/// across the border on New South Wales time), two clinicians with working hours, a front-desk user, a patient (all with
+/// the password in <see cref="Password"/>; the README lists the logins) and the clinic's four appointment types. Each part
+/// is added only if it is missing.
 /// </summary>
 public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
 {
@@ -21,9 +23,20 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
     public const string SportsPhysicianEmail = "sam.okafor@clinichip.example";
     public const string FrontDeskEmail = "riley.brooks@clinichip.example";
     public const string PatientEmail = "jordan.lee@clinichip.example";
+    public const string SecondLocationName = "Tweed Heads";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        var city = await db.Locations.SingleAsync(l => l.Id == Location.DefaultId, cancellationToken);
+        var tweed = await db.Locations.SingleOrDefaultAsync(l => l.Name == SecondLocationName, cancellationToken);
+        if (tweed is null)
+        {
+            city.Change("Brisbane City", "Level 2, 120 Edward Street\nBrisbane QLD 4000", "+61730001234", null);
+            tweed = Location.Open(SecondLocationName, "14 Wharf Street\nTweed Heads NSW 2485", "+61755001234", "Australia/Sydney");
+            db.Locations.Add(tweed);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (await users.FindByEmailAsync(FrontDeskEmail) is null)
         {
             var maya = await StaffAccounts.CreateAsync(db, users, PhysiotherapistEmail, Password, new PersonName("Maya", "Chen"),
@@ -34,27 +47,39 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
                 StaffRole.FrontDesk, null, cancellationToken);
             await CreateDemoPatientAsync(cancellationToken);
 
-            // Maya: weekdays with a lunch break. Sam: Tuesday and Thursday, and Saturday mornings for the runners.
-            maya.Clinician!.SetWorkingHours(Weekdays.SelectMany(day => new[] { Interval(day, 8, 0, 12, 30), Interval(day, 13, 30, 17, 0) }));
-            sam.Clinician!.SetWorkingHours([Interval(DayOfWeek.Tuesday, 9, 0, 17, 0), Interval(DayOfWeek.Thursday, 9, 0, 17, 0), Interval(DayOfWeek.Saturday, 8, 0, 12, 0)]);
+            // Maya: weekdays in the city with a lunch break. Sam: Tuesday and Thursday in the city, and Saturday mornings at
+            // Tweed Heads for the runners (08:00 on New South Wales time: 07:00 in Brisbane in summer).
+            var settings = await db.ClinicSettings.AsNoTracking().SingleAsync(cancellationToken);
+            var locations = new ClinicLocations(settings.TimeZone, [city, tweed]);
+            var today = ClinicTime.LocalDate(clock.GetUtcNow().UtcDateTime, settings.TimeZone);
+            maya.Clinician!.SetWorkingHours(Weekdays.SelectMany(day => new[] { Interval(day, 8, 0, 12, 30, city), Interval(day, 13, 30, 17, 0, city) }), locations, today);
+            sam.Clinician!.SetWorkingHours(
+                [Interval(DayOfWeek.Tuesday, 9, 0, 17, 0, city), Interval(DayOfWeek.Thursday, 9, 0, 17, 0, city), Interval(DayOfWeek.Saturday, 8, 0, 12, 0, tweed)],
+                locations, today);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         if (!await db.AppointmentTypes.AnyAsync(cancellationToken))
         {
+            var initial = AppointmentType.Create("Initial hip assessment", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: true);
+            var followUp = AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, bookableOnline: true);
+            var injection = AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: false);
+            initial.OfferInPersonAt([city.Id, tweed.Id]);
+            followUp.OfferInPersonAt([city.Id, tweed.Id]);
+
+            // Injections need the city's procedure room.
+            injection.OfferInPersonAt([city.Id]);
             db.AppointmentTypes.AddRange(
-                AppointmentType.Create("Initial hip assessment", TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: true),
-                AppointmentType.Create("Follow-up", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Either, bookableOnline: true),
-                AppointmentType.Create("Telehealth review", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Telehealth, bookableOnline: true),
-                AppointmentType.Create("Injection procedure", TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), AllowedModes.InPerson, bookableOnline: false));
+                initial, followUp,
+                AppointmentType.Create("Telehealth review", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Telehealth, bookableOnline: true), injection);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    private static WorkingInterval Interval(DayOfWeek day, int startHour, int startMinute, int endHour, int endMinute) =>
-        new(day, new TimeOnly(startHour, startMinute), new TimeOnly(endHour, endMinute));
+    private static WorkingInterval Interval(DayOfWeek day, int startHour, int startMinute, int endHour, int endMinute, Location at) =>
+        new(day, new TimeOnly(startHour, startMinute), new TimeOnly(endHour, endMinute), at.Id);
 
     private Task<int> CreateDemoPatientAsync(CancellationToken cancellationToken) => db.InTransactionAsync(async ct =>
     {

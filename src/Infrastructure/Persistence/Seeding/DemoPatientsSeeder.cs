@@ -1,5 +1,6 @@
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -55,13 +56,14 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
         // A full day sheet for today (what is left of it) and tomorrow: every clinician's working hours in follow-ups.
         var followUp = await db.AppointmentTypes.AsNoTracking().SingleAsync(t => t.Name == "Follow-up", cancellationToken);
         var clinicians = await db.Clinicians.AsNoTracking().ToListAsync(cancellationToken);
+        var locations = new ClinicLocations(settings.TimeZone, await db.Locations.AsNoTracking().ToListAsync(cancellationToken));
         var localToday = ClinicTime.LocalDate(now, settings.TimeZone);
         var next = 0;
         foreach (var date in new[] { localToday, localToday.AddDays(1) })
         {
             foreach (var clinician in clinicians)
             {
-                foreach (var (startUtc, endUtc) in clinician.WorkingHours.Where(w => w.Day == date.DayOfWeek).Select(w => w.On(date, settings.TimeZone)))
+                foreach (var (startUtc, endUtc) in clinician.WorkingHours.Where(w => w.Day == date.DayOfWeek).Select(w => w.On(date, locations.ZoneOf(w.LocationId))))
                 {
                     for (var start = startUtc; start + followUp.Duration <= endUtc; start += followUp.Duration)
                     {
@@ -69,7 +71,7 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
                         {
                             var patient = patients[next++ % patients.Count];
                             var appointment = Appointment.Book(patient.Id, clinician, followUp, start, AppointmentMode.InPerson,
-                                new BookingContext(settings, [], now, ByPatient: false));
+                                new BookingContext(settings, [], now, ByPatient: false) { Locations = locations });
                             appointment.RecordBookingDetails(BookingChannel.FrontDesk, patient.Alerts.Any ? "Check the alert before the session." : null);
                             db.Appointments.Add(appointment);
                         }

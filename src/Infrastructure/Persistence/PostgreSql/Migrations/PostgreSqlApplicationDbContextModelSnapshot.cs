@@ -305,6 +305,69 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("IntegrationClients");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Locations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193b0a0-0000-7000-8000-00000000a001"),
+                            Address = "",
+                            CreatedAtUtc = new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IsActive = true,
+                            Name = "Main clinic",
+                            Version = new Guid("0193b0a0-0000-7000-8000-00000000a002")
+                        });
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -634,6 +697,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<bool>("IsLateCancellation")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -670,6 +736,8 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("ClinicianId", "StartUtc");
+
+                    b.HasIndex("LocationId", "StartUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 
@@ -757,6 +825,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("OnlineBookingNoShowLimit")
+                        .HasColumnType("integer");
 
                     b.Property<long>("SlotInterval")
                         .HasColumnType("bigint");
@@ -1667,6 +1738,11 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ClinicHip.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1699,6 +1775,35 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
+                {
+                    b.OwnsMany("ClinicHip.Domain.Scheduling.InPersonLocation", "InPersonLocations", b1 =>
+                        {
+                            b1.Property<Guid>("AppointmentTypeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("AppointmentTypeId", "LocationId");
+
+                            b1.HasIndex("LocationId");
+
+                            b1.ToTable("AppointmentTypeLocations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentTypeId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InPersonLocations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.TimeOff", b =>
@@ -1737,6 +1842,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                             b1.Property<TimeOnly>("End")
                                 .HasColumnType("time without time zone");
 
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("uuid");
+
                             b1.Property<TimeOnly>("Start")
                                 .HasColumnType("time without time zone");
 
@@ -1744,10 +1852,18 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                             b1.HasIndex("ClinicianId");
 
+                            b1.HasIndex("LocationId");
+
                             b1.ToTable("ClinicianWorkingHours", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ClinicianId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
                         });
 
                     b.Navigation("WorkingHours");

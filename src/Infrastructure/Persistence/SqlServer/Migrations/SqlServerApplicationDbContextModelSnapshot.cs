@@ -308,6 +308,69 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("IntegrationClients");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Locations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193b0a0-0000-7000-8000-00000000a001"),
+                            Address = "",
+                            CreatedAtUtc = new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IsActive = true,
+                            Name = "Main clinic",
+                            Version = new Guid("0193b0a0-0000-7000-8000-00000000a002")
+                        });
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -638,6 +701,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<bool>("IsLateCancellation")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -674,6 +740,8 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("ClinicianId", "StartUtc");
+
+                    b.HasIndex("LocationId", "StartUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 
@@ -762,6 +830,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("OnlineBookingNoShowLimit")
+                        .HasColumnType("int");
 
                     b.Property<long>("SlotInterval")
                         .HasColumnType("bigint");
@@ -1676,6 +1747,11 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ClinicHip.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1708,6 +1784,35 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
+                {
+                    b.OwnsMany("ClinicHip.Domain.Scheduling.InPersonLocation", "InPersonLocations", b1 =>
+                        {
+                            b1.Property<Guid>("AppointmentTypeId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("AppointmentTypeId", "LocationId");
+
+                            b1.HasIndex("LocationId");
+
+                            b1.ToTable("AppointmentTypeLocations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentTypeId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InPersonLocations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.TimeOff", b =>
@@ -1746,6 +1851,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                             b1.Property<TimeOnly>("End")
                                 .HasColumnType("time");
 
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<TimeOnly>("Start")
                                 .HasColumnType("time");
 
@@ -1753,10 +1861,18 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                             b1.HasIndex("ClinicianId");
 
+                            b1.HasIndex("LocationId");
+
                             b1.ToTable("ClinicianWorkingHours", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ClinicianId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
                         });
 
                     b.Navigation("WorkingHours");

@@ -298,6 +298,69 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("IntegrationClients");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Locations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193b0a0-0000-7000-8000-00000000a001"),
+                            Address = "",
+                            CreatedAtUtc = new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc),
+                            IsActive = true,
+                            Name = "Main clinic",
+                            Version = new Guid("0193b0a0-0000-7000-8000-00000000a002")
+                        });
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.Outcomes.OutcomeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -627,6 +690,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<bool>("IsLateCancellation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -663,6 +729,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("ClinicianId", "StartUtc");
+
+                    b.HasIndex("LocationId", "StartUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 
@@ -750,6 +818,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OnlineBookingNoShowLimit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SlotInterval")
                         .HasColumnType("INTEGER");
@@ -1652,6 +1723,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ClinicHip.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1684,6 +1760,35 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
+                {
+                    b.OwnsMany("ClinicHip.Domain.Scheduling.InPersonLocation", "InPersonLocations", b1 =>
+                        {
+                            b1.Property<Guid>("AppointmentTypeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AppointmentTypeId", "LocationId");
+
+                            b1.HasIndex("LocationId");
+
+                            b1.ToTable("AppointmentTypeLocations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentTypeId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InPersonLocations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.TimeOff", b =>
@@ -1720,6 +1825,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                             b1.Property<TimeOnly>("End")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<TimeOnly>("Start")
                                 .HasColumnType("TEXT");
 
@@ -1727,10 +1835,18 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                             b1.HasIndex("ClinicianId");
 
+                            b1.HasIndex("LocationId");
+
                             b1.ToTable("ClinicianWorkingHours", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ClinicianId");
+
+                            b1.HasOne("ClinicHip.Domain.Locations.Location", null)
+                                .WithMany()
+                                .HasForeignKey("LocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
                         });
 
                     b.Navigation("WorkingHours");

@@ -1,0 +1,40 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Patients;
+
+/// <summary>A patient's missed appointments in the last 12 months, for staff (never shown to the patient).</summary>
+/// <param name="NoShows">Appointments the patient did not come to.</param>
+/// <param name="LateCancellations">Appointments cancelled inside the clinic's late-cancellation window.</param>
+public sealed record PatientAttendanceDto(int NoShows, int LateCancellations)
+{
+    public static readonly PatientAttendanceDto None = new(0, 0);
+}
+
+/// <summary>Counts no-shows and late cancellations for one patient or a page of them, in one grouped query.</summary>
+internal static class PatientAttendance
+{
+    public static async Task<PatientAttendanceDto> PatientAttendanceAsync(this IApplicationDbContext db, PatientId patientId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        (await db.PatientAttendanceAsync([patientId], nowUtc, cancellationToken)).GetValueOrDefault(patientId, PatientAttendanceDto.None);
+
+    public static async Task<Dictionary<PatientId, PatientAttendanceDto>> PatientAttendanceAsync(
+        this IApplicationDbContext db, IReadOnlyCollection<PatientId> patientIds, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (patientIds.Count == 0)
+        {
+            return [];
+        }
+
+        var since = NoShowHistory.WindowStart(nowUtc);
+        var counts = await db.Appointments.AsNoTracking()
+            .Where(a => patientIds.Contains(a.PatientId) && a.StartUtc >= since
+                && (a.Status == AppointmentStatus.NoShow || (a.Status == AppointmentStatus.Cancelled && a.IsLateCancellation)))
+            .GroupBy(a => a.PatientId)
+            .Select(g => new { PatientId = g.Key, NoShows = g.Count(a => a.Status == AppointmentStatus.NoShow), Late = g.Count(a => a.Status == AppointmentStatus.Cancelled) })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.PatientId, c => new PatientAttendanceDto(c.NoShows, c.Late));
+    }
+}
