@@ -49,6 +49,9 @@ internal static class RequestExamples
         // Staff must name the patient; a patient may name themself. DemoBookingExample puts the demo clinic's ids here.
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
             ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+        [typeof(BookAppointmentSeriesCommand)] = new BookAppointmentSeriesCommand(
+            ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson,
+            Occurrences: 6, new SeriesRepeat(EveryDays: 7, Weekdays: null), ToleranceMinutes: 30),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,
