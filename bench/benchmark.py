@@ -52,7 +52,8 @@ def ensure_wrk():
 
 def start_api(database, signing_key):
     api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
-    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__ConnectionString=f"Data Source={database}",
+    # Production answers only the Host names in AllowedHosts (localhost by default); wrk and this script call 127.0.0.1.
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__ConnectionString=f"Data Source={database}", AllowedHosts="127.0.0.1",
                Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000")
@@ -62,7 +63,7 @@ def start_api(database, signing_key):
         try:
             if urllib.request.urlopen(BASE + "/health/ready", timeout=2).status == 200:
                 return process, time.perf_counter() - started
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # OSError: refused, reset, or a probe slower than its timeout on a busy machine
             time.sleep(0.05)
     process.kill()
     sys.exit("The API did not become ready within 120 s.")

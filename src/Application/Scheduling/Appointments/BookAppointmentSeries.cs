@@ -61,7 +61,9 @@ public sealed class BookAppointmentSeriesValidator : AbstractValidator<BookAppoi
 
         // The last occurrence is a date the request schedules too: the span of the series must stay inside the bounds.
         RuleFor(c => c.FirstStart).Must((c, first) => bounds.Value.Contains(first.AddDays((double)c.Occurrences * (c.Repeat.EveryDays ?? 7))))
-            .WithMessage(_ => bounds.Value.Message).When(c => c.Repeat is not null && c.Occurrences is >= 1 and <= SeriesPattern.MaxOccurrences);
+            .WithMessage(_ => bounds.Value.Message)
+            .When(c => c.Repeat is not null && c.Occurrences is >= 1 and <= SeriesPattern.MaxOccurrences && c.Repeat.EveryDays is null or (>= 1 and <= SeriesPattern.MaxIntervalDays)
+                && bounds.Value.Contains(c.FirstStart));
         RuleFor(c => c.InPersonOverrideReason).MaximumLength(Appointment.OverrideReasonMaxLength);
         RuleFor(c => c.BookingNote).MaximumLength(Appointment.BookingNoteMaxLength);
         RuleFor(c => c.IdempotencyKey).MaximumLength(IdempotentRequest.KeyMaxLength).Matches("^[A-Za-z0-9._:-]+$")
