@@ -56,7 +56,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasOne<Clinician>().WithMany().HasForeignKey(a => a.ClinicianId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppointmentType>().WithMany().HasForeignKey(a => a.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<AppointmentSeries>().WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to the series: on SQLite adding one to this table rebuilds it (ADR 0025); series rows are never deleted.
         builder.HasIndex(a => new { a.SeriesId, a.StartUtc });
 
         // The rule that must never break: one row per occupied diary cell, unique per person (docs/decisions/0005).

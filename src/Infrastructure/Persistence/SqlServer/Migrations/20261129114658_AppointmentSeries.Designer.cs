@@ -1754,11 +1754,6 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ClinicHip.Domain.Scheduling.AppointmentSeries", null)
-                        .WithMany()
-                        .HasForeignKey("SeriesId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsMany("ClinicHip.Domain.Scheduling.OccupiedCell", "OccupiedCells", b1 =>
                         {
                             b1.Property<string>("Owner")

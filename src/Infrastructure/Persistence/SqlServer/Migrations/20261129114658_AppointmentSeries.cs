@@ -90,22 +90,11 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                 name: "IX_AppointmentSeries_TreatmentPlanId",
                 table: "AppointmentSeries",
                 column: "TreatmentPlanId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Appointments_AppointmentSeries_SeriesId",
-                table: "Appointments",
-                column: "SeriesId",
-                principalTable: "AppointmentSeries",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Appointments_AppointmentSeries_SeriesId",
-                table: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "AppointmentSeries");
