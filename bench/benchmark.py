@@ -28,6 +28,7 @@ BASE = f"http://127.0.0.1:{free_port()}"  # not a fixed port: another run on the
 BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
+READY_WITHIN = 300  # seconds; a first start migrates and seeds, slow on a machine shared with other builds
 PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
 FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
 
@@ -336,6 +337,38 @@ response = function(status, headers, body)
 end
 '''
 
+# Series of six weekly follow-ups as the front desk: request n takes clinician n mod C and the next free (weekday, half
+# hour) of that clinician in a six-week block, so no two requests overlap and every one should be booked whole.
+LUA_SERIES = r'''
+local counter = 0
+local base = {base} + 8 * 3600
+local clinicians = {clinicians}
+local patients = {patients}
+local next_offset = 0
+function setup(thread) thread:set("thread_offset", next_offset); next_offset = next_offset + 1000000 end
+function init(args) counter = thread_offset or 0 end
+request = function()
+  counter = counter + 1
+  local n = counter
+  local slot_index = math.floor(n / #clinicians)
+  local week_slots = 7 * {day_slots}
+  local block = math.floor(slot_index / week_slots)
+  local day = math.floor((slot_index % week_slots) / {day_slots})
+  local slot = slot_index % {day_slots}
+  local start = os.date("!%Y-%m-%dT%H:%M:%SZ", base + (block * 42 + day) * 86400 + slot * 1800)
+  local body = '{{"patientId":"' .. patients[(n % #patients) + 1] .. '","clinicianId":"' .. clinicians[(n % #clinicians) + 1] ..
+    '","appointmentTypeId":"{type}","firstStart":"' .. start .. '","mode":"InPerson","occurrences":6,"repeat":{{"everyDays":7}}}}'
+  return wrk.format("POST", "/api/appointments/series", nil, body)
+end
+local reported = false
+response = function(status, headers, body)
+  if status ~= 201 and not reported then
+    reported = true
+    io.stderr:write("series booking answered " .. status .. ": " .. string.sub(body, 1, 200) .. "\n")
+  end
+end
+'''
+
 
 def wrk(path, lua, args, label, warmup_lua=None):
     """Runs the scenario for --warmup seconds (discarded: the JIT tiers the code path up) and then measures it."""
@@ -408,6 +441,14 @@ def run_size(target, size, args, signing_key):
         booking, booking_warmup = booking_lua(30), booking_lua(3000)  # the warm-up books other free slots, far ahead
         if wanted("booking"):
             results.append(wrk("/api/appointments", booking, args, "booking distinct free slots", warmup_lua=booking_warmup))
+        def series_lua(days_ahead):
+            base = int((dt.datetime.combine(free_from + dt.timedelta(days=days_ahead), dt.time(0, 0)) - BRISBANE).replace(tzinfo=dt.timezone.utc).timestamp())
+            return LUA_HEADERS.format(token=desk_token) + LUA_SERIES.format(
+                base=base, clinicians="{" + ",".join(f'"{c}"' for c in clinicians) + "}", patients="{" + ",".join(f'"{p}"' for p in patients[:1000]) + "}",
+                type=follow_up, day_slots=DAY_SLOTS)
+        if wanted("series"):
+            # Clear of the booking scenario's days (from 30 ahead) and its warm-up's (from 3000): series from 200, warm-up from 6000.
+            results.append(wrk("/api/appointments/series", series_lua(200), args, "series of six, distinct free slots (series/s)", warmup_lua=series_lua(6000)))
         token_lua = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'{"email":"riley.brooks@clinichip.example","password":"Demo-Passw0rd!"}\'\n'
         if wanted("token"):
             results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
@@ -417,15 +458,20 @@ def run_size(target, size, args, signing_key):
 
     doubles = int(target.scalar("SELECT COUNT(*) FROM (SELECT \"ClinicianId\", \"StartUtc\" FROM \"Appointments\" WHERE \"Status\" <> 'Cancelled' "
                                 "GROUP BY \"ClinicianId\", \"StartUtc\" HAVING COUNT(*) > 1) AS doubles"))
+    partial_series = int(target.scalar("SELECT COUNT(*) FROM (SELECT s.\"Id\" FROM \"AppointmentSeries\" s LEFT JOIN \"Appointments\" a ON a.\"SeriesId\" = s.\"Id\" "
+                                      "GROUP BY s.\"Id\", s.\"RequestedOccurrences\" HAVING COUNT(a.\"Id\") <> s.\"RequestedOccurrences\") AS partial_series"))
+    booked_series = int(target.scalar("SELECT COUNT(*) FROM \"AppointmentSeries\""))
     size_mb = target.size_mb()
     target.drop()
-    return {"database": target.label, "size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles, "results": results}
+    return {"database": target.label, "size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles,
+            "series": booked_series, "partial_series": partial_series, "results": results}
 
 
 def print_run(run):
     ceiling = run["results"][0]["rps"]
     print(f"{run['database']}: generated in {run['generation']:.0f} s ({run['db_mb']:.0f} MB); ready {run['ready']:.2f} s after start; "
-          f"API peak memory {run['memory']:.0f} MB; double bookings: {run['doubles']}")
+          f"API peak memory {run['memory']:.0f} MB; double bookings: {run['doubles']}; "
+          f"series booked: {run['series']}, of them not whole: {run['partial_series']}")
     print(f"{'scenario':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'of ceiling':>10}")
     for r in run["results"]:
         print(f"{r['scenario']:42} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7d} {r['rps'] / ceiling:10.1%}")
@@ -459,7 +505,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,search,booking,token (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,search,booking,series,token (the ceiling always runs)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).

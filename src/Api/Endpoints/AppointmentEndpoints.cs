@@ -23,6 +23,11 @@ public static class AppointmentEndpoints
         group.MapPost("/", Book).RequireAuthorization(Policies.Booking).WithName("BookAppointment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/series", BookSeries).RequireAuthorization(Policies.Booking).WithName("BookAppointmentSeries")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/series/{id:guid}", GetSeries).RequireAuthorization(Policies.SchedulingReads).WithName("GetAppointmentSeries")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListAppointments").ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetAppointment").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Cancellation).WithName("CancelAppointment")
@@ -84,6 +89,39 @@ public static class AppointmentEndpoints
         return TypedResults.Created($"/api/appointments/{appointment.Id}", appointment);
     }
 
+    /// <summary>Book a course of appointments (a series).</summary>
+    /// <remarks>
+    /// N occurrences (at most 52) with one clinician, type and mode, every N days or weekly on given weekdays, at the first
+    /// start's clinic-local time. Each occurrence is booked under exactly the rules of a single booking; when its time is
+    /// taken, the nearest free start within toleranceMinutes either side is booked instead. All or nothing: if any occurrence
+    /// cannot be booked, nothing is booked and the answer is 409 (type urn:clinichip:problem:appointment-series.conflict)
+    /// listing each such occurrence in 'occurrences' with the reason and the nearest free starts. With bookWhatFits the
+    /// others are booked and the rest are listed in notBooked. The occurrences are saved together, so a concurrent booking
+    /// of one of their times rolls back the whole series. Idempotency-Key works as for single bookings.
+    /// </remarks>
+    /// <param name="command">The series.</param>
+    /// <param name="idempotencyKey">Optional key that makes retries safe.</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="201">The series with its booked appointments (and, with bookWhatFits, those not booked).</response>
+    /// <response code="403">A patient booking for someone else, or adding a booking note.</response>
+    /// <response code="404">No such patient, clinician, type or treatment plan (another patient's plan, for a patient).</response>
+    /// <response code="409">An occurrence cannot be booked as asked (time taken, outside working hours, in time off, beyond the horizon, …): each is listed with its nearest free starts; nothing was booked.</response>
+    /// <response code="422">A rule that holds for the whole series: type inactive or not bookable online, mode not allowed, in-person assessment required, emergency intake awaiting review, archived patient, another patient's treatment plan, or the key reused with another body.</response>
+    public static async Task<Created<AppointmentSeriesDto>> BookSeries(
+        BookAppointmentSeriesCommand command, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var series = await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
+        return TypedResults.Created($"/api/appointments/series/{series.Id}", series);
+    }
+
+    /// <summary>Get a course of appointments (a series).</summary>
+    /// <remarks>The series with every occurrence and its current status. A patient reads their own series; staff any.</remarks>
+    /// <response code="200">The series.</response>
+    /// <response code="404">No such series, or another patient's.</response>
+    public static async Task<Ok<AppointmentSeriesDto>> GetSeries(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetAppointmentSeriesQuery(id), cancellationToken));
+
     /// <summary>List appointments.</summary>
     /// <remarks>
     /// A patient sees their own; a clinician their own diary, or any patient's appointments when filtering by
@@ -113,7 +151,11 @@ public static class AppointmentEndpoints
         TypedResults.Ok(await mediator.Send(new GetAppointmentQuery(id), cancellationToken));
 
     /// <summary>Cancel an appointment.</summary>
-    /// <remarks>Patients cancel their own appointments before they start; staff any booked appointment. Inside the late-cancellation window it is marked late.</remarks>
+    /// <remarks>
+    /// Patients cancel their own appointments before they start; staff any booked appointment. Inside the late-cancellation
+    /// window it is marked late. With scope ThisAndFollowing, the later booked occurrences of the appointment's series are
+    /// cancelled too, with their reminders, in the same save (all or none).
+    /// </remarks>
     /// <response code="200">The cancelled appointment.</response>
     /// <response code="409">It is not booked any more (already cancelled, checked in, …).</response>
     /// <response code="422">A patient cancelling after the start.</response>

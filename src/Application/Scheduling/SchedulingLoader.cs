@@ -27,9 +27,12 @@ internal static class SchedulingLoader
     }
 
     /// <summary>The clinician's time off that could touch an appointment starting at <paramref name="startUtc"/>.</summary>
-    public static async Task<List<TimeOff>> TimeOffAroundAsync(this IApplicationDbContext db, ClinicianId clinicianId, DateTime startUtc, CancellationToken cancellationToken)
+    public static Task<List<TimeOff>> TimeOffAroundAsync(this IApplicationDbContext db, ClinicianId clinicianId, DateTime startUtc, CancellationToken cancellationToken) =>
+        db.TimeOffBetweenAsync(clinicianId, startUtc.AddDays(-1), startUtc.AddDays(1), cancellationToken);
+
+    /// <summary>The clinician's time off overlapping [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static async Task<List<TimeOff>> TimeOffBetweenAsync(this IApplicationDbContext db, ClinicianId clinicianId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        var (from, to) = (startUtc.AddDays(-1), startUtc.AddDays(1));
         var earliestStart = from - TimeOff.LongestSpan;
         return await db.TimeOff.AsNoTracking().Where(t => t.ClinicianId == clinicianId && t.StartUtc > earliestStart && t.StartUtc < to && t.EndUtc > from)
             .ToListAsync(cancellationToken);

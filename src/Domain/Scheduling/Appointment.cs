@@ -43,6 +43,9 @@ public sealed class Appointment : AuditableEntity
 
     public AppointmentTypeId AppointmentTypeId { get; private set; }
 
+    /// <summary>The course of care this appointment belongs to; null for a single booking.</summary>
+    public AppointmentSeriesId? SeriesId { get; private set; }
+
     public DateTime StartUtc { get; private set; }
 
     public DateTime EndUtc { get; private set; }
@@ -86,7 +89,31 @@ public sealed class Appointment : AuditableEntity
 
     public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
 
-    public static Appointment Book(PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context)
+    /// <summary>Books an appointment under every booking rule; <paramref name="seriesId"/> names the course it is an occurrence of, if any.</summary>
+    public static Appointment Book(
+        PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context,
+        AppointmentSeriesId? seriesId = null)
+    {
+        CheckCanBook(clinician, type, mode, context);
+
+        var appointment = new Appointment
+        {
+            Id = AppointmentId.New(),
+            PatientId = patientId,
+            AppointmentTypeId = type.Id,
+            SeriesId = seriesId,
+            Mode = mode,
+            Status = AppointmentStatus.Booked,
+            TelehealthRoomId = mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null,
+            InPersonOverrideReason = mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null,
+        };
+        appointment.Place(clinician, startUtc, type, context);
+        appointment.RaiseChange(AppointmentChange.Booked, context.NowUtc);
+        return appointment;
+    }
+
+    /// <summary>The booking rules that hold whatever the time: who books what, how, with whom. A series checks them once for all its occurrences.</summary>
+    public static void CheckCanBook(Clinician clinician, AppointmentType type, AppointmentMode mode, BookingContext context)
     {
         ArgumentNullException.ThrowIfNull(clinician);
         ArgumentNullException.ThrowIfNull(type);
@@ -98,20 +125,30 @@ public sealed class Appointment : AuditableEntity
         CheckRule(new TypeMustBeBookableOnlineRule(type, context.ByPatient));
         CheckRule(new InPersonAssessmentRequiredRule(mode, context));
         CheckRule(new TelehealthHasNoLocationRule(mode, context.RequestedLocationId));
+        CheckRule(new ClinicianMustBeBookableRule(clinician));
+    }
 
-        var appointment = new Appointment
-        {
-            Id = AppointmentId.New(),
-            PatientId = patientId,
-            AppointmentTypeId = type.Id,
-            Mode = mode,
-            Status = AppointmentStatus.Booked,
-            TelehealthRoomId = mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null,
-            InPersonOverrideReason = mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null,
-        };
-        appointment.Place(clinician, startUtc, type, context);
-        appointment.RaiseChange(AppointmentChange.Booked, context.NowUtc);
-        return appointment;
+    /// <summary>
+    /// The first booking rule that a start at <paramref name="startUtc"/> breaks (grid, future, notice, horizon, working hours,
+    /// time off), or null when the time is allowed. Whether the diary is free is the store's to say (ADR 0005).
+    /// </summary>
+    public static IBusinessRule? BrokenTimeRule(Clinician clinician, AppointmentType type, DateTime startUtc, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(clinician);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(context);
+        var endUtc = startUtc + type.Duration;
+        IBusinessRule[] rules =
+        [
+            new AppointmentMustStartOnTheGridRule(startUtc),
+            new AppointmentMustBeInTheFutureRule(startUtc, context.NowUtc),
+            new ClinicianMustBeBookableRule(clinician),
+            new PatientBookingNeedsMinimumNoticeRule(startUtc, context),
+            new PatientBookingMustBeWithinHorizonRule(startUtc, context),
+            new AppointmentMustBeWithinWorkingHoursRule(clinician, clinician.WorkplaceAt(startUtc, endUtc, context.Locations)),
+            new AppointmentMustNotFallInTimeOffRule(context.ClinicianTimeOff, startUtc, endUtc),
+        ];
+        return Array.Find(rules, r => r.IsBroken());
     }
 
     /// <summary>Records how the booking came in and the staff's note about it.</summary>
@@ -198,18 +235,14 @@ public sealed class Appointment : AuditableEntity
 
     private void Place(Clinician clinician, DateTime startUtc, AppointmentType type, BookingContext context)
     {
-        ArgumentNullException.ThrowIfNull(clinician);
-        var endUtc = startUtc + type.Duration;
-        CheckRule(new AppointmentMustStartOnTheGridRule(startUtc));
-        CheckRule(new AppointmentMustBeInTheFutureRule(startUtc, context.NowUtc));
-        CheckRule(new ClinicianMustBeBookableRule(clinician));
-        CheckRule(new PatientBookingNeedsMinimumNoticeRule(startUtc, context));
-        CheckRule(new PatientBookingMustBeWithinHorizonRule(startUtc, context));
-        var workplace = clinician.WorkplaceAt(startUtc, endUtc, context.Locations);
-        CheckRule(new AppointmentMustBeWithinWorkingHoursRule(clinician, workplace));
-        CheckRule(new AppointmentMustNotFallInTimeOffRule(context.ClinicianTimeOff, startUtc, endUtc));
-        LocationId = Mode == AppointmentMode.InPerson ? InPersonLocation(clinician, type, workplace!, context) : null;
+        if (BrokenTimeRule(clinician, type, startUtc, context) is { } broken)
+        {
+            throw new BusinessRuleViolationException(broken);
+        }
 
+        var endUtc = startUtc + type.Duration;
+        var workplace = clinician.WorkplaceAt(startUtc, endUtc, context.Locations);
+        LocationId = Mode == AppointmentMode.InPerson ? InPersonLocation(clinician, type, workplace!, context) : null;
         ClinicianId = clinician.Id;
         StartUtc = startUtc;
         EndUtc = endUtc;

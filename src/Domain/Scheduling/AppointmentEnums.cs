@@ -50,3 +50,13 @@ public enum DiaryOwner
     Clinician,
     Patient,
 }
+
+/// <summary>What a cancellation covers.</summary>
+public enum CancellationScope
+{
+    /// <summary>The one appointment.</summary>
+    ThisOnly,
+
+    /// <summary>The appointment and the later booked occurrences of its series.</summary>
+    ThisAndFollowing,
+}

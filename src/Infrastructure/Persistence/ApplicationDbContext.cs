@@ -49,6 +49,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
+
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     public DbSet<IntakeForm> IntakeForms => Set<IntakeForm>();

@@ -20,6 +20,8 @@ public class OperationAccessTests(ClinicApiFactory factory) : IClassFixture<Clin
 
     [Theory]
     [InlineData("post /api/appointments", new[] { "Patient", "FrontDesk", "Admin" }, new[] { "appointments:write" })]
+    [InlineData("post /api/appointments/series", new[] { "Patient", "FrontDesk", "Admin" }, new[] { "appointments:write" })]
+    [InlineData("get /api/appointments/series/{id}", new string[0], new[] { "appointments:read" })]
     [InlineData("get /api/appointment-types", new string[0], new[] { "appointments:read" })]
     [InlineData("get /api/staff", new[] { "Admin" }, new string[0])]
     [InlineData("post /api/webhooks", new[] { "Admin" }, new[] { "webhooks:manage" })]

@@ -17,7 +17,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
     }
 
     private static readonly string[] MainRequests =
-        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan", "CreateLocation",
+        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "BookAppointmentSeries", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan", "CreateLocation",
             "UpdateLocation"];
 
     [Fact]
@@ -56,6 +56,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
 
         // The front desk registers the example patient as written.
         await ApiClientExtensions.CreatedAsync(await (await scenario.FrontDeskAsync(factory)).PostAsync("/api/patients", Json(examples["CreatePatient"])));
+        await (await scenario.Admin.PostAsync("/api/appointments/series", Json(examples["BookAppointmentSeries"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var clinician = await scenario.ClinicianClientAsync(factory);
         await (await clinician.PostAsync("/api/assessments", Json(examples["StartAssessment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await clinician.PostAsync("/api/treatment-plans", Json(examples["DraftTreatmentPlan"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -26,6 +26,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
         ["/api/clinicians/{id}/calendar.ics"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/appointments/series/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict, Forbidden],
         ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
@@ -115,6 +116,10 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         }
 
         var appointment = await IdOf(await owner.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9))));
+        var series = await IdOf(await owner.PostAsJsonAsync("/api/appointments/series", new
+        {
+            clinicianId = scenario.ClinicianId, appointmentTypeId = scenario.FollowUpId, firstStart = Local(7, 14), mode = "InPerson", occurrences = 2, repeat = new { everyDays = 7 },
+        }));
         var form = await IdOf(await owner.PostAsJsonAsync("/api/intake-forms", Intake.IntakeJson.Form(Intake.IntakeJson.Routine())));
         (await owner.PostAsJsonAsync($"/api/patients/{patientId}/outcomes", new { instrument = "Nprs", score = 5 })).EnsureSuccessStatusCode();
         var assessment = await IdOf(await clinician.PostAsJsonAsync("/api/assessments", new
@@ -146,6 +151,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/clinicians/{id}"] = $"/api/clinicians/{scenario.ClinicianId}",
                 ["/api/locations/{id}"] = $"/api/locations/{location}",
                 ["/api/appointments/{id}"] = $"/api/appointments/{appointment}",
+                ["/api/appointments/series/{id}"] = $"/api/appointments/series/{series}",
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",

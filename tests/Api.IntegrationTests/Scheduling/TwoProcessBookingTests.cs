@@ -73,6 +73,46 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
         clients.ForEach(c => c.Dispose());
     }
 
+    [Fact]
+    public async Task OverlappingSeriesFromTwoFrontDesksOnTwoProcesses_OneWinsWhole_TheOtherGets409ListingTheConflicts()
+    {
+        using var setup = first!.CreateClient();
+        var admin = setup.WithBearer((await setup.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
+        var (clinicianId, typeId) = await SetUpClinicAsync(admin);
+        var desks = new List<HttpClient>();
+        var patients = new List<Guid>();
+        foreach (var api in new[] { first, second })
+        {
+            var email = $"desk-{Guid.NewGuid():N}@clinic.example";
+            (await admin.PostAsJsonAsync("/api/staff", new { email, password = StaffPassword, givenName = "Riley", familyName = "Brooks", role = "FrontDesk" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+            var desk = api!.CreateClient();
+            desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await setup.SignInAsync(email, StaffPassword)).AccessToken);
+            desks.Add(desk);
+            patients.Add((await setup.RegisterPatientAsync()).Id);
+        }
+
+        var starts = new[] { Local(7, 10), Local(7, 10, 15) };
+        using var go = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 2).Select(async i =>
+        {
+            await go.WaitAsync();
+            return await desks[i].PostAsJsonAsync("/api/appointments/series", new
+            {
+                patientId = patients[i], clinicianId, appointmentTypeId = typeId, firstStart = starts[i], mode = "InPerson", occurrences = 6, repeat = new { everyDays = 7 },
+            });
+        }).ToList();
+        go.Release(2);
+        var responses = await Task.WhenAll(attempts);
+
+        responses.ShouldNotContain(r => (int)r.StatusCode >= 500);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        var problem = await responses.Single(r => r.StatusCode != HttpStatusCode.Created).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        problem["occurrences"]!.AsArray().Select(o => o!["index"]!.GetValue<int>()).ShouldBe([1, 2, 3, 4, 5, 6]);
+        (await CountAppointmentsAsync()).ShouldBe(6);
+        desks.ForEach(d => d.Dispose());
+    }
+
     private static async Task<(Guid ClinicianId, Guid TypeId)> SetUpClinicAsync(HttpClient admin)
     {
         var staff = await admin.PostAsJsonAsync("/api/staff", new

@@ -54,6 +54,9 @@ internal static class RequestExamples
             "Perth Northbridge", "3/88 James Street\nNorthbridge WA 6003", "(08) 9200 1234", "Australia/Perth"),
         [typeof(UpdateLocationCommand)] = new UpdateLocationCommand(
             "Perth Northbridge", "Suite 4, 90 James Street\nNorthbridge WA 6003", "+61892001234", "Australia/Perth"),
+        [typeof(BookAppointmentSeriesCommand)] = new BookAppointmentSeriesCommand(
+            ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson,
+            Occurrences: 6, new SeriesRepeat(EveryDays: 7, Weekdays: null), ToleranceMinutes: 30),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,

@@ -37,6 +37,8 @@ public interface IApplicationDbContext
 
     DbSet<Appointment> Appointments { get; }
 
+    DbSet<AppointmentSeries> AppointmentSeries { get; }
+
     DbSet<IdempotentRequest> IdempotentRequests { get; }
 
     DbSet<IntakeForm> IntakeForms { get; }

@@ -17,10 +17,11 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="CancellationReason">Why it was cancelled.</param>
 /// <param name="LateCancellation">Cancelled inside the clinic's late-cancellation window.</param>
 /// <param name="LocationId">Where an in-person appointment happens; null for telehealth.</param>
+/// <param name="SeriesId">The course of appointments it belongs to (GET /api/appointments/series/{id}); null for a single booking.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid PatientId, string PatientName, Guid ClinicianId, string ClinicianName, Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End, AppointmentMode Mode, AppointmentStatus Status, CancellationReason? CancellationReason, bool LateCancellation,
-    Guid? LocationId = null);
+    Guid? LocationId = null, Guid? SeriesId = null);
 
 internal static class AppointmentProjection
 {
@@ -33,7 +34,8 @@ internal static class AppointmentProjection
         select new AppointmentDto(
             a.Id.Value, p.Id.Value, p.Name.GivenName + " " + p.Name.FamilyName, c.Id.Value, c.DisplayName, t.Id.Value, t.Name,
             new DateTimeOffset(a.StartUtc, TimeSpan.Zero), new DateTimeOffset(a.EndUtc, TimeSpan.Zero), a.Mode, a.Status, a.CancellationReason, a.IsLateCancellation,
-            a.LocationId == null ? null : a.LocationId.Value.Value);
+            a.LocationId == null ? null : a.LocationId.Value.Value,
+            a.SeriesId == null ? null : a.SeriesId.Value.Value);
 
     public static async Task<AppointmentDto> DtoAsync(this Common.Interfaces.IApplicationDbContext db, AppointmentId id, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
@@ -9,12 +6,10 @@ using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Locations;
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Idempotency;
-using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
@@ -64,57 +59,30 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         {
             throw new ForbiddenAccessException("Booking notes are for staff.");
         }
-        var requestHash = Hash(request);
+        var requestHash = IdempotentReplay.Hash(request with { IdempotencyKey = null });
 
-        if (request.IdempotencyKey is { } key && await ReplayAsync(userId, key, requestHash, cancellationToken) is { } replay)
+        if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {
             return replay;
         }
 
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
-            ?? throw new NotFoundException("Patient", patientId);
-        patient.EnsureBookable();
-        var clinician = await db.ClinicianAsync(request.ClinicianId, cancellationToken);
-        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
-        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var subject = await db.BookingSubjectAsync(user, clock, patientId, request.ClinicianId, request.AppointmentTypeId, cancellationToken);
+        var (clinician, type) = (subject.Clinician, subject.Type);
         var start = request.Start.UtcDateTime;
         var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
-        var inPersonRequired = await db.IntakeForms.AsNoTracking()
-            .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
-            .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
-            .FirstOrDefaultAsync(cancellationToken);
-        var emergencyAwaitingReview = user.IsPatient() && await db.IntakeForms.AsNoTracking()
-            .AnyAsync(f => f.PatientId == patientId && f.Status == IntakeStatus.Submitted && f.TriageLevel == TriageLevel.Emergency, cancellationToken);
-        var recentNoShows = user.IsPatient() && settings.OnlineBookingNoShowLimit is not null
-            ? await db.PatientAttendanceAsync(patientId, clock.GetUtcNow().UtcDateTime, cancellationToken) : PatientAttendanceDto.None;
-        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
 
         var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
-            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason)
-            {
-                EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
-                Locations = locations,
-                RequestedLocationId = locations.Named(request.LocationId),
-                RecentNoShows = recentNoShows.NoShows,
-            });
-        appointment.RecordBookingDetails(
-            user.IsPatient() ? BookingChannel.Online : user.IsIntegrationClient() ? BookingChannel.Integration : BookingChannel.FrontDesk, request.BookingNote);
+            subject.Context(timeOff, now, user.IsPatient(), request.InPersonOverrideReason, request.LocationId));
+        appointment.RecordBookingDetails(user.BookingChannel(), request.BookingNote);
         var booked = new AppointmentDto(
-            appointment.Id.Value, patientId.Value, patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
+            appointment.Id.Value, patientId.Value, subject.Patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false,
             appointment.LocationId?.Value);
         db.Appointments.Add(appointment);
         if (request.IdempotencyKey is { } newKey)
         {
-            // Saved with the appointment: a retry sees both or neither.
-            db.IdempotentRequests.Add(new IdempotentRequest
-            {
-                UserId = userId,
-                Key = newKey,
-                RequestHash = requestHash,
-                ResponseJson = JsonSerializer.Serialize(booked),
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            });
+            db.RememberAnswer(userId, newKey, requestHash, booked, now);
         }
 
         try
@@ -126,7 +94,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
             db.ClearChangeTracker();
 
             // A concurrent retry with the same key may have won: then its answer is this request's answer too.
-            if (request.IdempotencyKey is { } raced && await ReplayAsync(userId, raced, requestHash, cancellationToken) is { } winner)
+            if (request.IdempotencyKey is { } raced && await db.ReplayAsync<AppointmentDto>(userId, raced, requestHash, cancellationToken) is { } winner)
             {
                 return winner;
             }
@@ -139,20 +107,4 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 
     public static ConflictException SlotConflict() => new(
         "appointment.slot-conflict", "The clinician or the patient already has an appointment at an overlapping time. Choose another slot.");
-
-    private async Task<AppointmentDto?> ReplayAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
-    {
-        var first = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
-        if (first is null)
-        {
-            return null;
-        }
-
-        return first.RequestHash == requestHash
-            ? JsonSerializer.Deserialize<AppointmentDto>(first.ResponseJson)
-            : throw new UnprocessableRequestException("idempotency.key-reused", "This Idempotency-Key was used with a different request. Use a new key for a new booking.");
-    }
-
-    private static string Hash(BookAppointmentCommand request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request with { IdempotencyKey = null }))));
 }

@@ -93,6 +93,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasOne<Clinician>().WithMany().HasForeignKey(a => a.ClinicianId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppointmentType>().WithMany().HasForeignKey(a => a.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to the series: on SQLite adding one to this table rebuilds it (ADR 0025); series rows are never deleted.
+        builder.HasIndex(a => new { a.SeriesId, a.StartUtc });
 
         // The rule that must never break: one row per occupied diary cell, unique per person (docs/decisions/0005).
         builder.OwnsMany(a => a.OccupiedCells, cells =>
@@ -105,6 +107,21 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
             cells.HasKey(c => new { c.Owner, c.OwnerId, c.CellStartUtc });
             cells.HasIndex("AppointmentId");
         });
+        builder.ConfigureAuditColumns();
+    }
+}
+
+internal sealed class AppointmentSeriesConfiguration : IEntityTypeConfiguration<AppointmentSeries>
+{
+    public void Configure(EntityTypeBuilder<AppointmentSeries> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Ignore(s => s.Pattern);
+        builder.HasOne<Clinician>().WithMany().HasForeignKey(s => s.ClinicianId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppointmentType>().WithMany().HasForeignKey(s => s.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Treatment.TreatmentPlan>().WithMany().HasForeignKey(s => s.TreatmentPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.PatientId);
         builder.ConfigureAuditColumns();
     }
 }
