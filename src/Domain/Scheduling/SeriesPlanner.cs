@@ -102,7 +102,8 @@ public sealed class SeriesPlanner
     private List<DateTime> Alternatives(DateTime requestedUtc)
     {
         var busy = clinicianBusy.Concat(context.ClinicianTimeOff.Select(t => new BusyInterval(t.StartUtc, t.EndUtc)));
-        return [.. AvailabilityCalculator.FreeSlots(clinician, type, busy, context.Settings, requestedUtc - AlternativesWithin, requestedUtc + AlternativesWithin)
+        return [.. AvailabilityCalculator.FreeSlots(clinician, type, busy, context.Settings, context.Locations,
+                requestedUtc - AlternativesWithin, requestedUtc + AlternativesWithin, context.RequestedLocationId)
             .Select(s => s.StartUtc)
             .Where(s => BrokenRuleAt(s) is null)
             .OrderBy(s => (s - requestedUtc).Duration()).ThenBy(s => s)
