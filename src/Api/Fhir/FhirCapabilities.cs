@@ -52,6 +52,18 @@ public static class FhirCapabilities
         [
             ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
         ]),
+        ("Questionnaire",
+        [
+            ("_id", SearchParamType.Token, "hip-intake-1 or hip-intake-2."),
+            ("url", SearchParamType.Uri, "The canonical URL, optionally with |version."),
+            ("version", SearchParamType.Token, "The form version (1 or 2)."),
+            ("status", SearchParamType.Token, "active (the current version) or retired."),
+        ]),
+        ("QuestionnaireResponse",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+            ("_lastUpdated", SearchParamType.Date, "When the form was submitted (eq, ge, gt, le, lt)."),
+        ]),
     ];
 
     /// <summary>Computed resources with no id to read.</summary>

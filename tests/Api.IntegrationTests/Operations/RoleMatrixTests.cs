@@ -43,6 +43,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/Questionnaire/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden],
+        ["/fhir/QuestionnaireResponse/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
@@ -153,6 +155,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",
                 ["/fhir/Appointment/{id}"] = $"/fhir/Appointment/{appointment}",
                 ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
+                ["/fhir/Questionnaire/{id}"] = "/fhir/Questionnaire/hip-intake-2",
+                ["/fhir/QuestionnaireResponse/{id}"] = $"/fhir/QuestionnaireResponse/{form}",
             },
         };
     }
