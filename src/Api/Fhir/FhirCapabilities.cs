@@ -64,10 +64,23 @@ public static class FhirCapabilities
             ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
             ("_lastUpdated", SearchParamType.Date, "When the form was submitted (eq, ge, gt, le, lt)."),
         ]),
+        ("CarePlan",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+        ]),
+        ("ServiceRequest",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+        ]),
+        ("Observation",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+            ("code", SearchParamType.Token, $"[system|]code: {FhirCareResources.LoincSystem}|{FhirCareResources.NprsLoincCode} or nprs, ihot-12, hoos, {FhirCareResources.TriageCode} ({FhirCareResources.ObservationSystem})."),
+        ]),
     ];
 
     /// <summary>Computed resources with no id to read.</summary>
-    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot" };
+    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot", "Observation" };
 
     public static CapabilityStatement Statement(string baseUrl) => new()
     {

@@ -3,6 +3,8 @@ using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Outcomes;
+using ClinicHip.Application.Treatment;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
@@ -59,6 +61,14 @@ public static class FhirEndpoints
             .WithName("FhirSearchQuestionnaireResponse").ProducesFhir();
         fhir.MapGet("/QuestionnaireResponse/{id:guid}", ReadQuestionnaireResponse).RequireAuthorization(Policies.ClinicalRecords).Audited("QuestionnaireResponse")
             .WithName("FhirReadQuestionnaireResponse").ProducesFhir();
+
+        fhir.MapGet("/CarePlan", SearchCarePlans).RequireAuthorization(Policies.ClinicalRecords).Audited("CarePlan").WithName("FhirSearchCarePlan").ProducesFhir();
+        fhir.MapGet("/CarePlan/{id:guid}", ReadCarePlan).RequireAuthorization(Policies.ClinicalRecords).Audited("CarePlan").WithName("FhirReadCarePlan").ProducesFhir();
+        fhir.MapGet("/ServiceRequest", SearchServiceRequests).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
+            .WithName("FhirSearchServiceRequest").ProducesFhir();
+        fhir.MapGet("/ServiceRequest/{id:guid}", ReadServiceRequest).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
+            .WithName("FhirReadServiceRequest").ProducesFhir();
+        fhir.MapGet("/Observation", SearchObservations).RequireAuthorization(Policies.ClinicalRecords).Audited("Observation").WithName("FhirSearchObservation").ProducesFhir();
         return app;
     }
 
@@ -324,10 +334,78 @@ public static class FhirEndpoints
         return new FhirResult(response, form);
     }
 
+    /// <summary>FHIR: search treatment plans (CarePlan).</summary>
+    /// <remarks>Parameters: patient (required), _count. Clinicians all of a patient's plans; the patient their own active and past ones.</remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchCarePlans(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient");
+        var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(RequiredPatient(search)), cancellationToken);
+        var page = plans.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), plans.Count), plans);
+    }
+
+    /// <summary>FHIR: read a treatment plan (CarePlan) with its activities.</summary>
+    /// <response code="200">The CarePlan.</response>
+    /// <response code="404">No such plan, another patient's, or (for the patient) a draft (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadCarePlan(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var plan = await mediator.Send(new GetTreatmentPlanQuery(id), cancellationToken);
+        return new FhirResult(FhirCareResources.CarePlan(plan), plan);
+    }
+
+    /// <summary>FHIR: search surgical referrals (ServiceRequest).</summary>
+    /// <remarks>Parameters: patient (required), _count. Clinicians only, as the REST referral summary.</remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchServiceRequests(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient");
+        var referrals = await mediator.Send(new ListPatientReferralsQuery(RequiredPatient(search)), cancellationToken);
+        var page = referrals.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.ServiceRequest), referrals.Count), referrals);
+    }
+
+    /// <summary>FHIR: read a plan's surgical referral (ServiceRequest; its id is the plan's).</summary>
+    /// <remarks>With the referral summary: reason, urgency, diagnoses, imaging, treatments tried and outcome history. Clinicians only.</remarks>
+    /// <response code="200">The ServiceRequest.</response>
+    /// <response code="404">No such plan, or it holds no referral (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadServiceRequest(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var referral = await mediator.Send(new GetReferralSummaryQuery(id), cancellationToken);
+        return new FhirResult(FhirCareResources.ServiceRequest(referral), referral);
+    }
+
+    /// <summary>FHIR: search observations: outcome scores (NPRS, iHOT-12, HOOS) and intake triage levels.</summary>
+    /// <remarks>
+    /// Parameters: patient (required), code ([system|]code: 72514-3 or nprs, ihot-12, hoos, hip-intake-triage), _count. The patient
+    /// their own; clinicians any patient's. Observations are computed from the records and have no id to read: each carries its
+    /// record's identifier.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchObservations(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient", "code");
+        var patient = RequiredPatient(search);
+        var code = search.Token("code");
+        var outcomes = await mediator.Send(new GetOutcomesQuery(patient), cancellationToken);
+        var forms = await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken);
+        var observations = FhirCareResources.Outcomes(patient, outcomes).Concat(forms.Select(FhirCareResources.Triage))
+            .Where(o => code is null || o.Code.Coding.Any(c => code == c.Code || code == $"{c.System}|{c.Code}"))
+            .OrderByDescending(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ToList();
+        var page = observations.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page, observations.Count), new PatientRead(patient));
+    }
+
+    /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
+    private sealed record PatientRead(Guid PatientId);
+
+    private static Guid RequiredPatient(FhirSearch search) =>
+        search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+
     /// <summary>A patient's intake forms, newest first, submitted within the _lastUpdated window (a submitted form never changes).</summary>
     private static async Task<List<IntakeFormDto>> IntakeFormsAsync(FhirSearch search, IMediator mediator, CancellationToken cancellationToken)
     {
-        var patient = search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+        var patient = RequiredPatient(search);
         var (from, before) = search.DateWindow(FhirSearch.LastUpdated);
         return [.. (await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken))
             .Where(f => (from is null || f.SubmittedAt >= from) && (before is null || f.SubmittedAt < before))];

@@ -202,7 +202,7 @@ public static class FhirResources
     }
 
     /// <summary>A catalogue condition with its ICD-10 code where the catalogue holds an unambiguous one.</summary>
-    private static CodeableConcept ConditionCode(HipCondition condition)
+    public static CodeableConcept ConditionCode(HipCondition condition)
     {
         var info = ConditionCatalogue.Get(condition);
         List<Coding> codings = info.Icd10 is { } icd10 ? [new Coding(Icd10System, icd10, info.Name)] : [];

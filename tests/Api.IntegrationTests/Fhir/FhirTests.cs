@@ -274,7 +274,8 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
             ["GET /fhir/metadata", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
              "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Slot",
              "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}",
-             "GET /fhir/Questionnaire", "GET /fhir/Questionnaire/{id}", "GET /fhir/QuestionnaireResponse", "GET /fhir/QuestionnaireResponse/{id}"], ignoreOrder: true);
+             "GET /fhir/Questionnaire", "GET /fhir/Questionnaire/{id}", "GET /fhir/QuestionnaireResponse", "GET /fhir/QuestionnaireResponse/{id}",
+             "GET /fhir/CarePlan", "GET /fhir/CarePlan/{id}", "GET /fhir/ServiceRequest", "GET /fhir/ServiceRequest/{id}", "GET /fhir/Observation"], ignoreOrder: true);
         operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
             .ShouldBe(["patient", "practitioner", "date", "status", "_count"]);
         operations.SelectMany(o => o.Responses).ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");

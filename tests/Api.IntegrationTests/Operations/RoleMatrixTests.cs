@@ -45,6 +45,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/Questionnaire/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden],
         ["/fhir/QuestionnaireResponse/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/CarePlan/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/ServiceRequest/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
@@ -157,6 +159,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
                 ["/fhir/Questionnaire/{id}"] = "/fhir/Questionnaire/hip-intake-2",
                 ["/fhir/QuestionnaireResponse/{id}"] = $"/fhir/QuestionnaireResponse/{form}",
+                ["/fhir/CarePlan/{id}"] = $"/fhir/CarePlan/{plan}",
+                ["/fhir/ServiceRequest/{id}"] = $"/fhir/ServiceRequest/{plan}",
             },
         };
     }
