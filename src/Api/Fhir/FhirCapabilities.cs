@@ -79,6 +79,26 @@ public static class FhirCapabilities
         ]),
     ];
 
+    /// <summary>The _include values each resource's search supports: only those that cost one more read, not one per match.</summary>
+    public static IReadOnlyDictionary<string, string[]> Includes { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Appointment"] = [AppointmentPractitioner, AppointmentPatient],
+        ["Condition"] = [ConditionSubject, ConditionAsserter],
+        ["QuestionnaireResponse"] = [QuestionnaireResponseQuestionnaire, QuestionnaireResponseSubject],
+        ["CarePlan"] = [CarePlanSubject],
+    };
+
+    public const string AppointmentPractitioner = "Appointment:practitioner";
+    public const string AppointmentPatient = "Appointment:patient";
+    public const string ConditionSubject = "Condition:subject";
+    public const string ConditionAsserter = "Condition:asserter";
+    public const string QuestionnaireResponseQuestionnaire = "QuestionnaireResponse:questionnaire";
+    public const string QuestionnaireResponseSubject = "QuestionnaireResponse:subject";
+    public const string CarePlanSubject = "CarePlan:subject";
+
+    /// <summary>The Patient operation $everything (GET /fhir/Patient/{id}/$everything).</summary>
+    public const string Everything = "everything";
+
     /// <summary>Computed resources with no id to read.</summary>
     public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot", "Observation" };
 
@@ -114,6 +134,11 @@ public static class FhirCapabilities
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
                         ],
                     SearchParam = [.. r.Search.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
+                    SearchInclude = Includes.GetValueOrDefault(r.Type) ?? [],
+                    Operation = r.Type == "Patient"
+                        ? [new OperationComponent { Name = Everything, Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                            Documentation = "The patient's record in one Bundle: what the caller may read of it (the patient their own, staff by role)." }]
+                        : [],
                 })],
             },
         ],

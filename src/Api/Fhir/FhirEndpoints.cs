@@ -10,8 +10,10 @@ using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Application.Scheduling.Clinicians;
+using ClinicHip.Application.Common.Models;
 using Hl7.Fhir.Model;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +43,8 @@ public static class FhirEndpoints
 
         fhir.MapGet("/Patient", SearchPatients).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirSearchPatient").ProducesFhir();
         fhir.MapGet("/Patient/{id:guid}", ReadPatient).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirReadPatient").ProducesFhir();
+        fhir.MapGet("/Patient/{id:guid}/$everything", Everything).RequireAuthorization(Policies.PatientProfiles).Audited("Patient")
+            .WithName("FhirPatientEverything").ProducesFhir();
 
         fhir.MapGet("/Practitioner", SearchPractitioners).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchPractitioner").ProducesFhir();
         fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadPractitioner").ProducesFhir();
@@ -122,6 +126,64 @@ public static class FhirEndpoints
     {
         var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
         return new FhirResult(FhirResources.Patient(profile), profile);
+    }
+
+    /// <summary>FHIR: a patient's whole record ($everything).</summary>
+    /// <remarks>
+    /// What the caller may read of the record, by the same policies as the reads: the patient their own record (data
+    /// portability); clinicians everything, surgical referrals included; the front desk, administrators and clients with
+    /// patients:read and appointments:read the demographics and appointments only. Parameters: _count (paged with next links).
+    /// </remarks>
+    /// <response code="200">A searchset Bundle: the Patient, then appointments and practitioners, then the clinical record.</response>
+    /// <response code="404">No such patient, or another patient's record (OperationOutcome).</response>
+    public static async Task<FhirResult> Everything(
+        Guid id, HttpContext http, IAuthorizationService authorization, IOptions<PublicAddressOptions> publicAddress, IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var search = FhirSearch.Of(http.Request);
+        async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
+
+        var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
+        List<Resource> record = [FhirResources.Patient(profile)];
+        if (await May(Policies.SchedulingReads))
+        {
+            List<AppointmentDto> appointments = [];
+            for (var listed = 1; ; listed++)
+            {
+                var found = await mediator.Send(new ListAppointmentsQuery(null, null, null, id, null, listed, PagedList.MaxPageSize), cancellationToken);
+                appointments.AddRange(found.Items);
+                if ((long)listed * PagedList.MaxPageSize >= found.TotalCount)
+                {
+                    break;
+                }
+            }
+
+            record.AddRange(appointments.Select(FhirResources.Appointment));
+            record.AddRange(await PractitionersAsync([.. appointments.Select(a => a.ClinicianId).Distinct()], mediator, cancellationToken));
+        }
+
+        if (await May(Policies.ClinicalRecords))
+        {
+            var canonicalBase = CanonicalBase(publicAddress.Value);
+            var forms = await mediator.Send(new ListPatientIntakeFormsQuery(id), cancellationToken);
+            record.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct().Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
+            record.AddRange(forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>());
+            record.AddRange(forms.Select(FhirCareResources.Triage));
+            record.AddRange((await mediator.Send(new ListPatientAssessmentsQuery(id), cancellationToken)).SelectMany(FhirResources.Conditions));
+            record.AddRange((await mediator.Send(new ListPatientTreatmentPlansQuery(id), cancellationToken)).Select(FhirCareResources.CarePlan));
+            record.AddRange(FhirCareResources.Outcomes(id, await mediator.Send(new GetOutcomesQuery(id), cancellationToken)));
+        }
+
+        if (await May(Policies.Clinician))
+        {
+            record.AddRange((await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken)).Select(FhirCareResources.ServiceRequest));
+        }
+
+        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(http.Request, page, record.Count), new PatientRead(id));
     }
 
     /// <summary>FHIR: search practitioners (the clinic's bookable clinicians).</summary>
@@ -212,7 +274,14 @@ public static class FhirEndpoints
     /// <response code="200">A searchset Bundle by start time.</response>
     public static async Task<FhirResult> SearchAppointments(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
-        var search = FhirSearch.Of(request, "patient", "practitioner", "date", "status");
+        var search = FhirSearch.Of(request, "patient", "practitioner", "date", "status", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.AppointmentPractitioner, FhirCapabilities.AppointmentPatient);
+        var patient = search.Reference("patient", "Patient");
+        if (includes.Contains(FhirCapabilities.AppointmentPatient) && patient is null)
+        {
+            throw ValidationException.For(FhirSearch.Include, "Appointment:patient is served with the patient parameter (one patient's appointments).");
+        }
+
         var (from, before) = search.DateWindow("date");
         var status = search.Token("status") is { } code
             ? Enum.GetValues<Domain.Scheduling.AppointmentStatus>().Cast<Domain.Scheduling.AppointmentStatus?>()
@@ -220,9 +289,20 @@ public static class FhirEndpoints
                 ?? throw ValidationException.For("status", "status is one of booked, checked-in, arrived, fulfilled, cancelled, noshow.")
             : (Domain.Scheduling.AppointmentStatus?)null;
         var page = await mediator.Send(new ListAppointmentsQuery(
-            from, before, search.Reference("practitioner", "Practitioner"), search.Reference("patient", "Patient"), status, search.Page, search.PageSize),
+            from, before, search.Reference("practitioner", "Practitioner"), patient, status, search.Page, search.PageSize),
             cancellationToken);
-        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount), page.Items);
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.AppointmentPractitioner))
+        {
+            included.AddRange(await PractitionersAsync([.. page.Items.Select(a => a.ClinicianId)], mediator, cancellationToken));
+        }
+
+        if (patient is { } named && includes.Contains(FhirCapabilities.AppointmentPatient) && page.Items.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(named), cancellationToken)));
+        }
+
+        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount, included), page.Items);
     }
 
     /// <summary>FHIR: read an appointment.</summary>
@@ -240,12 +320,25 @@ public static class FhirEndpoints
     /// <response code="200">A searchset Bundle, newest assessment first.</response>
     public static async Task<FhirResult> SearchConditions(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
-        var search = FhirSearch.Of(request, "patient");
-        var patient = search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+        var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.ConditionSubject, FhirCapabilities.ConditionAsserter);
+        var patient = RequiredPatient(search);
         var assessments = await mediator.Send(new ListPatientAssessmentsQuery(patient), cancellationToken);
         var conditions = assessments.SelectMany(FhirResources.Conditions).ToList();
-        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(request, page, conditions.Count), assessments);
+        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.ConditionSubject) && page.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken)));
+        }
+
+        if (includes.Contains(FhirCapabilities.ConditionAsserter))
+        {
+            var asserters = page.Select(c => c.Asserter?.Reference).OfType<string>().Select(r => Guid.Parse(r["Practitioner/".Length..])).ToList();
+            included.AddRange(await PractitionersAsync(asserters, mediator, cancellationToken));
+        }
+
+        return new FhirResult(search.Bundle(request, page, conditions.Count, included), assessments);
     }
 
     /// <summary>FHIR: read a condition.</summary>
@@ -313,12 +406,25 @@ public static class FhirEndpoints
         HttpRequest request, IOptions<PublicAddressOptions> publicAddress, IMediator mediator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(publicAddress);
-        var search = FhirSearch.Of(request, "patient", FhirSearch.LastUpdated);
+        var search = FhirSearch.Of(request, "patient", FhirSearch.LastUpdated, FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.QuestionnaireResponseQuestionnaire, FhirCapabilities.QuestionnaireResponseSubject);
         var forms = await IntakeFormsAsync(search, mediator, cancellationToken);
         var canonicalBase = CanonicalBase(publicAddress.Value);
         var responses = forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>().ToList();
-        var page = responses.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(request, page, responses.Count), forms);
+        var page = responses.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.QuestionnaireResponseQuestionnaire))
+        {
+            included.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()
+                .Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
+        }
+
+        if (includes.Contains(FhirCapabilities.QuestionnaireResponseSubject) && page.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(RequiredPatient(search)), cancellationToken)));
+        }
+
+        return new FhirResult(search.Bundle(request, page, responses.Count, included), forms);
     }
 
     /// <summary>FHIR: read a submitted intake form (QuestionnaireResponse).</summary>
@@ -339,10 +445,15 @@ public static class FhirEndpoints
     /// <response code="200">A searchset Bundle, newest first.</response>
     public static async Task<FhirResult> SearchCarePlans(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
-        var search = FhirSearch.Of(request, "patient");
-        var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(RequiredPatient(search)), cancellationToken);
-        var page = plans.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), plans.Count), plans);
+        var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.CarePlanSubject);
+        var patient = RequiredPatient(search);
+        var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(patient), cancellationToken);
+        var page = plans.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = includes.Contains(FhirCapabilities.CarePlanSubject) && page.Count > 0
+            ? [FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken))]
+            : [];
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), plans.Count, included), plans);
     }
 
     /// <summary>FHIR: read a treatment plan (CarePlan) with its activities.</summary>
@@ -395,6 +506,10 @@ public static class FhirEndpoints
         var page = observations.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
         return new FhirResult(search.Bundle(request, page, observations.Count), new PatientRead(patient));
     }
+
+    /// <summary>The bookable clinicians among <paramref name="ids"/>, as Practitioners: one read of the clinic's clinicians.</summary>
+    private static async Task<IEnumerable<Practitioner>> PractitionersAsync(List<Guid> ids, IMediator mediator, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).Where(c => ids.Contains(c.Id)).Select(FhirResources.Practitioner);
 
     /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
     private sealed record PatientRead(Guid PatientId);

@@ -34,6 +34,10 @@ public sealed class FhirOperationFilter : IOperationFilter
             }
 
             operation.Parameters.Add(Query(FhirSearch.Count, "Page size, 1 to 200 (default 50); the Bundle's next link gives the following page."));
+            if (FhirCapabilities.Includes.GetValueOrDefault(searched.Type) is { } includes)
+            {
+                operation.Parameters.Add(Query(FhirSearch.Include, $"Resources to add to the Bundle (repeatable): {string.Join(", ", includes)}."));
+            }
         }
 
         // Every answer, success or error, is a FHIR resource: the specification defines its schema.

@@ -167,4 +167,65 @@ public class FhirCareTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
             .Select(r => r!["action"]!.GetValue<string>()).ToList();
         trail.Count(a => a == "FhirSearchObservation").ShouldBe(3);
     }
+
+    [Fact]
+    public async Task Everything_GivesEachCallerWhatTheyMayReadOfTheRecord_PatientTheirOwn_ClinicianAll_FrontDeskDemographicsAndAppointments()
+    {
+        var care = await CareAsync();
+        await AddAsync(care, Physiotherapy());
+        await AddAsync(care, Referral());
+        await OkAsync(await care.Clinician.PostAsync($"/api/treatment-plans/{care.PlanId}/activate", null));
+        (await care.Patient.PostAsJsonAsync($"/api/patients/{care.PatientId}/outcomes", new { instrument = "Nprs", score = 4 })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await CreatedAsync(await care.Patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.Routine())));
+        var path = $"/fhir/Patient/{care.PatientId}/$everything";
+
+        static async Task<List<string>> TypesAsync(HttpResponseMessage response) =>
+            [.. (await FhirAsync<Bundle>(response)).Entry.Select(e => e.Resource!.TypeName).Distinct()];
+        (await TypesAsync(await care.Patient.GetAsync(path))).ShouldBe(
+            ["Patient", "Appointment", "Practitioner", "Questionnaire", "QuestionnaireResponse", "Observation", "Condition", "CarePlan"], ignoreOrder: true);
+        (await TypesAsync(await care.Clinician.GetAsync(path))).ShouldBe(
+            ["Patient", "Appointment", "Practitioner", "Questionnaire", "QuestionnaireResponse", "Observation", "Condition", "CarePlan", "ServiceRequest"], ignoreOrder: true);
+        (await TypesAsync(await (await care.Scenario.FrontDeskAsync(factory)).GetAsync(path))).ShouldBe(["Patient", "Appointment", "Practitioner"], ignoreOrder: true);
+
+        var first = await FhirAsync<Bundle>(await care.Clinician.GetAsync($"{path}?_count=3"));
+        first.Entry.Count.ShouldBe(3);
+        first.Entry[0].Resource.ShouldBeOfType<Patient>().Id.ShouldBe(care.PatientId.ToString());
+        var rest = await FhirAsync<Bundle>(await care.Clinician.GetAsync(new Uri(Next(first).ShouldNotBeNull()).PathAndQuery));
+        rest.Entry.ShouldNotBeEmpty();
+
+        var (stranger, _) = await factory.NewPatientClientAsync();
+        await OutcomeAsync(await stranger.GetAsync(path), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
+        var trail = (await care.Scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?patientId={care.PatientId}&pageSize=200"))!["items"]!.AsArray()
+            .Where(r => r!["action"]!.GetValue<string>() == "FhirPatientEverything").Select(r => r!["outcome"]!.GetValue<string>()).ToList();
+        trail.Count(o => o == "Success").ShouldBe(5);
+        trail.Count(o => o != "Success").ShouldBe(1, "the stranger's refusal is recorded too");
+    }
+
+    [Fact]
+    public async Task Include_AddsTheReferencedResourcesOnce_AndRefusesWhatItDoesNotServe()
+    {
+        var care = await CareAsync();
+        await OkAsync(await care.Clinician.PostAsync($"/api/treatment-plans/{care.PlanId}/activate", null));
+        await CreatedAsync(await care.Patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.Routine())));
+
+        var appointments = await FhirAsync<Bundle>(await care.Clinician.GetAsync(
+            $"/fhir/Appointment?patient={care.PatientId}&_include=Appointment:practitioner&_include=Appointment:patient"));
+        appointments.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).ShouldHaveSingleItem().Resource.ShouldBeOfType<Appointment>();
+        appointments.Entry.Where(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Select(e => $"{e.Resource!.TypeName}/{e.Resource.Id}")
+            .ShouldBe([$"Practitioner/{care.Scenario.ClinicianId}", $"Patient/{care.PatientId}"], ignoreOrder: true);
+        appointments.Total.ShouldBe(1);
+
+        var conditions = await FhirAsync<Bundle>(await care.Patient.GetAsync($"/fhir/Condition?patient={care.PatientId}&_include=Condition:subject"));
+        conditions.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Patient>().Id.ShouldBe(care.PatientId.ToString());
+        var responses = await FhirAsync<Bundle>(await care.Patient.GetAsync(
+            $"/fhir/QuestionnaireResponse?patient={care.PatientId}&_include=QuestionnaireResponse:questionnaire"));
+        responses.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Questionnaire>().Version.ShouldBe("2");
+        (await FhirAsync<Bundle>(await care.Patient.GetAsync($"/fhir/CarePlan?patient={care.PatientId}&_include=CarePlan:subject")))
+            .Entry.Count(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).ShouldBe(1);
+
+        await OutcomeAsync(await care.Clinician.GetAsync("/fhir/Appointment?_include=Appointment:patient"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        await OutcomeAsync(await care.Clinician.GetAsync($"/fhir/Condition?patient={care.PatientId}&_include=Condition:encounter"),
+            HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        await OutcomeAsync(await care.Clinician.GetAsync("/fhir/Practitioner?_include=Practitioner:location"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+    }
 }

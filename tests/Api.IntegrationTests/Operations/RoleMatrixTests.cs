@@ -39,6 +39,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
