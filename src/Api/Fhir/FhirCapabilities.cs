@@ -121,8 +121,14 @@ public static class FhirCapabilities
                     + "Searches page with _count (1 to 200, default 50) and next links; an unsupported parameter answers 400.",
                 Security = new SecurityComponent
                 {
-                    Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")],
-                    Description = "OAuth 2.0 bearer tokens (JWT): user tokens, and client-credentials tokens for integration clients.",
+                    Service =
+                    [
+                        new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth"),
+                        new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR"),
+                    ],
+                    Description = "OAuth 2.0 bearer tokens (JWT): user tokens, and client-credentials tokens for integration clients. "
+                        + $"Clients may ask for the SMART scopes {string.Join(", ", Domain.Integration.SmartScopes.Supported)}, each standing for a ClinicHip "
+                        + $"scope they hold; see {FhirOutcomes.PathPrefix}{FhirEndpoints.SmartConfigurationPath}. Users' roles stand for patient/*.rs and user/*.rs.",
                 },
                 Resource = [.. Resources.Select(r => new ResourceComponent
                 {

@@ -1,6 +1,8 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
+using ClinicHip.Application.Auth;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Outcomes;
@@ -40,6 +42,8 @@ public static class FhirEndpoints
         fhir.AddEndpointFilter<AuditEndpointFilter>();
 
         fhir.MapGet("/metadata", Metadata).AllowAnonymous().NotPatientData().WithName("FhirCapabilityStatement").ProducesFhir();
+        fhir.MapGet(SmartConfigurationPath, SmartConfiguration).AllowAnonymous().NotPatientData().WithName("FhirSmartConfiguration")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
         fhir.MapGet("/Patient", SearchPatients).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirSearchPatient").ProducesFhir();
         fhir.MapGet("/Patient/{id:guid}", ReadPatient).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirReadPatient").ProducesFhir();
@@ -80,6 +84,35 @@ public static class FhirEndpoints
     /// <remarks>What this server supports, exactly: resources, interactions and search parameters. Open to anyone, as FHIR clients read it before they sign in.</remarks>
     /// <response code="200">The CapabilityStatement (application/fhir+json).</response>
     public static FhirResult Metadata(HttpRequest request) => new(FhirCapabilities.Statement(BaseUrl(request)), null);
+
+    public const string SmartConfigurationPath = "/.well-known/smart-configuration";
+
+    private static readonly string[] SmartGrantTypes = [IssueClientTokenHandler.ClientCredentials];
+    private static readonly string[] SmartClientAuthentication = ["client_secret_basic", "client_secret_post"];
+    private static readonly string[] SmartCapabilities = ["client-confidential-symmetric", "permission-v1", "permission-v2"];
+
+    /// <summary>SMART configuration: how integration clients get a token, and the SMART scopes they may ask for.</summary>
+    /// <remarks>
+    /// Open to anyone, as SMART clients read it before they sign in. Only the client-credentials grant (backend services) is
+    /// served; users sign in with POST /api/auth/token, their roles standing for patient/*.rs (a patient's own record) and
+    /// user/*.rs (staff, by role).
+    /// </remarks>
+    /// <response code="200">The SMART configuration (application/json).</response>
+    public static IResult SmartConfiguration(HttpRequest request, IOptions<PublicAddressOptions> publicAddress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        const string tokenPath = "/api/auth/client-token";
+        var tokenEndpoint = publicAddress.Value.BaseUrl is null ? $"{request.Scheme}://{request.Host}{request.PathBase}{tokenPath}" : publicAddress.Value.Resolve(tokenPath);
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["token_endpoint"] = tokenEndpoint,
+            ["grant_types_supported"] = SmartGrantTypes,
+            ["token_endpoint_auth_methods_supported"] = SmartClientAuthentication,
+            ["scopes_supported"] = SmartScopes.Supported,
+            ["capabilities"] = SmartCapabilities,
+        });
+    }
 
     /// <summary>FHIR: search patients.</summary>
     /// <remarks>

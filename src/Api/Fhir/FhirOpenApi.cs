@@ -23,6 +23,12 @@ public sealed class FhirOperationFilter : IOperationFilter
         }
 
         var path = context.ApiDescription.RelativePath ?? "";
+        if (path.EndsWith(FhirEndpoints.SmartConfigurationPath, StringComparison.Ordinal))
+        {
+            // Plain JSON, as the SMART App Launch specification defines it.
+            return;
+        }
+
         var type = path.Split('/') is [_, var resource, ..] ? resource : null;
         var searched = FhirCapabilities.Resources.SingleOrDefault(r => r.Type == type);
         if (searched.Type is not null && !path.Contains('{', StringComparison.Ordinal))

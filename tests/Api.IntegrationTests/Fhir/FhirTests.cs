@@ -42,7 +42,7 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
                 _ => $"unexpected {i.Code}",
             }))
             .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
-            .Append("GET /fhir/metadata");
+            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration");
         var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
@@ -272,14 +272,15 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         var operations = OpenApi.SwaggerJson.Operations(document);
 
         operations.Select(o => o.Name).ShouldBe(
-            ["GET /fhir/metadata", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Patient/{id}/$everything", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
+            ["GET /fhir/metadata", "GET /fhir/.well-known/smart-configuration", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Patient/{id}/$everything", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
              "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Slot",
              "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}",
              "GET /fhir/Questionnaire", "GET /fhir/Questionnaire/{id}", "GET /fhir/QuestionnaireResponse", "GET /fhir/QuestionnaireResponse/{id}",
              "GET /fhir/CarePlan", "GET /fhir/CarePlan/{id}", "GET /fhir/ServiceRequest", "GET /fhir/ServiceRequest/{id}", "GET /fhir/Observation"], ignoreOrder: true);
         operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
             .ShouldBe(["patient", "practitioner", "date", "status", "_count", "_include"]);
-        operations.SelectMany(o => o.Responses).ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
+        operations.Where(o => !o.Name.EndsWith("smart-configuration", StringComparison.Ordinal)).SelectMany(o => o.Responses)
+            .ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
         (await OpenApi.SwaggerJson.LoadAsync(factory)).ToJsonString().ShouldNotContain("/fhir/");
     }
 }
