@@ -47,7 +47,9 @@ public class FhirSmartTests(ClinicApiFactory factory) : IClassFixture<ClinicApiF
         granted["scope"]!.GetValue<string>().Split(' ').ShouldBe(["patients:read", "system/Patient.rs"], ignoreOrder: true);
         var client = factory.CreateClient().WithBearer(granted["access_token"]!.GetValue<string>());
         (await FhirAsync<Patient>(await client.GetAsync($"/fhir/Patient/{profile.Id}"))).Id.ShouldBe(profile.Id.ToString());
-        await OutcomeAsync(await client.GetAsync($"/fhir/Appointment?patient={profile.Id}"), HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden);
+        var outOfScope = await client.GetAsync($"/fhir/Appointment?patient={profile.Id}");
+        outOfScope.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"insufficient_scope\", scope=\"appointments:read\"");
+        await OutcomeAsync(outOfScope, HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden);
         await OutcomeAsync(await client.GetAsync($"/fhir/Condition?patient={profile.Id}"), HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden);
 
         var everything = await TokenAsync(id, secret, "system/*.rs");
