@@ -52,10 +52,55 @@ public static class FhirCapabilities
         [
             ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
         ]),
+        ("Questionnaire",
+        [
+            ("_id", SearchParamType.Token, "hip-intake-1 or hip-intake-2."),
+            ("url", SearchParamType.Uri, "The canonical URL, optionally with |version."),
+            ("version", SearchParamType.Token, "The form version (1 or 2)."),
+            ("status", SearchParamType.Token, "active (the current version) or retired."),
+        ]),
+        ("QuestionnaireResponse",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+            ("_lastUpdated", SearchParamType.Date, "When the form was submitted (eq, ge, gt, le, lt)."),
+        ]),
+        ("CarePlan",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+        ]),
+        ("ServiceRequest",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+        ]),
+        ("Observation",
+        [
+            ("patient", SearchParamType.Reference, "The patient (Patient/{id}); required."),
+            ("code", SearchParamType.Token, $"[system|]code: {FhirCareResources.LoincSystem}|{FhirCareResources.NprsLoincCode} or nprs, ihot-12, hoos, {FhirCareResources.TriageCode} ({FhirCareResources.ObservationSystem})."),
+        ]),
     ];
 
+    /// <summary>The _include values each resource's search supports: only those that cost one more read, not one per match.</summary>
+    public static IReadOnlyDictionary<string, string[]> Includes { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Appointment"] = [AppointmentPractitioner, AppointmentPatient],
+        ["Condition"] = [ConditionSubject, ConditionAsserter],
+        ["QuestionnaireResponse"] = [QuestionnaireResponseQuestionnaire, QuestionnaireResponseSubject],
+        ["CarePlan"] = [CarePlanSubject],
+    };
+
+    public const string AppointmentPractitioner = "Appointment:practitioner";
+    public const string AppointmentPatient = "Appointment:patient";
+    public const string ConditionSubject = "Condition:subject";
+    public const string ConditionAsserter = "Condition:asserter";
+    public const string QuestionnaireResponseQuestionnaire = "QuestionnaireResponse:questionnaire";
+    public const string QuestionnaireResponseSubject = "QuestionnaireResponse:subject";
+    public const string CarePlanSubject = "CarePlan:subject";
+
+    /// <summary>The Patient operation $everything (GET /fhir/Patient/{id}/$everything).</summary>
+    public const string Everything = "everything";
+
     /// <summary>Computed resources with no id to read.</summary>
-    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot" };
+    public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot", "Observation" };
 
     public static CapabilityStatement Statement(string baseUrl) => new()
     {
@@ -76,8 +121,14 @@ public static class FhirCapabilities
                     + "Searches page with _count (1 to 200, default 50) and next links; an unsupported parameter answers 400.",
                 Security = new SecurityComponent
                 {
-                    Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")],
-                    Description = "OAuth 2.0 bearer tokens (JWT): user tokens, and client-credentials tokens for integration clients.",
+                    Service =
+                    [
+                        new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth"),
+                        new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR"),
+                    ],
+                    Description = "OAuth 2.0 bearer tokens (JWT): user tokens, and client-credentials tokens for integration clients. "
+                        + $"Clients may ask for the SMART scopes {string.Join(", ", Domain.Integration.SmartScopes.Supported)}, each standing for a ClinicHip "
+                        + $"scope they hold; see {FhirOutcomes.PathPrefix}{FhirEndpoints.SmartConfigurationPath}. Users' roles stand for patient/*.rs and user/*.rs.",
                 },
                 Resource = [.. Resources.Select(r => new ResourceComponent
                 {
@@ -89,6 +140,11 @@ public static class FhirCapabilities
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
                         ],
                     SearchParam = [.. r.Search.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
+                    SearchInclude = Includes.GetValueOrDefault(r.Type) ?? [],
+                    Operation = r.Type == "Patient"
+                        ? [new OperationComponent { Name = Everything, Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                            Documentation = "The patient's record in one Bundle: what the caller may read of it (the patient their own, staff by role)." }]
+                        : [],
                 })],
             },
         ],

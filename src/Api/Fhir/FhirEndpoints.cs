@@ -1,13 +1,23 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
+using ClinicHip.Application.Auth;
+using ClinicHip.Domain.Integration;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Intake;
+using ClinicHip.Application.Outcomes;
+using ClinicHip.Application.Treatment;
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Application.Scheduling.Clinicians;
+using ClinicHip.Application.Common.Models;
+using Hl7.Fhir.Model;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Fhir;
 
@@ -32,9 +42,13 @@ public static class FhirEndpoints
         fhir.AddEndpointFilter<AuditEndpointFilter>();
 
         fhir.MapGet("/metadata", Metadata).AllowAnonymous().NotPatientData().WithName("FhirCapabilityStatement").ProducesFhir();
+        fhir.MapGet(SmartConfigurationPath, SmartConfiguration).AllowAnonymous().NotPatientData().WithName("FhirSmartConfiguration")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
         fhir.MapGet("/Patient", SearchPatients).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirSearchPatient").ProducesFhir();
         fhir.MapGet("/Patient/{id:guid}", ReadPatient).RequireAuthorization(Policies.PatientProfiles).Audited("Patient").WithName("FhirReadPatient").ProducesFhir();
+        fhir.MapGet("/Patient/{id:guid}/$everything", Everything).RequireAuthorization(Policies.PatientProfiles).Audited("Patient")
+            .WithName("FhirPatientEverything").ProducesFhir();
 
         fhir.MapGet("/Practitioner", SearchPractitioners).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchPractitioner").ProducesFhir();
         fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadPractitioner").ProducesFhir();
@@ -48,6 +62,21 @@ public static class FhirEndpoints
 
         fhir.MapGet("/Condition", SearchConditions).RequireAuthorization(Policies.ClinicalRecords).Audited("Condition").WithName("FhirSearchCondition").ProducesFhir();
         fhir.MapGet("/Condition/{id}", ReadCondition).RequireAuthorization(Policies.ClinicalRecords).Audited("Condition").WithName("FhirReadCondition").ProducesFhir();
+
+        fhir.MapGet("/Questionnaire", SearchQuestionnaires).NotPatientData().WithName("FhirSearchQuestionnaire").ProducesFhir();
+        fhir.MapGet("/Questionnaire/{id}", ReadQuestionnaire).NotPatientData().WithName("FhirReadQuestionnaire").ProducesFhir();
+        fhir.MapGet("/QuestionnaireResponse", SearchQuestionnaireResponses).RequireAuthorization(Policies.ClinicalRecords).Audited("QuestionnaireResponse")
+            .WithName("FhirSearchQuestionnaireResponse").ProducesFhir();
+        fhir.MapGet("/QuestionnaireResponse/{id:guid}", ReadQuestionnaireResponse).RequireAuthorization(Policies.ClinicalRecords).Audited("QuestionnaireResponse")
+            .WithName("FhirReadQuestionnaireResponse").ProducesFhir();
+
+        fhir.MapGet("/CarePlan", SearchCarePlans).RequireAuthorization(Policies.ClinicalRecords).Audited("CarePlan").WithName("FhirSearchCarePlan").ProducesFhir();
+        fhir.MapGet("/CarePlan/{id:guid}", ReadCarePlan).RequireAuthorization(Policies.ClinicalRecords).Audited("CarePlan").WithName("FhirReadCarePlan").ProducesFhir();
+        fhir.MapGet("/ServiceRequest", SearchServiceRequests).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
+            .WithName("FhirSearchServiceRequest").ProducesFhir();
+        fhir.MapGet("/ServiceRequest/{id:guid}", ReadServiceRequest).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
+            .WithName("FhirReadServiceRequest").ProducesFhir();
+        fhir.MapGet("/Observation", SearchObservations).RequireAuthorization(Policies.ClinicalRecords).Audited("Observation").WithName("FhirSearchObservation").ProducesFhir();
         return app;
     }
 
@@ -55,6 +84,35 @@ public static class FhirEndpoints
     /// <remarks>What this server supports, exactly: resources, interactions and search parameters. Open to anyone, as FHIR clients read it before they sign in.</remarks>
     /// <response code="200">The CapabilityStatement (application/fhir+json).</response>
     public static FhirResult Metadata(HttpRequest request) => new(FhirCapabilities.Statement(BaseUrl(request)), null);
+
+    public const string SmartConfigurationPath = "/.well-known/smart-configuration";
+
+    private static readonly string[] SmartGrantTypes = [IssueClientTokenHandler.ClientCredentials];
+    private static readonly string[] SmartClientAuthentication = ["client_secret_basic", "client_secret_post"];
+    private static readonly string[] SmartCapabilities = ["client-confidential-symmetric", "permission-v1", "permission-v2"];
+
+    /// <summary>SMART configuration: how integration clients get a token, and the SMART scopes they may ask for.</summary>
+    /// <remarks>
+    /// Open to anyone, as SMART clients read it before they sign in. Only the client-credentials grant (backend services) is
+    /// served; users sign in with POST /api/auth/token, their roles standing for patient/*.rs (a patient's own record) and
+    /// user/*.rs (staff, by role).
+    /// </remarks>
+    /// <response code="200">The SMART configuration (application/json).</response>
+    public static IResult SmartConfiguration(HttpRequest request, IOptions<PublicAddressOptions> publicAddress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        const string tokenPath = "/api/auth/client-token";
+        var tokenEndpoint = publicAddress.Value.BaseUrl is null ? $"{request.Scheme}://{request.Host}{request.PathBase}{tokenPath}" : publicAddress.Value.Resolve(tokenPath);
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["token_endpoint"] = tokenEndpoint,
+            ["grant_types_supported"] = SmartGrantTypes,
+            ["token_endpoint_auth_methods_supported"] = SmartClientAuthentication,
+            ["scopes_supported"] = SmartScopes.Supported,
+            ["capabilities"] = SmartCapabilities,
+        });
+    }
 
     /// <summary>FHIR: search patients.</summary>
     /// <remarks>
@@ -101,6 +159,64 @@ public static class FhirEndpoints
     {
         var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
         return new FhirResult(FhirResources.Patient(profile), profile);
+    }
+
+    /// <summary>FHIR: a patient's whole record ($everything).</summary>
+    /// <remarks>
+    /// What the caller may read of the record, by the same policies as the reads: the patient their own record (data
+    /// portability); clinicians everything, surgical referrals included; the front desk, administrators and clients with
+    /// patients:read and appointments:read the demographics and appointments only. Parameters: _count (paged with next links).
+    /// </remarks>
+    /// <response code="200">A searchset Bundle: the Patient, then appointments and practitioners, then the clinical record.</response>
+    /// <response code="404">No such patient, or another patient's record (OperationOutcome).</response>
+    public static async Task<FhirResult> Everything(
+        Guid id, HttpContext http, IAuthorizationService authorization, IOptions<PublicAddressOptions> publicAddress, IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var search = FhirSearch.Of(http.Request);
+        async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
+
+        var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
+        List<Resource> record = [FhirResources.Patient(profile)];
+        if (await May(Policies.SchedulingReads))
+        {
+            List<AppointmentDto> appointments = [];
+            for (var listed = 1; ; listed++)
+            {
+                var found = await mediator.Send(new ListAppointmentsQuery(null, null, null, id, null, listed, PagedList.MaxPageSize), cancellationToken);
+                appointments.AddRange(found.Items);
+                if ((long)listed * PagedList.MaxPageSize >= found.TotalCount)
+                {
+                    break;
+                }
+            }
+
+            record.AddRange(appointments.Select(FhirResources.Appointment));
+            record.AddRange(await PractitionersAsync([.. appointments.Select(a => a.ClinicianId).Distinct()], mediator, cancellationToken));
+        }
+
+        if (await May(Policies.ClinicalRecords))
+        {
+            var canonicalBase = CanonicalBase(publicAddress.Value);
+            var forms = await mediator.Send(new ListPatientIntakeFormsQuery(id), cancellationToken);
+            record.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct().Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
+            record.AddRange(forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>());
+            record.AddRange(forms.Select(FhirCareResources.Triage));
+            record.AddRange((await mediator.Send(new ListPatientAssessmentsQuery(id), cancellationToken)).SelectMany(FhirResources.Conditions));
+            record.AddRange((await mediator.Send(new ListPatientTreatmentPlansQuery(id), cancellationToken)).Select(FhirCareResources.CarePlan));
+            record.AddRange(FhirCareResources.Outcomes(id, await mediator.Send(new GetOutcomesQuery(id), cancellationToken)));
+        }
+
+        if (await May(Policies.Clinician))
+        {
+            record.AddRange((await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken)).Select(FhirCareResources.ServiceRequest));
+        }
+
+        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(http.Request, page, record.Count), new PatientRead(id));
     }
 
     /// <summary>FHIR: search practitioners (the clinic's bookable clinicians).</summary>
@@ -191,7 +307,14 @@ public static class FhirEndpoints
     /// <response code="200">A searchset Bundle by start time.</response>
     public static async Task<FhirResult> SearchAppointments(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
-        var search = FhirSearch.Of(request, "patient", "practitioner", "date", "status");
+        var search = FhirSearch.Of(request, "patient", "practitioner", "date", "status", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.AppointmentPractitioner, FhirCapabilities.AppointmentPatient);
+        var patient = search.Reference("patient", "Patient");
+        if (includes.Contains(FhirCapabilities.AppointmentPatient) && patient is null)
+        {
+            throw ValidationException.For(FhirSearch.Include, "Appointment:patient is served with the patient parameter (one patient's appointments).");
+        }
+
         var (from, before) = search.DateWindow("date");
         var status = search.Token("status") is { } code
             ? Enum.GetValues<Domain.Scheduling.AppointmentStatus>().Cast<Domain.Scheduling.AppointmentStatus?>()
@@ -199,9 +322,20 @@ public static class FhirEndpoints
                 ?? throw ValidationException.For("status", "status is one of booked, checked-in, arrived, fulfilled, cancelled, noshow.")
             : (Domain.Scheduling.AppointmentStatus?)null;
         var page = await mediator.Send(new ListAppointmentsQuery(
-            from, before, search.Reference("practitioner", "Practitioner"), search.Reference("patient", "Patient"), status, search.Page, search.PageSize),
+            from, before, search.Reference("practitioner", "Practitioner"), patient, status, search.Page, search.PageSize),
             cancellationToken);
-        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount), page.Items);
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.AppointmentPractitioner))
+        {
+            included.AddRange(await PractitionersAsync([.. page.Items.Select(a => a.ClinicianId)], mediator, cancellationToken));
+        }
+
+        if (patient is { } named && includes.Contains(FhirCapabilities.AppointmentPatient) && page.Items.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(named), cancellationToken)));
+        }
+
+        return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount, included), page.Items);
     }
 
     /// <summary>FHIR: read an appointment.</summary>
@@ -219,12 +353,25 @@ public static class FhirEndpoints
     /// <response code="200">A searchset Bundle, newest assessment first.</response>
     public static async Task<FhirResult> SearchConditions(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
     {
-        var search = FhirSearch.Of(request, "patient");
-        var patient = search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+        var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.ConditionSubject, FhirCapabilities.ConditionAsserter);
+        var patient = RequiredPatient(search);
         var assessments = await mediator.Send(new ListPatientAssessmentsQuery(patient), cancellationToken);
         var conditions = assessments.SelectMany(FhirResources.Conditions).ToList();
-        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(request, page, conditions.Count), assessments);
+        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.ConditionSubject) && page.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken)));
+        }
+
+        if (includes.Contains(FhirCapabilities.ConditionAsserter))
+        {
+            var asserters = page.Select(c => c.Asserter?.Reference).OfType<string>().Select(r => Guid.Parse(r["Practitioner/".Length..])).ToList();
+            included.AddRange(await PractitionersAsync(asserters, mediator, cancellationToken));
+        }
+
+        return new FhirResult(search.Bundle(request, page, conditions.Count, included), assessments);
     }
 
     /// <summary>FHIR: read a condition.</summary>
@@ -236,6 +383,180 @@ public static class FhirEndpoints
         var assessment = await mediator.Send(new GetAssessmentQuery(assessmentId), cancellationToken);
         var condition = FhirResources.Conditions(assessment).ElementAtOrDefault(position - 1) ?? throw new NotFoundException("Condition", id);
         return new FhirResult(condition, assessment);
+    }
+
+    /// <summary>
+    /// Where canonical URLs (the intake Questionnaire's) are rooted: the API's public address (PublicAddress:BaseUrl) with
+    /// /fhir, never the request's Host header; ClinicHip's own namespace when no public address is configured.
+    /// </summary>
+    public static string CanonicalBase(PublicAddressOptions publicAddress)
+    {
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        return publicAddress.BaseUrl is null ? FhirResources.Canonical : publicAddress.Resolve(FhirOutcomes.PathPrefix);
+    }
+
+    /// <summary>FHIR: search the intake Questionnaires (one per version of the hip intake form).</summary>
+    /// <remarks>Parameters: url (the canonical URL, optionally with |version), version, status (active or retired), _id, _count. Any signed-in user.</remarks>
+    /// <response code="200">A searchset Bundle, current version first.</response>
+    public static FhirResult SearchQuestionnaires(HttpRequest request, IOptions<PublicAddressOptions> publicAddress)
+    {
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var search = FhirSearch.Of(request, "url", "version", "status", "_id");
+        var canonicalBase = CanonicalBase(publicAddress.Value);
+        var (url, version) = search.Token("url") is { } canonical && canonical.Split('|') is [var u, var v] ? (u, (string?)v) : (search.Token("url"), null);
+        if (version is not null && search.Token("version") is { } named && named != version)
+        {
+            throw ValidationException.For("version", "url names one version and version another.");
+        }
+
+        version ??= search.Token("version");
+        var (id, status) = (search.Token("_id"), search.Token("status"));
+        var matching = HipIntakeQuestionnaire.Versions.OrderDescending().Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase))
+            .Where(q => (url is null || q.Url == url) && (version is null || q.Version == version) && (id is null || q.Id == id)
+                && (status is null || Hl7.Fhir.Utility.EnumUtility.GetLiteral(q.Status) == status))
+            .ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page, matching.Count), null);
+    }
+
+    /// <summary>FHIR: read one version of the intake Questionnaire (hip-intake-1, hip-intake-2).</summary>
+    /// <response code="200">The Questionnaire.</response>
+    /// <response code="404">No such version (OperationOutcome).</response>
+    public static FhirResult ReadQuestionnaire(string id, IOptions<PublicAddressOptions> publicAddress)
+    {
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var version = HipIntakeQuestionnaire.VersionOf(id) ?? throw new NotFoundException("Questionnaire", id);
+        return new FhirResult(HipIntakeQuestionnaire.Questionnaire(version, CanonicalBase(publicAddress.Value)), null);
+    }
+
+    /// <summary>FHIR: search submitted intake forms (QuestionnaireResponse).</summary>
+    /// <remarks>
+    /// Parameters: patient (required), _lastUpdated (when submitted: eq, ge, gt, le, lt), _count. Clinicians, and the patient
+    /// their own; never the front desk, an administrator or a client: the answers are clinical content.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle, newest first (corrections and the forms they supersede).</response>
+    public static async Task<FhirResult> SearchQuestionnaireResponses(
+        HttpRequest request, IOptions<PublicAddressOptions> publicAddress, IMediator mediator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var search = FhirSearch.Of(request, "patient", FhirSearch.LastUpdated, FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.QuestionnaireResponseQuestionnaire, FhirCapabilities.QuestionnaireResponseSubject);
+        var forms = await IntakeFormsAsync(search, mediator, cancellationToken);
+        var canonicalBase = CanonicalBase(publicAddress.Value);
+        var responses = forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>().ToList();
+        var page = responses.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = [];
+        if (includes.Contains(FhirCapabilities.QuestionnaireResponseQuestionnaire))
+        {
+            included.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()
+                .Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
+        }
+
+        if (includes.Contains(FhirCapabilities.QuestionnaireResponseSubject) && page.Count > 0)
+        {
+            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(RequiredPatient(search)), cancellationToken)));
+        }
+
+        return new FhirResult(search.Bundle(request, page, responses.Count, included), forms);
+    }
+
+    /// <summary>FHIR: read a submitted intake form (QuestionnaireResponse).</summary>
+    /// <remarks>Clinicians, and the patient their own.</remarks>
+    /// <response code="200">The QuestionnaireResponse, linked to the Questionnaire version it answers.</response>
+    /// <response code="404">No such form, or another patient's (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadQuestionnaireResponse(
+        Guid id, IOptions<PublicAddressOptions> publicAddress, IMediator mediator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publicAddress);
+        var form = await mediator.Send(new GetIntakeFormQuery(id), cancellationToken);
+        var response = HipIntakeQuestionnaire.Response(form, CanonicalBase(publicAddress.Value)) ?? throw new NotFoundException("QuestionnaireResponse", id);
+        return new FhirResult(response, form);
+    }
+
+    /// <summary>FHIR: search treatment plans (CarePlan).</summary>
+    /// <remarks>Parameters: patient (required), _count. Clinicians all of a patient's plans; the patient their own active and past ones.</remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchCarePlans(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
+        var includes = search.Includes(FhirCapabilities.CarePlanSubject);
+        var patient = RequiredPatient(search);
+        var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(patient), cancellationToken);
+        var page = plans.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        List<Resource> included = includes.Contains(FhirCapabilities.CarePlanSubject) && page.Count > 0
+            ? [FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken))]
+            : [];
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), plans.Count, included), plans);
+    }
+
+    /// <summary>FHIR: read a treatment plan (CarePlan) with its activities.</summary>
+    /// <response code="200">The CarePlan.</response>
+    /// <response code="404">No such plan, another patient's, or (for the patient) a draft (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadCarePlan(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var plan = await mediator.Send(new GetTreatmentPlanQuery(id), cancellationToken);
+        return new FhirResult(FhirCareResources.CarePlan(plan), plan);
+    }
+
+    /// <summary>FHIR: search surgical referrals (ServiceRequest).</summary>
+    /// <remarks>Parameters: patient (required), _count. Clinicians only, as the REST referral summary.</remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchServiceRequests(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient");
+        var referrals = await mediator.Send(new ListPatientReferralsQuery(RequiredPatient(search)), cancellationToken);
+        var page = referrals.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.ServiceRequest), referrals.Count), referrals);
+    }
+
+    /// <summary>FHIR: read a plan's surgical referral (ServiceRequest; its id is the plan's).</summary>
+    /// <remarks>With the referral summary: reason, urgency, diagnoses, imaging, treatments tried and outcome history. Clinicians only.</remarks>
+    /// <response code="200">The ServiceRequest.</response>
+    /// <response code="404">No such plan, or it holds no referral (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadServiceRequest(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var referral = await mediator.Send(new GetReferralSummaryQuery(id), cancellationToken);
+        return new FhirResult(FhirCareResources.ServiceRequest(referral), referral);
+    }
+
+    /// <summary>FHIR: search observations: outcome scores (NPRS, iHOT-12, HOOS) and intake triage levels.</summary>
+    /// <remarks>
+    /// Parameters: patient (required), code ([system|]code: 72514-3 or nprs, ihot-12, hoos, hip-intake-triage), _count. The patient
+    /// their own; clinicians any patient's. Observations are computed from the records and have no id to read: each carries its
+    /// record's identifier.
+    /// </remarks>
+    /// <response code="200">A searchset Bundle, newest first.</response>
+    public static async Task<FhirResult> SearchObservations(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "patient", "code");
+        var patient = RequiredPatient(search);
+        var code = search.Token("code");
+        var outcomes = await mediator.Send(new GetOutcomesQuery(patient), cancellationToken);
+        var forms = await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken);
+        var observations = FhirCareResources.Outcomes(patient, outcomes).Concat(forms.Select(FhirCareResources.Triage))
+            .Where(o => code is null || o.Code.Coding.Any(c => code == c.Code || code == $"{c.System}|{c.Code}"))
+            .OrderByDescending(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ToList();
+        var page = observations.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page, observations.Count), new PatientRead(patient));
+    }
+
+    /// <summary>The bookable clinicians among <paramref name="ids"/>, as Practitioners: one read of the clinic's clinicians.</summary>
+    private static async Task<IEnumerable<Practitioner>> PractitionersAsync(List<Guid> ids, IMediator mediator, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).Where(c => ids.Contains(c.Id)).Select(FhirResources.Practitioner);
+
+    /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
+    private sealed record PatientRead(Guid PatientId);
+
+    private static Guid RequiredPatient(FhirSearch search) =>
+        search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");
+
+    /// <summary>A patient's intake forms, newest first, submitted within the _lastUpdated window (a submitted form never changes).</summary>
+    private static async Task<List<IntakeFormDto>> IntakeFormsAsync(FhirSearch search, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var patient = RequiredPatient(search);
+        var (from, before) = search.DateWindow(FhirSearch.LastUpdated);
+        return [.. (await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken))
+            .Where(f => (from is null || f.SubmittedAt >= from) && (before is null || f.SubmittedAt < before))];
     }
 
     private static RouteHandlerBuilder ProducesFhir(this RouteHandlerBuilder builder) => builder

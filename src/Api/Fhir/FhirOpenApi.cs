@@ -23,6 +23,12 @@ public sealed class FhirOperationFilter : IOperationFilter
         }
 
         var path = context.ApiDescription.RelativePath ?? "";
+        if (path.EndsWith(FhirEndpoints.SmartConfigurationPath, StringComparison.Ordinal))
+        {
+            // Plain JSON, as the SMART App Launch specification defines it.
+            return;
+        }
+
         var type = path.Split('/') is [_, var resource, ..] ? resource : null;
         var searched = FhirCapabilities.Resources.SingleOrDefault(r => r.Type == type);
         if (searched.Type is not null && !path.Contains('{', StringComparison.Ordinal))
@@ -34,6 +40,10 @@ public sealed class FhirOperationFilter : IOperationFilter
             }
 
             operation.Parameters.Add(Query(FhirSearch.Count, "Page size, 1 to 200 (default 50); the Bundle's next link gives the following page."));
+            if (FhirCapabilities.Includes.GetValueOrDefault(searched.Type) is { } includes)
+            {
+                operation.Parameters.Add(Query(FhirSearch.Include, $"Resources to add to the Bundle (repeatable): {string.Join(", ", includes)}."));
+            }
         }
 
         // Every answer, success or error, is a FHIR resource: the specification defines its schema.

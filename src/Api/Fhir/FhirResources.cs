@@ -31,6 +31,9 @@ public static class FhirResources
     public const string AppointmentModeSystem = $"{Canonical}/CodeSystem/appointment-mode";
     public const string CancellationReasonSystem = $"{Canonical}/CodeSystem/cancellation-reason";
     public const string Icd10System = "http://hl7.org/fhir/sid/icd-10";
+    public const string IntakeFormIdentifierSystem = $"{Canonical}/sid/intake-form-id";
+    public const string TriageLevelSystem = $"{Canonical}/CodeSystem/triage-level";
+    public const string RedFlagSystem = $"{Canonical}/CodeSystem/red-flag";
 
     private const string ConditionClinicalSystem = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private const string ConditionVerificationSystem = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
@@ -180,8 +183,7 @@ public static class FhirResources
     private static Condition Condition(AssessmentDto assessment, Diagnosis diagnosis, int position)
     {
         var info = ConditionCatalogue.Get(diagnosis.Condition);
-        List<Coding> codings = info.Icd10 is { } icd10 ? [new Coding(Icd10System, icd10, info.Name)] : [];
-        codings.Add(new Coding(HipConditionSystem, diagnosis.Condition.ToString(), info.Name));
+        var code = ConditionCode(diagnosis.Condition);
         return new Condition
         {
             Id = ConditionId(assessment.Id, position),
@@ -191,12 +193,21 @@ public static class FhirResources
                 ? Concept(ConditionVerificationSystem, "confirmed", "Confirmed")
                 : Concept(ConditionVerificationSystem, "provisional", "Provisional"),
             Category = [Concept(ConditionCategorySystem, "encounter-diagnosis", "Encounter Diagnosis")],
-            Code = new CodeableConcept { Coding = codings, Text = diagnosis.IsPrimary ? $"{info.Name} (primary diagnosis)" : info.Name },
+            Code = new CodeableConcept { Coding = code.Coding, Text = diagnosis.IsPrimary ? $"{info.Name} (primary diagnosis)" : info.Name },
             BodySite = [new CodeableConcept { Text = diagnosis.Side switch { Side.Left => "Left hip", Side.Right => "Right hip", _ => "Both hips" } }],
             Subject = new ResourceReference($"Patient/{assessment.PatientId}"),
             RecordedDate = assessment.SignedAt?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             Asserter = new ResourceReference($"Practitioner/{assessment.AuthorClinicianId}", assessment.AuthorName),
         };
+    }
+
+    /// <summary>A catalogue condition with its ICD-10 code where the catalogue holds an unambiguous one.</summary>
+    public static CodeableConcept ConditionCode(HipCondition condition)
+    {
+        var info = ConditionCatalogue.Get(condition);
+        List<Coding> codings = info.Icd10 is { } icd10 ? [new Coding(Icd10System, icd10, info.Name)] : [];
+        codings.Add(new Coding(HipConditionSystem, condition.ToString(), info.Name));
+        return new CodeableConcept { Coding = codings, Text = info.Name };
     }
 
     private static Appointment.ParticipantComponent Participant(ResourceReference actor) => new()

@@ -16,6 +16,7 @@ public sealed class FhirSearch
     public const string Count = "_count";
     public const string PageParameter = "_page";
     public const string LastUpdated = "_lastUpdated";
+    public const string Include = "_include";
 
     // Accepted everywhere; only FHIR JSON is served.
     private static readonly string[] Always = [Count, PageParameter, "_format"];
@@ -54,6 +55,18 @@ public sealed class FhirSearch
         ? int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
             : throw ValidationException.For(PageParameter, "_page is a whole number from 1.")
         : 1;
+
+    /// <summary>The _include values asked for, each one of <paramref name="supported"/> (else 400); the CapabilityStatement lists them.</summary>
+    public IReadOnlySet<string> Includes(params string[] supported)
+    {
+        var asked = query[Include].OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (asked.FirstOrDefault(i => !supported.Contains(i, StringComparer.Ordinal)) is { } unsupported)
+        {
+            throw ValidationException.For(Include, $"Unsupported _include '{unsupported}'. Supported: {(supported.Length == 0 ? "none" : string.Join(", ", supported))}.");
+        }
+
+        return asked;
+    }
 
     public string? Token(string name) => Single(name) is { Length: > 0 } value ? value : null;
 
@@ -98,7 +111,7 @@ public sealed class FhirSearch
     }
 
     /// <summary>A searchset of one page, with self and next links that keep the other parameters.</summary>
-    public Bundle Bundle(HttpRequest request, IEnumerable<Resource> resources, int total)
+    public Bundle Bundle(HttpRequest request, IEnumerable<Resource> resources, int total, IEnumerable<Resource>? included = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var baseUrl = FhirEndpoints.BaseUrl(request);
@@ -116,6 +129,12 @@ public sealed class FhirSearch
                 Search = new Bundle.SearchComponent { Mode = Hl7.Fhir.Model.Bundle.SearchEntryMode.Match },
             })],
         };
+        bundle.Entry.AddRange((included ?? []).DistinctBy(r => $"{r.TypeName}/{r.Id}").Select(r => new Bundle.EntryComponent
+        {
+            FullUrl = $"{baseUrl}/{r.TypeName}/{r.Id}",
+            Resource = r,
+            Search = new Bundle.SearchComponent { Mode = Hl7.Fhir.Model.Bundle.SearchEntryMode.Include },
+        }));
         if ((long)Page * PageSize < total)
         {
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(request, Page + 1) });

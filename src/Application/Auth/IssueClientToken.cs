@@ -51,11 +51,15 @@ public sealed class IssueClientTokenHandler(IApplicationDbContext db, ITokenServ
             throw new OAuthErrorException(OAuthErrorException.InvalidClient, InvalidClient);
         }
 
-        var requested = request.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var granted = requested is null || requested.Length == 0
+        var requested = request.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var smart = requested.Where(SmartScopes.IsSmart).Distinct().ToList();
+        var own = requested.Where(s => !SmartScopes.IsSmart(s)).ToList();
+        // A SMART scope stands for ClinicHip scopes the client holds; the token carries both, and policies check the ClinicHip ones.
+        var meant = smart.Select(s => SmartScopes.Grant(s, client.Scopes)).ToList();
+        IReadOnlyList<string> granted = requested.Length == 0
             ? client.Scopes
-            : client.Holds(requested)
-                ? [.. IntegrationScopes.All.Where(requested.Contains)]
+            : client.Holds(own) && meant.All(m => m is not null)
+                ? [.. IntegrationScopes.All.Where(s => own.Contains(s) || meant.Any(m => m!.Contains(s))), .. smart]
                 : throw new OAuthErrorException(OAuthErrorException.InvalidScope, "A requested scope is unknown or was not granted to this client.");
 
         var token = tokens.IssueClientToken(client.Id.Value, granted);

@@ -8,12 +8,14 @@ namespace ClinicHip.Domain.Outcomes;
 public sealed record MeaningfulChangeThresholds(decimal NprsPoints = 2, decimal NprsFraction = 0.30m, decimal IHot12Points = 10, decimal HoosPoints = 10);
 
 /// <summary>One completed measure against the patient's first (baseline) one.</summary>
+/// <param name="Id">The record id.</param>
 /// <param name="RecordedAt">When (UTC).</param>
+/// <param name="RecordedBy">Patient or Clinician.</param>
 /// <param name="Scores">The scores.</param>
 /// <param name="ChangeFromBaseline">Score minus baseline, per score.</param>
 /// <param name="MeaningfulImprovement">Whether the improvement since baseline is meaningful, per score.</param>
 public sealed record OutcomePoint(
-    DateTimeOffset RecordedAt, IReadOnlyDictionary<string, decimal?> Scores, IReadOnlyDictionary<string, decimal?> ChangeFromBaseline,
+    Guid Id, DateTimeOffset RecordedAt, OutcomeRecorder RecordedBy, IReadOnlyDictionary<string, decimal?> Scores, IReadOnlyDictionary<string, decimal?> ChangeFromBaseline,
     IReadOnlyDictionary<string, bool> MeaningfulImprovement);
 
 /// <summary>The series of one instrument.</summary>
@@ -34,7 +36,7 @@ public static class OutcomeProgress
                 var change = record.Scores.ToDictionary(s => s.Key, s => s.Value - baseline.Scores.GetValueOrDefault(s.Key));
                 var meaningful = record.Scores.ToDictionary(s => s.Key, s =>
                     MeaningfulImprovementRule.IsMet(group.Key, baseline.Scores.GetValueOrDefault(s.Key), s.Value, thresholds));
-                return new OutcomePoint(new DateTimeOffset(record.RecordedAtUtc), record.Scores, change, meaningful);
+                return new OutcomePoint(record.Id, new DateTimeOffset(record.RecordedAtUtc), record.RecordedBy, record.Scores, change, meaningful);
             })]);
         })];
     }

@@ -9,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.Fhir;
 public class FhirClientTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     [Fact]
-    public async Task FhirClient_ReadsMetadataSearchesAndPagesPatientsAndReadsOne()
+    public async Task FhirClient_ReadsMetadataSearchesAndPagesPatientsReadsOneAndRunsEverything()
     {
         var anonymous = factory.CreateClient();
         for (var i = 0; i < 3; i++)
@@ -30,5 +30,8 @@ public class FhirClientTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var id = page.Entry[0].Resource!.Id!;
         (await client.ReadAsync<Patient>($"Patient/{id}"))!.Name[0].Family.ShouldBe("Lee");
         await Should.ThrowAsync<FhirOperationException>(() => client.ReadAsync<Patient>($"Patient/{Guid.NewGuid()}"));
+
+        var everything = (await client.InstanceOperationAsync(new Uri($"Patient/{id}", UriKind.Relative), "everything", useGet: true)).ShouldBeOfType<Bundle>();
+        everything.Entry[0].Resource.ShouldBeOfType<Patient>().Id.ShouldBe(id);
     }
 }

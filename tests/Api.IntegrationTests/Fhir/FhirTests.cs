@@ -7,6 +7,7 @@ using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
+using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 using Task = System.Threading.Tasks.Task;
 
@@ -15,26 +16,6 @@ namespace ClinicHip.Api.IntegrationTests.Fhir;
 /// <summary>The FHIR R4 endpoint through HTTP, with real tokens: every answer is read strictly and validated against the base R4 specification.</summary>
 public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
-    private static async Task<T> FhirAsync<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-        where T : Resource
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/fhir+json");
-        return FhirValidation.Parse<T>(body);
-    }
-
-    /// <summary>An error answer: an OperationOutcome with an error issue of this code and the trace id, never a problem document.</summary>
-    private static async Task<OperationOutcome> OutcomeAsync(HttpResponseMessage response, HttpStatusCode status, OperationOutcome.IssueType code)
-    {
-        var outcome = await FhirAsync<OperationOutcome>(response, status);
-        outcome.Issue.ShouldContain(i => i.Severity == OperationOutcome.IssueSeverity.Error && i.Code == code);
-        outcome.Issue.ShouldContain(i => i.Diagnostics != null && i.Diagnostics.StartsWith("traceId: ", StringComparison.Ordinal));
-        return outcome;
-    }
-
-    private static string? Next(Bundle bundle) => bundle.Link.SingleOrDefault(l => l.Relation == "next")?.Url;
-
     private async Task<(HttpClient Client, PatientProfile Profile)> PatientAsync(string familyName, string dateOfBirth = "1990-01-02")
     {
         var email = $"fhir-{Guid.NewGuid():N}@example.com";
@@ -60,7 +41,8 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
                 CapabilityStatement.TypeRestfulInteraction.SearchType => $"GET /fhir/{r.Type}",
                 _ => $"unexpected {i.Code}",
             }))
-            .Append("GET /fhir/metadata");
+            .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
+            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration");
         var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
@@ -145,7 +127,7 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
 
         await OutcomeAsync(await factory.CreateClient().GetAsync($"/fhir/Patient/{profile.Id}"), HttpStatusCode.Unauthorized, OperationOutcome.IssueType.Login);
         await OutcomeAsync(await frontDesk.GetAsync($"/fhir/Condition?patient=Patient/{profile.Id}"), HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden);
-        await OutcomeAsync(await patient.GetAsync("/fhir/Observation"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
+        await OutcomeAsync(await patient.GetAsync("/fhir/Encounter"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         var unsupported = await OutcomeAsync(await patient.GetAsync("/fhir/Patient?gender=female"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
         unsupported.Issue[0].Expression.ShouldBe(["gender"]);
         await OutcomeAsync(await patient.GetAsync("/fhir/Appointment?date=tomorrow"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
@@ -290,12 +272,15 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         var operations = OpenApi.SwaggerJson.Operations(document);
 
         operations.Select(o => o.Name).ShouldBe(
-            ["GET /fhir/metadata", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
+            ["GET /fhir/metadata", "GET /fhir/.well-known/smart-configuration", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Patient/{id}/$everything", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
              "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Slot",
-             "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}"], ignoreOrder: true);
+             "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}",
+             "GET /fhir/Questionnaire", "GET /fhir/Questionnaire/{id}", "GET /fhir/QuestionnaireResponse", "GET /fhir/QuestionnaireResponse/{id}",
+             "GET /fhir/CarePlan", "GET /fhir/CarePlan/{id}", "GET /fhir/ServiceRequest", "GET /fhir/ServiceRequest/{id}", "GET /fhir/Observation"], ignoreOrder: true);
         operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
-            .ShouldBe(["patient", "practitioner", "date", "status", "_count"]);
-        operations.SelectMany(o => o.Responses).ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
+            .ShouldBe(["patient", "practitioner", "date", "status", "_count", "_include"]);
+        operations.Where(o => !o.Name.EndsWith("smart-configuration", StringComparison.Ordinal)).SelectMany(o => o.Responses)
+            .ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
         (await OpenApi.SwaggerJson.LoadAsync(factory)).ToJsonString().ShouldNotContain("/fhir/");
     }
 }

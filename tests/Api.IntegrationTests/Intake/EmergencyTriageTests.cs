@@ -165,7 +165,7 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
     {
         var (patient, _) = await factory.NewPatientClientAsync();
         var id = (await CreatedAsync(await patient.PostAsJsonAsync("/api/intake-forms", Form(SuspectedStressFracture()))))["id"]!.GetValue<Guid>();
-        await StoreAsVersion1Async(id);
+        await IntakeSnapshots.StoreAsVersion1Async(factory, id);
 
         var form = (await patient.GetFromJsonAsync<JsonObject>($"/api/intake-forms/{id}"))!;
 
@@ -178,40 +178,10 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
         form["advice"].ShouldBeNull();
     }
 
-    /// <summary>Rewrites the stored snapshots as version 1 wrote them: no screening answers, no advice, no reasons.</summary>
-    private async Task StoreAsVersion1Async(Guid id)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        // SQLite keeps ids as upper-case text, PostgreSQL as uuid.
-        object key = TemporaryDatabase.OnPostgreSql ? id : id.ToString().ToUpperInvariant();
-        var stored = await db.Database.SqlQuery<Snapshot>($"""SELECT "Answers", "Triage" FROM "IntakeForms" WHERE "Id" = {key}""").SingleAsync();
-        var answers = JsonNode.Parse(stored.Answers)!.AsObject();
-        foreach (var member in new[] { "formVersion", "sex", "menstrualStatus", "neurologicalSymptoms", "limp", "nightSweats", "morningStiffnessMinutes", "nothingEasesPain", "trend" })
-        {
-            answers.Remove(member).ShouldBeTrue(member);
-        }
-
-        var triage = JsonNode.Parse(stored.Triage)!.AsObject();
-        triage.Remove("advice");
-        triage.Remove("reasons");
-        foreach (var flag in triage["redFlags"]!.AsArray())
-        {
-            flag!.AsObject().Remove("firedBy");
-            flag.AsObject().Remove("basis");
-            flag.AsObject().Remove("patientInstruction");
-        }
-
-        (await db.Database.ExecuteSqlAsync($"""UPDATE "IntakeForms" SET "Answers" = {answers.ToJsonString()}, "Triage" = {triage.ToJsonString()} WHERE "Id" = {key}"""))
-            .ShouldBe(1);
-    }
-
     private async Task<List<OutboxMessage>> ReviewChecksAsync(params Guid[] formIds)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         return await db.OutboxMessages.AsNoTracking().Where(m => m.Type == OutboxEvents.IntakeReviewDueType && formIds.Contains(m.ResourceId)).ToListAsync();
     }
-
-    private sealed record Snapshot(string Answers, string Triage);
 }

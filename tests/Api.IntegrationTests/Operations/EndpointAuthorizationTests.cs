@@ -20,8 +20,9 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
         // Calendar apps send no bearer token; the per-clinician feed token in the address is checked (404 when wrong).
         "GET /api/clinicians/{id:guid}/calendar.ics",
 
-        // The FHIR CapabilityStatement: clients read it before they sign in; it holds no clinic data.
+        // The FHIR CapabilityStatement and the SMART configuration: clients read them before they sign in; they hold no clinic data.
         "GET /fhir/metadata",
+        "GET /fhir/.well-known/smart-configuration",
 
         // The pages behind the problem type URIs (docs/problem-types.md): they describe the API, not the clinic's data.
         "GET /problems/",

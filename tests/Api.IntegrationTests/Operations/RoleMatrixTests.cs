@@ -41,10 +41,15 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/Questionnaire/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden],
+        ["/fhir/QuestionnaireResponse/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/CarePlan/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/fhir/ServiceRequest/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
@@ -162,6 +167,10 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",
                 ["/fhir/Appointment/{id}"] = $"/fhir/Appointment/{appointment}",
                 ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
+                ["/fhir/Questionnaire/{id}"] = "/fhir/Questionnaire/hip-intake-2",
+                ["/fhir/QuestionnaireResponse/{id}"] = $"/fhir/QuestionnaireResponse/{form}",
+                ["/fhir/CarePlan/{id}"] = $"/fhir/CarePlan/{plan}",
+                ["/fhir/ServiceRequest/{id}"] = $"/fhir/ServiceRequest/{plan}",
             },
         };
     }

@@ -31,6 +31,14 @@ internal sealed class InsufficientScopeResultHandler(IProblemDetailsService prob
         context.Response.Headers.WWWAuthenticate = accepted.Count == 0
             ? "Bearer error=\"insufficient_scope\""
             : $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', accepted)}\"";
+        if (Fhir.FhirOutcomes.IsFhirRequest(context))
+        {
+            // FHIR clients read OperationOutcomes only; the challenge header still names the scope.
+            await Fhir.FhirResult.WriteAsync(context.Response,
+                Fhir.FhirOutcomes.ForStatus(StatusCodes.Status403Forbidden, Errors.ProblemDetailsExceptionHandler.TraceId(context)), StatusCodes.Status403Forbidden);
+            return;
+        }
+
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
