@@ -82,6 +82,18 @@ public sealed class Appointment : AuditableEntity
 
     public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
 
+    /// <summary>
+    /// A merge of two records of one person moves the appointment, with the patient's diary cells, to the surviving
+    /// record (<see cref="Patients.PatientMerge"/>); the clinician's cells stay as they are.
+    /// </summary>
+    public void MoveToPatient(PatientId survivor)
+    {
+        var patientCells = occupiedCells.Where(c => c.Owner == DiaryOwner.Patient).ToList();
+        occupiedCells.RemoveAll(c => c.Owner == DiaryOwner.Patient);
+        occupiedCells.AddRange(patientCells.Select(c => c with { OwnerId = survivor.Value }));
+        PatientId = survivor;
+    }
+
     public static Appointment Book(PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context)
     {
         ArgumentNullException.ThrowIfNull(clinician);

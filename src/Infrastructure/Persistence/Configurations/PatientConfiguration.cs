@@ -55,6 +55,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.Phone, p.DateOfBirth });
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.UserId).IsUnique();
+        builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+
+        // The front desk's work list of records registered online that match another; few rows carry the flag.
+        builder.HasIndex(p => p.PossibleDuplicate);
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.ConfigureAuditColumns();
     }

@@ -381,6 +381,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ModifiedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -392,6 +395,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -464,6 +470,10 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
 
@@ -1514,6 +1524,11 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")

@@ -374,6 +374,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ModifiedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -457,6 +463,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
 
@@ -1499,6 +1509,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")
