@@ -34,6 +34,8 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{patientId:guid}/not-duplicate", ConfirmNotDuplicate).RequireAuthorization(Policies.FrontDesk).WithName("ConfirmPatientNotDuplicate")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.FrontDesk).WithName("InvitePatient")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{patientId:guid}/date-of-death", RecordDeath).RequireAuthorization(Policies.FrontDesk).WithName("RecordPatientDateOfDeath")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
@@ -200,6 +202,24 @@ public static class PatientEndpoints
     /// <response code="409">The record is not flagged (patient.not-flagged-duplicate).</response>
     public static async Task<Ok<PatientProfileDto>> ConfirmNotDuplicate(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ConfirmNotDuplicateCommand(patientId), cancellationToken));
+
+    /// <summary>Invite a patient to claim their record.</summary>
+    /// <remarks>
+    /// The front desk and administrators, for a patient with a record but no login. The invitation is a patient.invited
+    /// event in the outbox: the notification sender emails the patient a single-use link token that works for 7 days
+    /// (the clinic keeps only its hash), and webhook subscribers get the event with ids only, never the token. The
+    /// patient sets a password with POST /api/auth/claim; their email becomes the login. Inviting again sends a new token;
+    /// earlier ones keep working until used or expired.
+    /// </remarks>
+    /// <response code="201">The invitation (id and expiry, never the token).</response>
+    /// <response code="404">No such patient, or merged into another.</response>
+    /// <response code="409">The patient already has a login (patient.has-account).</response>
+    /// <response code="422">The record has no email (patient.email-required) or is archived (patient.archived).</response>
+    public static async Task<Created<PatientInvitationDto>> Invite(Guid patientId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var invitation = await mediator.Send(new InvitePatientCommand(patientId), cancellationToken);
+        return TypedResults.Created($"/api/patients/{patientId}", invitation);
+    }
 
     /// <summary>Record a patient's date of death.</summary>
     /// <remarks>

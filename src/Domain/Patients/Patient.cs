@@ -179,6 +179,15 @@ public sealed class Patient : AuditableEntity
         Version = Guid.NewGuid();
     }
 
+    /// <summary>Links the login the patient created by claiming their record with an invitation.</summary>
+    public void LinkAccount(Guid userId)
+    {
+        CheckStateRule(new InvitedPatientMustHaveNoAccountRule(this));
+        CheckStateRule(new MergedPatientCannotChangeRule(this));
+        UserId = userId;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Flags a record that matched another by the duplicate rules when it was created without staff.</summary>
     public void MarkPossibleDuplicate()
     {

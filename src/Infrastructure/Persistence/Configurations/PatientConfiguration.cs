@@ -64,6 +64,19 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     }
 }
 
+internal sealed class PatientInvitationConfiguration : IEntityTypeConfiguration<PatientInvitation>
+{
+    public void Configure(EntityTypeBuilder<PatientInvitation> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TokenHash).HasMaxLength(PatientInvitation.TokenHashMaxLength).IsFixedLength(false);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.PatientId);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
+
 internal sealed class PatientNameWordConfiguration : IEntityTypeConfiguration<PatientNameWord>
 {
     public void Configure(EntityTypeBuilder<PatientNameWord> builder)
