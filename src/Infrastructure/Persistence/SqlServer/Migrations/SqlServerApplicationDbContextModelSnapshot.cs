@@ -109,6 +109,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -122,6 +126,12 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShownPatientIds")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("int");

@@ -102,6 +102,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -114,6 +118,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShownPatientIds")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StatusCode")
