@@ -55,7 +55,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.Phone, p.DateOfBirth });
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.UserId).IsUnique();
-        builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key on MergedIntoId: the domain sets it to a record it loaded, records are never deleted, and on
+        // SQLite adding one to an existing table rebuilds it outside the migration's transaction.
 
         // The front desk's work list of records registered online that match another; few rows carry the flag.
         builder.HasIndex(p => p.PossibleDuplicate);

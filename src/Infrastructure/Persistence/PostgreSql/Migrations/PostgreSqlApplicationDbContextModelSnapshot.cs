@@ -481,8 +481,6 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
@@ -1579,11 +1577,6 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
-                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")

@@ -484,8 +484,6 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
@@ -1588,11 +1586,6 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
-                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")

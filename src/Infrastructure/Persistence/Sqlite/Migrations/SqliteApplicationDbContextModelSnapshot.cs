@@ -474,8 +474,6 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
@@ -1564,11 +1562,6 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
-                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")

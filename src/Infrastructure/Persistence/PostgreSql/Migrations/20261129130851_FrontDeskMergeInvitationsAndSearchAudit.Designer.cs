@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlApplicationDbContext))]
-    [Migration("20261129114651_PatientMergeAndPossibleDuplicate")]
-    partial class PatientMergeAndPossibleDuplicate
+    [Migration("20261129130851_FrontDeskMergeInvitationsAndSearchAudit")]
+    partial class FrontDeskMergeInvitationsAndSearchAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -112,6 +112,10 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -125,6 +129,12 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShownPatientIds")
+                        .HasColumnType("text");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
@@ -474,8 +484,6 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("PossibleDuplicate");
 
                     b.HasIndex("SearchName");
@@ -523,6 +531,51 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("PatientId", "ChangedAtUtc");
 
                     b.ToTable("PatientChanges");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .IsFixedLength(false);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PatientInvitations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
@@ -1527,11 +1580,6 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.Patient", b =>
                 {
-                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ClinicHip.Infrastructure.Identity.ApplicationUser", null)
                         .WithOne()
                         .HasForeignKey("ClinicHip.Domain.Patients.Patient", "UserId")
@@ -1645,6 +1693,15 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientChange", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
                 {
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()

@@ -6,11 +6,43 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class PatientInvitations : Migration
+    public partial class FrontDeskMergeInvitationsAndSearchAudit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "MergedIntoId",
+                table: "Patients",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PossibleDuplicate",
+                table: "Patients",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "QueryKind",
+                table: "AuditRecords",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RowsShown",
+                table: "AuditRecords",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ShownPatientIds",
+                table: "AuditRecords",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PatientInvitations",
                 columns: table => new
@@ -37,6 +69,11 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Patients_PossibleDuplicate",
+                table: "Patients",
+                column: "PossibleDuplicate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientInvitations_PatientId",
                 table: "PatientInvitations",
                 column: "PatientId");
@@ -53,6 +90,30 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "PatientInvitations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_PossibleDuplicate",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "PossibleDuplicate",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "QueryKind",
+                table: "AuditRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RowsShown",
+                table: "AuditRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ShownPatientIds",
+                table: "AuditRecords");
         }
     }
 }
