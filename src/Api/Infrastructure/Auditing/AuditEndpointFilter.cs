@@ -122,6 +122,18 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
         {
             yield return id;
         }
+
+        // A plain list of patients (the FHIR search's) concerns each patient listed; a paged search is one record instead.
+        if (audited.ResourceType == "Patient" && value is IEnumerable list and not string)
+        {
+            foreach (var item in list)
+            {
+                if (Guid.TryParse(IdOf(item), out var listedPatient))
+                {
+                    yield return listedPatient;
+                }
+            }
+        }
     }
 
     /// <summary>
