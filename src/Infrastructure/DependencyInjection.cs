@@ -75,6 +75,7 @@ public static class DependencyInjection
 
         services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
+        services.AddSingleton<IInvitationTokens, InvitationTokens>();
 
         services.AddSingleton(configuration.GetSection("Outcomes:MeaningfulChange").Get<MeaningfulChangeThresholds>() ?? new MeaningfulChangeThresholds());
 

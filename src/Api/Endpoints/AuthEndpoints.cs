@@ -16,6 +16,8 @@ public static class AuthEndpoints
 
         group.MapPost("/register", Register).AllowAnonymous().Audited("Patient").WithName("RegisterPatient")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/claim", Claim).AllowAnonymous().Audited("Patient").WithName("ClaimPatientRecord")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken")
@@ -40,6 +42,19 @@ public static class AuthEndpoints
         var profile = await mediator.Send(command, cancellationToken);
         return TypedResults.Created($"/api/patients/{profile.Id}", profile);
     }
+
+    /// <summary>Claim a patient record with an invitation.</summary>
+    /// <remarks>
+    /// For a patient the clinic invited (POST /api/patients/{patientId}/invitations): the token from the invitation email
+    /// and a new password create a login in the Patient role, linked to the record; the record's email is the login. Sign
+    /// in afterwards with POST /api/auth/token. Rate-limited like registration.
+    /// </remarks>
+    /// <response code="200">The claimed patient record.</response>
+    /// <response code="400">No token, or the password is too weak.</response>
+    /// <response code="409">The invitation was already used (invitation.already-used) or has expired (invitation.expired), or the record has a login.</response>
+    /// <response code="422">The token is not valid (invitation.invalid).</response>
+    public static async Task<Ok<PatientProfileDto>> Claim(ClaimPatientRecordCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
 
     /// <summary>Sign in with email and password.</summary>
     /// <remarks>

@@ -29,6 +29,13 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{patientId:guid}/restore", Restore).RequireAuthorization(Policies.FrontDesk).WithName("RestorePatient")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{patientId:guid}/merge", Merge).RequireAuthorization(Policies.Admin).WithName("MergePatient")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{patientId:guid}/not-duplicate", ConfirmNotDuplicate).RequireAuthorization(Policies.FrontDesk).WithName("ConfirmPatientNotDuplicate")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.FrontDesk).WithName("InvitePatient")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{patientId:guid}/date-of-death", RecordDeath).RequireAuthorization(Policies.FrontDesk).WithName("RecordPatientDateOfDeath")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
@@ -63,8 +70,9 @@ public static class PatientEndpoints
     /// Staff only. Name words match the start of any name part in any order, ignoring case and accents ("jos lee" finds
     /// José Lee); a phone number matches in E.164 form whatever way it is typed; every filter given must match. Archived
     /// records are left out unless includeArchived=true. With updatedSince the rows come oldest change first. Each row
-    /// shows name, date of birth, phone, alerts and the next appointment — nothing clinical. Every search is audited with
-    /// the patients it showed.
+    /// shows name, date of birth, phone, alerts and the next appointment — nothing clinical — and whether it is flagged as a
+    /// possible duplicate (possibleDuplicate=true lists the flagged records, the front desk's work list) or was merged
+    /// (mergedIntoId). Every search is audited with the patients it showed.
     /// </remarks>
     /// <param name="search">Name words, e.g. "jos lee".</param>
     /// <param name="dateOfBirth">Exact date of birth, e.g. 1990-04-21.</param>
@@ -74,23 +82,27 @@ public static class PatientEndpoints
     /// <param name="updatedSince">Only records changed at or after this instant (ISO 8601).</param>
     /// <param name="page">Page, from 1.</param>
     /// <param name="pageSize">1 to 200 (default 50).</param>
+    /// <param name="possibleDuplicate">true: only records registered online that match another; false: only the others.</param>
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="200">One page of matching patients.</response>
     public static async Task<Ok<PagedList<PatientSearchRowDto>>> Search(
         string? search, DateOnly? dateOfBirth, string? phone, string? email, bool? includeArchived, DateTimeOffset? updatedSince, int? page, int? pageSize,
-        IMediator mediator, CancellationToken cancellationToken) =>
+        bool? possibleDuplicate, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(
-            new SearchPatientsQuery(search, dateOfBirth, phone, email, includeArchived ?? false, updatedSince, page ?? 1, pageSize ?? PagedList.DefaultPageSize),
+            new SearchPatientsQuery(
+                search, dateOfBirth, phone, email, includeArchived ?? false, updatedSince, page ?? 1, pageSize ?? PagedList.DefaultPageSize, possibleDuplicate),
             cancellationToken));
 
     /// <summary>Get a patient's record.</summary>
     /// <remarks>
     /// A patient reads their own record; staff read any. Another patient's id answers 404. Demographics, contact details,
     /// consents and alerts, never clinical content. The ETag header carries the version to send as If-Match when changing it.
+    /// A record merged into another answers 404 with type urn:clinichip:problem:patient.merged, the surviving record's id
+    /// in survivorId and its address in the Location header; every read and change of the merged id answers so.
     /// </remarks>
     /// <response code="200">The patient record.</response>
-    /// <response code="404">No such patient, or not one the caller may see.</response>
+    /// <response code="404">No such patient, not one the caller may see, or merged into another (patient.merged, with survivorId).</response>
     public static async Task<Ok<PatientProfileDto>> Get(Guid id, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
         var patient = await mediator.Send(new GetPatientQuery(id), cancellationToken);
@@ -150,6 +162,64 @@ public static class PatientEndpoints
     /// <response code="409">Not archived, or a date of death is recorded.</response>
     public static async Task<Ok<PatientProfileDto>> Restore(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new RestorePatientCommand(patientId), cancellationToken));
+
+    /// <summary>Merge a duplicate record into the record that survives.</summary>
+    /// <remarks>
+    /// Administrators, for one person entered twice. Every appointment (with its diary cells), intake form, assessment,
+    /// treatment plan, outcome record, running-load week and the login account move to the survivor, and this record is
+    /// archived with a pointer to it, in one transaction; both histories record the merge. Afterwards the merged id answers
+    /// 404 patient.merged with survivorId. 409 when the survivor is this record (patient.merge-into-itself), either record
+    /// was already merged (patient.already-merged), both have a login (patient.merge-both-have-accounts), they have
+    /// appointments at the same time (patient.merge-appointments-overlap) or running-load figures for the same week
+    /// (patient.merge-running-load-overlap); then nothing changes.
+    /// </remarks>
+    /// <param name="patientId">The record that goes.</param>
+    /// <param name="command">The record that stays.</param>
+    /// <param name="response">Carries the survivor's ETag.</param>
+    /// <param name="mediator">The request pipeline.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    /// <response code="200">The surviving record.</response>
+    /// <response code="400">No survivorId.</response>
+    /// <response code="404">Either record does not exist.</response>
+    /// <response code="409">The two cannot be merged; the code says why.</response>
+    /// <response code="412">Someone changed either record while the merge ran.</response>
+    public static async Task<Ok<PatientProfileDto>> Merge(
+        Guid patientId, MergePatientCommand command, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var survivor = await mediator.Send(command with { PatientId = patientId }, cancellationToken);
+        response.SetETag(survivor.Version);
+        return TypedResults.Ok(survivor);
+    }
+
+    /// <summary>Confirm a flagged record is not a duplicate.</summary>
+    /// <remarks>
+    /// The front desk and administrators. A patient who registers online is never attached to an existing record; when
+    /// their record matches another by the duplicate rules it is flagged (possibleDuplicate on search rows). This clears
+    /// the flag, recorded in the history; when it is the same person, an administrator merges the records instead.
+    /// </remarks>
+    /// <response code="200">The record, no longer flagged.</response>
+    /// <response code="404">No such patient, or merged into another.</response>
+    /// <response code="409">The record is not flagged (patient.not-flagged-duplicate).</response>
+    public static async Task<Ok<PatientProfileDto>> ConfirmNotDuplicate(Guid patientId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ConfirmNotDuplicateCommand(patientId), cancellationToken));
+
+    /// <summary>Invite a patient to claim their record.</summary>
+    /// <remarks>
+    /// The front desk and administrators, for a patient with a record but no login. The invitation is a patient.invited
+    /// event in the outbox: the notification sender emails the patient a single-use link token that works for 7 days
+    /// (the clinic keeps only its hash), and webhook subscribers get the event with ids only, never the token. The
+    /// patient sets a password with POST /api/auth/claim; their email becomes the login. Inviting again sends a new token;
+    /// earlier ones keep working until used or expired.
+    /// </remarks>
+    /// <response code="201">The invitation (id and expiry, never the token).</response>
+    /// <response code="404">No such patient, or merged into another.</response>
+    /// <response code="409">The patient already has a login (patient.has-account).</response>
+    /// <response code="422">The record has no email (patient.email-required) or is archived (patient.archived).</response>
+    public static async Task<Created<PatientInvitationDto>> Invite(Guid patientId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var invitation = await mediator.Send(new InvitePatientCommand(patientId), cancellationToken);
+        return TypedResults.Created($"/api/patients/{patientId}", invitation);
+    }
 
     /// <summary>Record a patient's date of death.</summary>
     /// <remarks>

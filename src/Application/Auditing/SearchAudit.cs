@@ -21,9 +21,12 @@ namespace ClinicHip.Application.Auditing;
 /// <param name="StatusCode">The HTTP status answered.</param>
 /// <param name="TraceId">The request's trace id.</param>
 /// <param name="ClientAddress">The client's address.</param>
+/// <param name="RowsShown">A patient search: how many rows it showed.</param>
+/// <param name="QueryKind">A patient search: the filters it used, by name (never their values).</param>
+/// <param name="ShownPatientIds">A patient search: the patients it showed.</param>
 public sealed record AuditRecordDto(
     DateTimeOffset OccurredAt, Guid? UserId, Guid? ClientId, string Roles, string Action, string ResourceType, string? ResourceId, Guid? PatientId, string Outcome,
-    int StatusCode, string? TraceId, string? ClientAddress);
+    int StatusCode, string? TraceId, string? ClientAddress, int? RowsShown, string? QueryKind, IReadOnlyList<Guid>? ShownPatientIds);
 
 /// <summary>The audit trail, newest first, filtered by patient, user, integration client and time.</summary>
 public sealed record SearchAuditQuery(
@@ -43,7 +46,7 @@ public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
 
 public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandler<SearchAuditQuery, PagedList<AuditRecordDto>>
 {
-    public Task<PagedList<AuditRecordDto>> Handle(SearchAuditQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<AuditRecordDto>> Handle(SearchAuditQuery request, CancellationToken cancellationToken)
     {
         var records = db.AuditRecords.AsNoTracking();
         if (request.PatientId is { } patient)
@@ -73,8 +76,11 @@ public sealed class SearchAuditHandler(IApplicationDbContext db) : IRequestHandl
             records = records.Where(r => r.OccurredAtUtc < toUtc);
         }
 
-        return PagedList.CreateAsync(records.OrderByDescending(r => r.Id).Select(r => new AuditRecordDto(
+        var page = await PagedList.CreateAsync(records.OrderByDescending(r => r.Id), request.Page, request.PageSize, cancellationToken);
+        return new PagedList<AuditRecordDto>([.. page.Items.Select(r => new AuditRecordDto(
             new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero), r.UserId, r.ClientId, r.Roles, r.Action, r.ResourceType, r.ResourceId, r.PatientId, r.Outcome, r.StatusCode,
-            r.TraceId, r.ClientAddress)), request.Page, request.PageSize, cancellationToken);
+            r.TraceId, r.ClientAddress, r.RowsShown, r.QueryKind,
+            r.ShownPatientIds is null ? null : [.. r.ShownPatientIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)]))],
+            page.Page, page.PageSize, page.TotalCount);
     }
 }

@@ -45,6 +45,12 @@ public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentitySe
             var phone = PhoneNormaliser.ToE164(request.Phone, (await db.ClinicSettingsAsync(ct)).DefaultPhoneRegion, "phone");
             var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct);
             var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, phone, today);
+            if ((await db.FindDuplicatesAsync(patient.Details(), patient.Id, ct)).Count > 0)
+            {
+                // Never attached to the record it matches (that would hand a stranger someone's history): staff decide.
+                patient.MarkPossibleDuplicate();
+            }
+
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);
             return PatientProfileDto.From(patient);

@@ -14,13 +14,12 @@ public sealed class GetPatientHandler(IApplicationDbContext db, ICurrentUser cur
 {
     public async Task<PatientProfileDto> Handle(GetPatientQuery request, CancellationToken cancellationToken)
     {
-
         // Another patient's record answers exactly as a missing one: its existence is not disclosed.
         var id = new PatientId(request.Id);
         currentUser.EnsureCanSeeRecordsOf(id);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Patient", request.Id);
-        var profile = PatientProfileDto.From(patient);
+        var profile = PatientProfileDto.From(patient.EnsureNotMerged());
         return currentUser.IsPatient()
             ? profile
             : profile with { Attendance = await db.PatientAttendanceAsync(id, clock.GetUtcNow().UtcDateTime, cancellationToken) };

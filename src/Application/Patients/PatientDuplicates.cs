@@ -25,23 +25,12 @@ public static class PatientDuplicates
     public static async Task EnsureNoDuplicateAsync(
         this IApplicationDbContext db, PatientDetails details, PatientId? self, bool confirmedNotDuplicate, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(details);
         if (confirmedNotDuplicate)
         {
             return;
         }
 
-        var key = PatientSearchKey.For(details.Name);
-        var email = string.IsNullOrWhiteSpace(details.Email) ? null : details.Email.Trim().ToLowerInvariant();
-        var exclude = self ?? default;
-        var matches = await db.Patients.AsNoTracking()
-            .Where(p => p.Id != exclude)
-            .Where(p => (p.DateOfBirth == details.DateOfBirth && (p.SearchName == key || p.Phone == details.Phone)) || (email != null && p.Email == email))
-            .OrderBy(p => p.Id)
-            .Take(MaxCandidates)
-            .Select(p => new { p.Id, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth })
-            .ToListAsync(cancellationToken);
-        var candidates = matches.Select(p => new DuplicateCandidateDto(p.Id.Value, p.GivenName, p.FamilyName, p.DateOfBirth)).ToList();
+        var candidates = await db.FindDuplicatesAsync(details, self, cancellationToken);
         if (candidates.Count > 0)
         {
             throw new ConflictException(
@@ -49,5 +38,23 @@ public static class PatientDuplicates
                 "This may be a patient the clinic already has. Check the candidates; if this is a different person, send again with confirmedNotDuplicate: true.",
                 new Dictionary<string, object?> { ["candidates"] = candidates });
         }
+    }
+
+    /// <summary>The other records that match <paramref name="details"/> by the duplicate rules (at most ten), merged records left out.</summary>
+    public static async Task<IReadOnlyList<DuplicateCandidateDto>> FindDuplicatesAsync(
+        this IApplicationDbContext db, PatientDetails details, PatientId? self, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var key = PatientSearchKey.For(details.Name);
+        var email = string.IsNullOrWhiteSpace(details.Email) ? null : details.Email.Trim().ToLowerInvariant();
+        var exclude = self ?? default;
+        var matches = await db.Patients.AsNoTracking()
+            .Where(p => p.Id != exclude && p.MergedIntoId == null)
+            .Where(p => (p.DateOfBirth == details.DateOfBirth && (p.SearchName == key || p.Phone == details.Phone)) || (email != null && p.Email == email))
+            .OrderBy(p => p.Id)
+            .Take(MaxCandidates)
+            .Select(p => new { p.Id, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth })
+            .ToListAsync(cancellationToken);
+        return [.. matches.Select(p => new DuplicateCandidateDto(p.Id.Value, p.GivenName, p.FamilyName, p.DateOfBirth))];
     }
 }

@@ -19,9 +19,11 @@ namespace ClinicHip.Application.Patients;
 /// <param name="Archived">Whether the record is archived.</param>
 /// <param name="UpdatedAt">When the record was last changed (or created).</param>
 /// <param name="Attendance">No-shows and late cancellations in the last 12 months.</param>
+/// <param name="PossibleDuplicate">Registered online while matching another record; staff confirm it is a different person or merge.</param>
+/// <param name="MergedIntoId">The record this one was merged into (merged records are archived).</param>
 public sealed record PatientSearchRowDto(
     Guid PatientId, string GivenName, string FamilyName, DateOnly DateOfBirth, string Phone, MedicalAlertsDto Alerts, DateTimeOffset? NextAppointmentAt,
-    bool Archived, DateTimeOffset UpdatedAt, PatientAttendanceDto Attendance);
+    bool Archived, DateTimeOffset UpdatedAt, PatientAttendanceDto Attendance, bool PossibleDuplicate, Guid? MergedIntoId);
 
 /// <summary>Finds patients for the front desk. Every filter given must match.</summary>
 /// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee).</param>
@@ -32,9 +34,10 @@ public sealed record PatientSearchRowDto(
 /// <param name="UpdatedSince">Only records changed at or after this instant, oldest change first.</param>
 /// <param name="Page">Page, from 1.</param>
 /// <param name="PageSize">1 to 200.</param>
+/// <param name="PossibleDuplicate">Only records flagged (true) or not flagged (false) as possible duplicates.</param>
 public sealed record SearchPatientsQuery(
     string? Search, DateOnly? DateOfBirth, string? Phone, string? Email, bool IncludeArchived, DateTimeOffset? UpdatedSince, int Page = 1,
-    int PageSize = PagedList.DefaultPageSize) : IRequest<PagedList<PatientSearchRowDto>>;
+    int PageSize = PagedList.DefaultPageSize, bool? PossibleDuplicate = null) : IRequest<PagedList<PatientSearchRowDto>>;
 
 public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQuery>
 {
@@ -62,6 +65,11 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
         }
 
         patients = MatchingNameWords(patients, request.Search);
+
+        if (request.PossibleDuplicate is { } flagged)
+        {
+            patients = patients.Where(p => p.PossibleDuplicate == flagged);
+        }
 
         if (request.DateOfBirth is { } dateOfBirth)
         {
@@ -108,7 +116,8 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             [.. page.Items.Select(p => new PatientSearchRowDto(
                 p.Id.Value, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth, p.Phone, MedicalAlertsDto.From(p.Alerts),
                 next.TryGetValue(p.Id, out var start) ? new DateTimeOffset(start, TimeSpan.Zero) : null, p.IsArchived,
-                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero), attendance.GetValueOrDefault(p.Id, PatientAttendanceDto.None)))],
+                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero), attendance.GetValueOrDefault(p.Id, PatientAttendanceDto.None),
+                p.PossibleDuplicate, p.MergedIntoId?.Value))],
             page.Page, page.PageSize, page.TotalCount);
     }
 

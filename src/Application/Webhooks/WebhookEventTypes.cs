@@ -15,10 +15,13 @@ public static class WebhookEventTypes
     public const string IntakeReviewOverdue = "intake.review_overdue";
     public const string TreatmentPlanActivated = "treatment_plan.activated";
 
+    /// <summary>Staff invited a patient to claim their record (ids only: the link token goes to the patient alone).</summary>
+    public const string PatientInvited = "patient.invited";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
-        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated,
+        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated, PatientInvited,
     };
 
     /// <summary>

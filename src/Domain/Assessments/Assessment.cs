@@ -36,6 +36,9 @@ public sealed class Assessment : AuditableEntity
 
     public PatientId PatientId { get; private set; }
 
+    /// <summary>A merge of two records of one person moves this to the surviving record (<see cref="Patients.PatientMerge"/>).</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     public AppointmentId AppointmentId { get; private set; }
 
     public ClinicianId AuthorId { get; private set; }

@@ -35,4 +35,13 @@ public sealed class AuditRecord
     public string? TraceId { get; init; }
 
     public string? ClientAddress { get; init; }
+
+    /// <summary>A patient search: how many rows it showed (one record per search, whatever the number).</summary>
+    public int? RowsShown { get; init; }
+
+    /// <summary>A patient search: which filters it used, by name only (e.g. <c>phone,search</c>), never what was typed.</summary>
+    public string? QueryKind { get; init; }
+
+    /// <summary>A patient search: the ids of the patients it showed, comma-separated, for an investigation to find.</summary>
+    public string? ShownPatientIds { get; init; }
 }

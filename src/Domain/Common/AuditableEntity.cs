@@ -34,4 +34,14 @@ public abstract class AuditableEntity
             throw new BusinessRuleViolationException(rule);
         }
     }
+
+    /// <summary>Like <see cref="CheckRule"/>, for a rule about the entity's state rather than the request: answered 409.</summary>
+    protected static void CheckStateRule(IBusinessRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.IsBroken())
+        {
+            throw new StateConflictException(rule.Code, rule.Message);
+        }
+    }
 }

@@ -45,6 +45,9 @@ public sealed class IntakeForm : AuditableEntity
 
     public PatientId PatientId { get; private set; }
 
+    /// <summary>A merge of two records of one person moves this to the surviving record (<see cref="Patients.PatientMerge"/>).</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     public AppointmentId? AppointmentId { get; private set; }
 
     /// <summary>1 for the first form of a series, one more for each correction.</summary>

@@ -28,6 +28,9 @@ public sealed class OutcomeRecord : AuditableEntity
 
     public PatientId PatientId { get; private set; }
 
+    /// <summary>A merge of two records of one person moves this to the surviving record (<see cref="Patients.PatientMerge"/>).</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     public OutcomeInstrument Instrument { get; private set; }
 
     public DateTime RecordedAtUtc { get; private set; }

@@ -67,10 +67,21 @@ public sealed class Patient : AuditableEntity
 
     public DateOnly? DateOfDeath { get; private set; }
 
+    /// <summary>The record this one was merged into: its appointments and clinical records moved there, and this one is archived.</summary>
+    public PatientId? MergedIntoId { get; private set; }
+
+    /// <summary>
+    /// Registered online while another record matched it by the duplicate rules; staff confirm it is a different person
+    /// or merge the two. Online registration never attaches itself to an existing record.
+    /// </summary>
+    public bool PossibleDuplicate { get; private set; }
+
     /// <summary>Changes on every save of the record's details; the ETag of the record.</summary>
     public Guid Version { get; private set; }
 
     public bool IsArchived => ArchivedAtUtc is not null;
+
+    public bool IsMerged => MergedIntoId is not null;
 
     /// <summary>
     /// A patient registers online with their account; what they did not give is left unstated. Registering with an email
@@ -143,6 +154,7 @@ public sealed class Patient : AuditableEntity
 
     public void Restore()
     {
+        CheckStateRule(new MergedPatientCannotChangeRule(this));
         if (!IsArchived)
         {
             throw new StateConflictException("patient.not-archived", "This patient's record is not archived.");
@@ -165,6 +177,67 @@ public sealed class Patient : AuditableEntity
         Reminders = ReminderConsent.None;
         ArchivedAtUtc ??= nowUtc;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>Links the login the patient created by claiming their record with an invitation.</summary>
+    public void LinkAccount(Guid userId)
+    {
+        CheckStateRule(new InvitedPatientMustHaveNoAccountRule(this));
+        CheckStateRule(new MergedPatientCannotChangeRule(this));
+        UserId = userId;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Flags a record that matched another by the duplicate rules when it was created without staff.</summary>
+    public void MarkPossibleDuplicate()
+    {
+        PossibleDuplicate = true;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Staff looked at a flagged record and found it is a different person.</summary>
+    public void ConfirmNotDuplicate()
+    {
+        CheckStateRule(new MergedPatientCannotChangeRule(this));
+        if (!PossibleDuplicate)
+        {
+            throw new StateConflictException("patient.not-flagged-duplicate", "This patient's record is not flagged as a possible duplicate.");
+        }
+
+        PossibleDuplicate = false;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Merges this record into <paramref name="survivor"/>, the same person entered twice: this one is archived with a
+    /// pointer to the survivor and hands over its login account. The caller moves the appointments and clinical records
+    /// (<see cref="PatientMerge"/>) in the same transaction.
+    /// </summary>
+    public void MergeInto(Patient survivor, DateTime nowUtc)
+    {
+        EnsureCanMergeInto(survivor);
+        MergedIntoId = survivor.Id;
+        ArchivedAtUtc ??= nowUtc;
+        PossibleDuplicate = false;
+        survivor.PossibleDuplicate = false;
+        if (UserId is { } account)
+        {
+            survivor.UserId = account;
+            UserId = null;
+        }
+
+        Version = Guid.NewGuid();
+        survivor.Version = Guid.NewGuid();
+    }
+
+    /// <summary>Throws (409) when the two records cannot be merged, whatever they hold.</summary>
+    public void EnsureCanMergeInto(Patient survivor)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        CheckStateRule(new PatientCannotBeMergedIntoItselfRule(this, survivor));
+        CheckStateRule(new MergedPatientCannotChangeRule(this));
+        CheckStateRule(new MergedPatientCannotChangeRule(survivor));
+        CheckStateRule(new MergedRecordsMustNotBothHaveAccountsRule(this, survivor));
     }
 
     /// <summary>Throws when the patient may not take a new appointment.</summary>

@@ -8,6 +8,15 @@ public enum PatientChangeKind
     Archived,
     Restored,
     DeathRecorded,
+
+    /// <summary>This record was merged into another (the survivor).</summary>
+    MergedInto,
+
+    /// <summary>Another record was merged into this one.</summary>
+    MergeReceived,
+
+    /// <summary>Staff confirmed that a record flagged as a possible duplicate is a different person.</summary>
+    ConfirmedNotDuplicate,
 }
 
 /// <summary>

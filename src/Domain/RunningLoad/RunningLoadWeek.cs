@@ -24,6 +24,9 @@ public sealed class RunningLoadWeek : AuditableEntity
 
     public PatientId PatientId { get; private set; }
 
+    /// <summary>A merge of two records of one person moves this to the surviving record (<see cref="Patients.PatientMerge"/>).</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     public DateOnly WeekStart { get; private set; }
 
     public decimal DistanceKm { get; private set; }

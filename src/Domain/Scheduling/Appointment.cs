@@ -89,6 +89,18 @@ public sealed class Appointment : AuditableEntity
 
     public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
 
+    /// <summary>
+    /// A merge of two records of one person moves the appointment, with the patient's diary cells, to the surviving
+    /// record (<see cref="Patients.PatientMerge"/>); the clinician's cells stay as they are.
+    /// </summary>
+    public void MoveToPatient(PatientId survivor)
+    {
+        var patientCells = occupiedCells.Where(c => c.Owner == DiaryOwner.Patient).ToList();
+        occupiedCells.RemoveAll(c => c.Owner == DiaryOwner.Patient);
+        occupiedCells.AddRange(patientCells.Select(c => c with { OwnerId = survivor.Value }));
+        PatientId = survivor;
+    }
+
     /// <summary>Books an appointment under every booking rule; <paramref name="seriesId"/> names the course it is an occurrence of, if any.</summary>
     public static Appointment Book(
         PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context,

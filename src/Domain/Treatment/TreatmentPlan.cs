@@ -40,6 +40,9 @@ public sealed class TreatmentPlan : AuditableEntity
 
     public PatientId PatientId { get; private set; }
 
+    /// <summary>A merge of two records of one person moves this to the surviving record (<see cref="Patients.PatientMerge"/>).</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     public AssessmentId AssessmentId { get; private set; }
 
     public ClinicianId AuthorId { get; private set; }

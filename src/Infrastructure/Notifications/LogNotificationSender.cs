@@ -23,6 +23,18 @@ internal sealed partial class LogNotificationSender(ILogger<LogNotificationSende
         return Task.CompletedTask;
     }
 
+    public Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        InvitationNotDelivered(logger, invitation.InvitationId, Channel);
+        return Task.CompletedTask;
+    }
+
+    // The token is a credential and never logged, so the log channel cannot deliver an invitation: say so.
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "Invitation {InvitationId} was not delivered: the {Channel} channel does not carry link tokens; configure SMTP to send invitations")]
+    private static partial void InvitationNotDelivered(ILogger logger, Guid invitationId, string channel);
+
     // A warning: an unreviewed Urgent or Emergency form is a clinical risk someone must act on.
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "{Level} intake form {IntakeFormId} has waited {Waiting} for review (alert via {Channel})")]
     private static partial void ReviewOverdue(ILogger logger, Guid intakeFormId, TriageLevel level, TimeSpan waiting, string channel);

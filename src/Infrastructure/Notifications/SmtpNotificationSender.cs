@@ -72,6 +72,21 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         await client.SendMailAsync(message, cancellationToken);
     }
 
+    public async Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var smtp = options.Value;
+        using var client = Client(smtp);
+        var until = invitation.ExpiresAtUtc.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-AU"));
+        using var message = new MailMessage(smtp.From, invitation.RecipientEmail)
+        {
+            Subject = "Set up your ClinicHip login",
+            Body = "The clinic has invited you to set up a login for your patient record.\n\n" +
+                $"Your invitation code: {invitation.Token}\n\nIt works once, until {until}. If you did not expect this email, ignore it.",
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
     private static SmtpClient Client(SmtpOptions smtp)
     {
         var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };

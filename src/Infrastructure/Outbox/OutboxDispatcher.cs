@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Patients;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Webhooks;
@@ -179,10 +180,14 @@ public sealed partial class OutboxDispatcher(
         var mediator = services.GetRequiredService<IMediator>();
         try
         {
-            var done = message.Type == OutboxEvents.IntakeReviewDueType
-                ? await mediator.Send(new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken)
-                    == ReviewCheckOutcome.Escalated
-                : await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent;
+            var done = message.Type switch
+            {
+                OutboxEvents.IntakeReviewDueType => await mediator.Send(
+                    new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken) == ReviewCheckOutcome.Escalated,
+                OutboxEvents.PatientInvitationType => await mediator.Send(
+                    new SendPatientInvitationCommand(Payload<PatientInvitationPayload>(message).InvitationId), cancellationToken),
+                _ => await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent,
+            };
             message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
         }
 #pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.

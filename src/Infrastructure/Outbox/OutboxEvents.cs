@@ -3,6 +3,7 @@ using ClinicHip.Application.Reminders;
 using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Treatment;
 
@@ -25,6 +26,10 @@ public sealed record ReminderPayload(Guid AppointmentId, DateTime StartUtc, Time
 /// <param name="IntakeFormId">The form.</param>
 public sealed record IntakeReviewDuePayload(Guid IntakeFormId);
 
+/// <summary>What an invitation row holds: the invitation to send (its token is made again when it is sent).</summary>
+/// <param name="InvitationId">The invitation.</param>
+public sealed record PatientInvitationPayload(Guid InvitationId);
+
 /// <summary>
 /// Turns domain events into outbox rows: one webhook event each (two for an Urgent or Emergency form), plus reminders
 /// for bookings and reschedules and a review check for Urgent and Emergency forms, both run when due by the dispatcher.
@@ -33,6 +38,7 @@ public static class OutboxEvents
 {
     public const string ReminderType = "appointment.reminder";
     public const string IntakeReviewDueType = "intake.review-due";
+    public const string PatientInvitationType = "patient.invitation";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -83,6 +89,23 @@ public static class OutboxEvents
                 {
                     ["treatmentPlanId"] = activated.TreatmentPlanId.Value, ["patientId"] = activated.PatientId.Value, ["clinicianId"] = activated.ClinicianId.Value,
                 });
+                break;
+            case PatientInvited invited:
+                yield return Event(WebhookEventTypes.PatientInvited, invited.InvitationId, invited.OccurredAtUtc, new Dictionary<string, Guid>
+                {
+                    ["invitationId"] = invited.InvitationId, ["patientId"] = invited.PatientId.Value,
+                });
+                yield return new OutboxMessage
+                {
+                    Id = Guid.CreateVersion7(),
+                    Kind = OutboxMessageKind.Reminder,
+                    Type = PatientInvitationType,
+                    PayloadJson = JsonSerializer.Serialize(new PatientInvitationPayload(invited.InvitationId), Json),
+                    ResourceId = invited.InvitationId,
+                    OccurredAtUtc = invited.OccurredAtUtc,
+                    DueAtUtc = invited.OccurredAtUtc,
+                    Status = OutboxMessageStatus.Pending,
+                };
                 break;
             default:
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");

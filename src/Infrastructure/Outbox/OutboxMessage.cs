@@ -7,7 +7,7 @@ public enum OutboxMessageKind
     /// <summary>An event for webhook subscriptions, due when it happened.</summary>
     Event,
 
-    /// <summary>An appointment reminder, due some time before the appointment.</summary>
+    /// <summary>A message the notification sender sends when due: an appointment reminder, a review alert, an invitation.</summary>
     Reminder,
 }
 

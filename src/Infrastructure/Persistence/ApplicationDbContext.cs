@@ -35,6 +35,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<PatientNameWord> PatientNameWords => Set<PatientNameWord>();
 
+    public DbSet<PatientInvitation> PatientInvitations => Set<PatientInvitation>();
+
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<Clinician> Clinicians => Set<Clinician>();

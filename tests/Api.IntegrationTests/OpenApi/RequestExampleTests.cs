@@ -18,7 +18,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
 
     private static readonly string[] MainRequests =
         ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "BookAppointmentSeries", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan", "CreateLocation",
-            "UpdateLocation"];
+            "UpdateLocation", "MergePatient", "ClaimPatientRecord"];
 
     [Fact]
     public async Task MainRequests_CarryAnExampleBody()
@@ -60,6 +60,9 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
         var clinician = await scenario.ClinicianClientAsync(factory);
         await (await clinician.PostAsync("/api/assessments", Json(examples["StartAssessment"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await clinician.PostAsync("/api/treatment-plans", Json(examples["DraftTreatmentPlan"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await scenario.Admin.PostAsync($"/api/patients/{Guid.NewGuid()}/merge", Json(examples["MergePatient"]))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await (await anonymous.PostAsync("/api/auth/claim", Json(examples["ClaimPatientRecord"]))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!
+            .GetValue<string>().ShouldBe("invitation.invalid");
     }
 
     private static Dictionary<string, JsonNode> Examples(JsonObject document) => SwaggerJson.Operations(document)

@@ -11,6 +11,9 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
     private static readonly string[] AnonymousAllowList =
     [
         "POST /api/auth/register",
+
+        // The invitation's single-use token is the credential (a patient with a record but no login yet).
+        "POST /api/auth/claim",
         "POST /api/auth/token",
         "POST /api/auth/refresh",
 

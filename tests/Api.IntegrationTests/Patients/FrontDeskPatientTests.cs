@@ -217,16 +217,42 @@ public class FrontDeskPatientTests(ClinicApiFactory factory) : IClassFixture<Cli
         await (await (await FrontDeskAsync()).FrontDesk.GetAsync("/api/patients?pageSize=500")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
     [Fact]
-    public async Task Search_IsAudited_AndShowsInTheFoundPatientsAccessLog()
+    public async Task Search_IsAuditedOnceWithWhoTheFiltersTheRowCountAndTheIdsShown_NeverWhatWasTyped()
+    {
+        var (_, frontDesk) = await FrontDeskAsync();
+        var frontDeskUserId = (await frontDesk.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["userId"]!.GetValue<Guid>();
+        var familyName = "Audit" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<Guid>();
+        foreach (var given in new[] { "Ana", "Ben", "Cy" })
+        {
+            ids.Add((await CreateAsync(frontDesk, NewPatient(given, familyName)))["id"]!.GetValue<Guid>());
+        }
+
+        (await frontDesk.GetAsync($"/api/patients?search={familyName}&includeArchived=false")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var admin = await factory.AdminClientAsync();
+        var searches = (await admin.GetFromJsonAsync<JsonObject>($"/api/audit?userId={frontDeskUserId}&pageSize=200"))!["items"]!.AsArray()
+            .Where(r => r!["action"]!.GetValue<string>() == "SearchPatients").ToList();
+        var record = searches.ShouldHaveSingleItem()!;
+        record["rowsShown"]!.GetValue<int>().ShouldBe(3);
+        record["queryKind"]!.GetValue<string>().ShouldBe("includearchived,search");
+        record["shownPatientIds"]!.AsArray().Select(i => i!.GetValue<Guid>()).ShouldBe(ids, ignoreOrder: true);
+        record["patientId"].ShouldBeNull();
+        record.ToJsonString().ShouldNotContain(familyName);
+    }
+
+    [Fact]
+    public async Task AccessLog_ShowsStaffWhoOpenedTheRecord_NotTheSearchesThatListedIt()
     {
         var (_, frontDesk) = await FrontDeskAsync();
         var (patientClient, patient) = await factory.NewPatientClientAsync();
 
         (await frontDesk.GetAsync($"/api/patients?email={Uri.EscapeDataString(patient.Email)}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await frontDesk.GetAsync($"/api/patients/{patient.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var log = (await patientClient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!;
         var entry = log.ShouldHaveSingleItem()!;
-        entry["action"]!.GetValue<string>().ShouldBe("SearchPatients");
+        entry["action"]!.GetValue<string>().ShouldBe("GetPatient");
         entry["staffName"]!.GetValue<string>().ShouldBe("Riley Brooks");
     }
 

@@ -28,6 +28,8 @@ public static class AuditConventions
 /// The one place where access to patient data is audited: a filter on every API endpoint. After the endpoint ran (or
 /// failed) it records who (user or integration client), role, action, resource, patient(s), outcome, trace id and client address — never the data.
 /// Which patients: the route's patientId, or the PatientId of the answer and of the items of its lists, nested lists included.
+/// A patient search is one record whatever it showed: who, which filters (by name), how many rows and their ids
+/// (docs/decisions/0019): one row per patient shown made every search a burst of writes through the single writer.
 /// </summary>
 internal sealed class AuditEndpointFilter : IEndpointFilter
 {
@@ -66,7 +68,8 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
     private static async Task RecordAsync(HttpContext http, AuditedResource audited, object? value, string outcome, int status)
     {
         var routeId = http.GetRouteValue("id")?.ToString();
-        var patients = PatientIds(http, audited, value, routeId).Distinct().ToList();
+        var search = PatientSearchRows(audited, value);
+        var patients = search is null ? PatientIds(http, audited, value, routeId).Distinct().ToList() : [];
         var client = Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.ClientId), out var clientId) ? clientId : (Guid?)null;
         var user = client is null && Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.Subject), out var id) ? id : (Guid?)null;
         var template = new AuditRecord
@@ -82,6 +85,9 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             StatusCode = status,
             TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
             ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
+            RowsShown = search?.Count,
+            QueryKind = search is null ? null : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
+            ShownPatientIds = search is null ? null : string.Join(',', search),
         };
         IReadOnlyList<AuditRecord> records = patients.Count == 0
             ? [template]
@@ -93,6 +99,12 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             })];
         await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None);
     }
+
+    /// <summary>The patients a list of patient rows (a search) showed, or null when the answer is not one.</summary>
+    private static List<Guid>? PatientSearchRows(AuditedResource audited, object? value) =>
+        audited.ResourceType == "Patient" && value is not (null or string) && value.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable rows
+            ? [.. rows.Cast<object?>().SelectMany(row => PatientIdsIn(row, depth: 0).Concat(Guid.TryParse(IdOf(row), out var id) ? [id] : [])).Distinct()]
+            : null;
 
     private static IEnumerable<Guid> PatientIds(HttpContext http, AuditedResource audited, object? value, string? routeId)
     {
@@ -111,20 +123,15 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             yield return id;
         }
 
-        // A list of patients (a search) concerns each patient listed.
-        var listed = value switch
+        // A plain list of patients (the FHIR search's) concerns each patient listed; a paged search is one record instead.
+        if (audited.ResourceType == "Patient" && value is IEnumerable list and not string)
         {
-            _ when audited.ResourceType != "Patient" => [],
-            string => [],
-            IEnumerable list => list.Cast<object?>(),
-            _ when value?.GetType().GetProperty("Items")?.GetValue(value) is IEnumerable paged => paged.Cast<object?>(),
-            _ => [],
-        };
-        foreach (var item in listed)
-        {
-            if (Guid.TryParse(IdOf(item), out var listedPatient))
+            foreach (var item in list)
             {
-                yield return listedPatient;
+                if (Guid.TryParse(IdOf(item), out var listedPatient))
+                {
+                    yield return listedPatient;
+                }
             }
         }
     }

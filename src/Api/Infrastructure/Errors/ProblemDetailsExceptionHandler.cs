@@ -63,6 +63,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         };
 
         httpContext.Response.StatusCode = status;
+        if (exception is PatientMergedException merged)
+        {
+            // Where the record went, for clients that follow a moved resource by its Location.
+            httpContext.Response.Headers.Location = $"/api/patients/{merged.SurvivorId}";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

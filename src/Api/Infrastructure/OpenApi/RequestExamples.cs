@@ -44,6 +44,12 @@ internal static class RequestExamples
             ContactMethod.Sms, RemindByEmail: true, RemindBySms: true, TelehealthConsentGivenOn: new DateOnly(2026, 11, 20),
             new MedicalAlertsDto(Allergy: true, MobilityAid: false, InterpreterNeeded: true, "Latex allergy; Spanish interpreter")),
 
+        // An administrator names the record that stays; the route names the one that goes.
+        [typeof(MergePatientCommand)] = new MergePatientCommand(ExamplePatientId),
+
+        // The token is the code from the invitation email (43 characters).
+        [typeof(ClaimPatientRecordCommand)] = new ClaimPatientRecordCommand("q8W0mZk3X1vYb7Tn5Rj2Lp9Hs4Df6Ga0Ce8Ku1Iw3Ox", "Trail-Runner-2026"),
+
         // The demo clinic's patient (README, "Demo logins"): Execute signs in as it stands wherever Seed:Demo is on.
         [typeof(IssueTokenCommand)] = new IssueTokenCommand(DemoClinicSeeder.PatientEmail, DemoClinicSeeder.Password),
 

@@ -23,6 +23,8 @@ public interface IApplicationDbContext
 
     DbSet<PatientNameWord> PatientNameWords { get; }
 
+    DbSet<PatientInvitation> PatientInvitations { get; }
+
     DbSet<StaffMember> StaffMembers { get; }
 
     DbSet<Clinician> Clinicians { get; }

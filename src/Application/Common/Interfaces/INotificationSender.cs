@@ -23,6 +23,16 @@ public sealed record AppointmentReminder(Guid AppointmentId, DateTime StartUtc, 
 /// <param name="Waiting">How long it has waited.</param>
 public sealed record IntakeReviewOverdueAlert(Guid IntakeFormId, TriageLevel Level, DateTime SubmittedAtUtc, TimeSpan Waiting);
 
+/// <summary>
+/// An invitation to claim a patient record: the link token goes to the patient's email and nowhere else (never a log,
+/// never a webhook).
+/// </summary>
+/// <param name="InvitationId">The invitation.</param>
+/// <param name="RecipientEmail">The patient's email address, which becomes their login.</param>
+/// <param name="Token">The single-use link token.</param>
+/// <param name="ExpiresAtUtc">When the token stops working.</param>
+public sealed record PatientInvitationMessage(Guid InvitationId, string RecipientEmail, string Token, DateTime ExpiresAtUtc);
+
 /// <summary>Sends patients their reminders and staff their alerts: by default to the log, or by email when SMTP is configured.</summary>
 public interface INotificationSender
 {
@@ -32,4 +42,6 @@ public interface INotificationSender
     Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken);
 
     Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken);
+
+    Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken);
 }

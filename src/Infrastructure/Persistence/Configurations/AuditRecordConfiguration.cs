@@ -16,6 +16,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(r => r.Outcome).HasMaxLength(16);
         builder.Property(r => r.TraceId).HasMaxLength(64);
         builder.Property(r => r.ClientAddress).HasMaxLength(64);
+        builder.Property(r => r.QueryKind).HasMaxLength(200);
         builder.HasIndex(r => new { r.PatientId, r.Id });
         builder.HasIndex(r => new { r.UserId, r.Id });
         builder.HasIndex(r => new { r.ClientId, r.Id });

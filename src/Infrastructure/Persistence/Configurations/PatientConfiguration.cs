@@ -55,7 +55,25 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.Phone, p.DateOfBirth });
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.UserId).IsUnique();
+        // No foreign key on MergedIntoId: the domain sets it to a record it loaded, records are never deleted, and on
+        // SQLite adding one to an existing table rebuilds it outside the migration's transaction.
+
+        // The front desk's work list of records registered online that match another; few rows carry the flag.
+        builder.HasIndex(p => p.PossibleDuplicate);
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
+
+internal sealed class PatientInvitationConfiguration : IEntityTypeConfiguration<PatientInvitation>
+{
+    public void Configure(EntityTypeBuilder<PatientInvitation> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TokenHash).HasMaxLength(PatientInvitation.TokenHashMaxLength).IsFixedLength(false);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.PatientId);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.ConfigureAuditColumns();
     }
 }

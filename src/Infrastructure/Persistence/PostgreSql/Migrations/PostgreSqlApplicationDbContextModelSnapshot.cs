@@ -109,6 +109,10 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -122,6 +126,12 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShownPatientIds")
+                        .HasColumnType("text");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
@@ -444,6 +454,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ModifiedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -455,6 +468,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -528,6 +544,8 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("PossibleDuplicate");
+
                     b.HasIndex("SearchName");
 
                     b.HasIndex("UserId")
@@ -573,6 +591,51 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("PatientId", "ChangedAtUtc");
 
                     b.ToTable("PatientChanges");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .IsFixedLength(false);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PatientInvitations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
@@ -1698,6 +1761,15 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientChange", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
                 {
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()

@@ -109,6 +109,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -122,6 +126,12 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShownPatientIds")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("int");
@@ -447,6 +457,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ModifiedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -458,6 +471,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("bit");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -531,6 +547,8 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("PossibleDuplicate");
+
                     b.HasIndex("SearchName");
 
                     b.HasIndex("UserId")
@@ -577,6 +595,51 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("PatientId", "ChangedAtUtc");
 
                     b.ToTable("PatientChanges");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .IsFixedLength(false);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PatientInvitations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
@@ -1707,6 +1770,15 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientChange", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
                 {
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()

@@ -102,6 +102,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QueryKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResourceId")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -114,6 +118,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RowsShown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShownPatientIds")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StatusCode")
@@ -437,6 +447,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ModifiedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -448,6 +461,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PreferredContactMethod")
                         .IsRequired()
@@ -521,6 +537,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("PossibleDuplicate");
+
                     b.HasIndex("SearchName");
 
                     b.HasIndex("UserId")
@@ -566,6 +584,51 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("PatientId", "ChangedAtUtc");
 
                     b.ToTable("PatientChanges");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PatientInvitations");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientNameWord", b =>
@@ -1683,6 +1746,15 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Patients.PatientChange", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Patients.PatientInvitation", b =>
                 {
                     b.HasOne("ClinicHip.Domain.Patients.Patient", null)
                         .WithMany()
