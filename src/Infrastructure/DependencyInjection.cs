@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddSingleton(outbox);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IWebhookDispatchSignal>(provider => provider.GetRequiredService<OutboxSignal>());
+        services.AddScoped<IAccountNotices, OutboxAccountNotices>();
         if (outbox.DispatcherEnabled)
         {
             services.AddHostedService<OutboxDispatcher>();

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
@@ -173,16 +174,19 @@ public sealed partial class OutboxDispatcher(
         events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
-    /// <summary>Runs a due row: an appointment reminder, or an Urgent or Emergency form's review check.</summary>
+    /// <summary>Runs a due row: an appointment reminder, an Urgent or Emergency form's review check, or an account notice.</summary>
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
         var mediator = services.GetRequiredService<IMediator>();
         try
         {
-            var done = message.Type == OutboxEvents.IntakeReviewDueType
-                ? await mediator.Send(new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken)
-                    == ReviewCheckOutcome.Escalated
-                : await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent;
+            var done = message.Type switch
+            {
+                OutboxEvents.IntakeReviewDueType => await mediator.Send(
+                    new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken) == ReviewCheckOutcome.Escalated,
+                OutboxEvents.RegistrationAttemptType => await mediator.Send(NoticeCommand(Payload<RegistrationAttemptPayload>(message)), cancellationToken),
+                _ => await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent,
+            };
             message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
         }
 #pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.
@@ -291,6 +295,8 @@ public sealed partial class OutboxDispatcher(
 
     private static SendAppointmentReminderCommand ReminderCommand(ReminderPayload reminder) =>
         new(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime);
+
+    private static SendRegistrationAttemptNoticeCommand NoticeCommand(RegistrationAttemptPayload notice) => new(notice.UserId, notice.AttemptedAtUtc);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was taken over by another dispatcher; its outcome here is dropped")]
     private static partial void LeaseLost(ILogger logger, Guid deliveryId);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
@@ -101,8 +102,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         {
             email, password = ApiClientExtensions.PatientPassword, givenName = "Quinn", familyName = "Owner", dateOfBirth = "1988-05-05", phone = "+61 400 555 000",
         });
-        var patientId = (await register.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        register.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var owner = await factory.SignedInClientAsync(email, ApiClientExtensions.PatientPassword);
+        var patientId = (await owner.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["patientId"]!.GetValue<Guid>();
         var (other, _) = await factory.NewPatientClientAsync();
         var clinician = await scenario.ClinicianClientAsync(factory);
         var frontDesk = await scenario.FrontDeskAsync(factory);

@@ -31,6 +31,8 @@ public sealed class CapturingNotificationSender : INotificationSender
 
     public ConcurrentQueue<IntakeReviewOverdueAlert> Alerts { get; } = new();
 
+    public ConcurrentQueue<RegistrationAttemptNotice> Notices { get; } = new();
+
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
@@ -42,6 +44,12 @@ public sealed class CapturingNotificationSender : INotificationSender
     public Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
     {
         Alerts.Enqueue(alert);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
+    {
+        Notices.Enqueue(notice);
         return Task.CompletedTask;
     }
 }
