@@ -37,8 +37,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
         ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
-        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
-        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
+        // The subscription is the Admin's: a client sees only its own (WebhookOwnershipTests), so another's is 404.
+        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
+        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
