@@ -94,6 +94,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
+app.MapKeySetEndpoints();
 
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)

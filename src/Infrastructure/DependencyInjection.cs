@@ -64,7 +64,7 @@ public static class DependencyInjection
         var jwtSection = configuration.GetSection(JwtOptions.SectionName);
         services.Configure<JwtOptions>(jwtSection);
         var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
-        services.AddSingleton(SigningKey.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
+        services.AddSingleton(AccessTokenKeys.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
 
         services.AddSingleton<IAuditTrail, AuditTrail>();
@@ -73,7 +73,10 @@ public static class DependencyInjection
         var availabilityLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
         services.AddSingleton(_ => new AvailabilityCache(availabilityLifetime));
 
-        services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
+        var telehealthSection = configuration.GetSection(TelehealthOptions.SectionName);
+        services.Configure<TelehealthOptions>(telehealthSection);
+        services.AddSingleton(TelehealthSigningKey.Resolve(
+            telehealthSection.Get<TelehealthOptions>() ?? new TelehealthOptions(), environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
 
         services.AddSingleton(configuration.GetSection("Outcomes:MeaningfulChange").Get<MeaningfulChangeThresholds>() ?? new MeaningfulChangeThresholds());

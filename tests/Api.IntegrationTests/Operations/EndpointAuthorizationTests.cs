@@ -22,6 +22,10 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
 
         // The FHIR CapabilityStatement: clients read it before they sign in; it holds no clinic data.
         "GET /fhir/metadata",
+
+        // Public keys only, for verifying tokens without a shared secret (docs/decisions/0028).
+        "GET /.well-known/jwks.json",
+        "GET /.well-known/telehealth-jwks.json",
         "GET /health/live",
         "HEAD /health/live",
         "GET /health/ready",

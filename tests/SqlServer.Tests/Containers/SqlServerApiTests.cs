@@ -18,7 +18,8 @@ public class SqlServerApiTests(SqlServerContainerFixture database) : IClassFixtu
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "SqlServer");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-        builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        builder.UseSetting("Jwt:SigningKey", ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Telehealth:SigningKey", ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem());
     });
 
     [Fact]
