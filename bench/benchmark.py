@@ -11,7 +11,7 @@ requests/s, p50 and p99 latency, errors, and the ratio to the ceiling (GET /heal
 then the API's peak memory, its start-up time on the existing database, and how latency grows with the data.
 Standard library only, plus wrk.
 """
-import argparse, base64, datetime as dt, json, os, re, secrets, shutil, sqlite3, subprocess, sys, tempfile, time
+import argparse, datetime as dt, json, os, re, secrets, shutil, sqlite3, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -50,10 +50,16 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
+def new_signing_key():
+    """An ECDSA P-256 private key (PEM), as Jwt:SigningKey and Telehealth:SigningKey take it."""
+    return subprocess.run(["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+                          check=True, capture_output=True, text=True).stdout
+
+
 def start_api(database, signing_key):
     api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__ConnectionString=f"Data Source={database}",
-               Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
+               Jwt__SigningKey=signing_key, Telehealth__SigningKey=new_signing_key(), Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000")
     started = time.perf_counter()
@@ -296,7 +302,7 @@ def main():
     ensure_wrk()
     print("Building the API (Release)...", flush=True)
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
-    signing_key = base64.b64encode(secrets.token_bytes(48)).decode()
+    signing_key = new_signing_key()
     work = tempfile.mkdtemp(prefix="clinichip-bench-")
     runs = []
     try:

@@ -43,7 +43,7 @@ public sealed class EcSigningKey
 
     /// <summary>
     /// Reads a private key from configuration: PEM (<c>-----BEGIN PRIVATE KEY-----</c> or <c>EC PRIVATE KEY</c>), or the
-    /// base64 of its PKCS#8 DER form, which fits on one line of an environment file.
+    /// base64 of its DER form (PKCS#8 or SEC1), which fits on one line of an environment file.
     /// </summary>
     public static EcSigningKey Parse(string value, string setting, string howToSet)
     {
@@ -57,7 +57,7 @@ public sealed class EcSigningKey
             }
             else
             {
-                key.ImportPkcs8PrivateKey(Convert.FromBase64String(value.Trim()), out _);
+                ImportDer(key, Convert.FromBase64String(value.Trim()));
             }
 
             return new EcSigningKey(key);
@@ -65,7 +65,20 @@ public sealed class EcSigningKey
         catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
         {
             key.Dispose();
-            throw new InvalidOperationException($"{setting} is not an ECDSA P-256 private key (PEM or base64 PKCS#8). {howToSet}", exception);
+            throw new InvalidOperationException($"{setting} is not an ECDSA P-256 private key (PEM, or base64 DER). {howToSet}", exception);
+        }
+    }
+
+    /// <summary>PKCS#8, or SEC1 (what <c>openssl genpkey -outform DER</c> writes for an EC key).</summary>
+    private static void ImportDer(ECDsa key, byte[] der)
+    {
+        try
+        {
+            key.ImportPkcs8PrivateKey(der, out _);
+        }
+        catch (CryptographicException)
+        {
+            key.ImportECPrivateKey(der, out _);
         }
     }
 

@@ -8,6 +8,17 @@ namespace ClinicHip.Api.IntegrationTests.Auth;
 public class SigningKeyTests
 {
     [Fact]
+    public void Parse_PemOrBase64DerInPkcs8OrSec1_ReadsTheSameKey_ASharedSecretIsRefused()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        string[] forms = [key.ExportPkcs8PrivateKeyPem(), key.ExportECPrivateKeyPem(), Convert.ToBase64String(key.ExportPkcs8PrivateKey()), Convert.ToBase64String(key.ExportECPrivateKey())];
+
+        forms.Select(form => EcSigningKey.Parse(form, "Jwt:SigningKey", "").KeyId).Distinct().ShouldHaveSingleItem()
+            .ShouldBe(Infrastructure.ForgedTokens.KeyId(key));
+        Should.Throw<InvalidOperationException>(() => EcSigningKey.Parse(Convert.ToBase64String(new byte[48]), "Jwt:SigningKey", ""));
+    }
+
+    [Fact]
     public void Resolve_InDevelopmentWithoutKeys_WritesTwoDifferentGeneratedKeysReadableByTheOwnerOnly_AndReadsThemBack()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"clinichip-key-{Guid.NewGuid():N}");
