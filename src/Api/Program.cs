@@ -7,6 +7,7 @@ using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Api.Infrastructure.Telemetry;
 using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
@@ -26,6 +27,7 @@ builder.Logging.AddJsonConsole(options =>
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
+builder.AddClinicTelemetry();
 builder.Services.AddApplication();
 builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
 builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
@@ -73,6 +75,7 @@ if (behindProxy)
     app.UseForwardedHeaders();
 }
 
+app.UseMiddleware<AccessLogMiddleware>();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -95,6 +98,7 @@ app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapKeySetEndpoints();
+app.MapClinicMetrics();
 
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)

@@ -7,6 +7,7 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.Seeding;
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton(AccessTokenKeys.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
 
+        services.AddMetrics();
+        services.AddSingleton<ClinicMetrics>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
 
         services.AddSingleton<DiaryVersion>();

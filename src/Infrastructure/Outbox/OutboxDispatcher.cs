@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Text.Json;
 using ClinicHip.Application.Auth;
@@ -6,6 +7,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +26,8 @@ namespace ClinicHip.Infrastructure.Outbox;
 /// Wakes on its poll interval, or at once when a save in this instance wrote outbox work.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ClinicMetrics metrics, ILogger<OutboxDispatcher> logger)
+    : BackgroundService
 {
     private readonly string instance = InstanceName();
 
@@ -90,6 +93,8 @@ public sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken);
+            var now = Now;
+            messages.ForEach(m => metrics.OutboxWorkRan(now - m.DueAtUtc));
             var events = messages.Where(m => m.Kind == OutboxMessageKind.Event).ToList();
             if (events.Count > 0)
             {
@@ -239,7 +244,14 @@ public sealed partial class OutboxDispatcher(
         else
         {
             var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken);
+            using var activity = ClinicMetrics.Traces.StartActivity("webhook delivery", ActivityKind.Producer);
+            activity?.SetTag("clinichip.webhook.event_type", delivery.EventType);
+            activity?.SetTag("clinichip.webhook.delivery_id", delivery.Id);
             var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken);
+            var delivered = result.StatusCode is >= 200 and < 300;
+            activity?.SetTag("http.response.status_code", result.StatusCode);
+            activity?.SetStatus(delivered ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            metrics.WebhookAttempted(delivered);
             db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(Now, result.StatusCode, result.Error, result.Duration, options.RetrySchedule.After));
         }
 

@@ -49,6 +49,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:ClinicHip.AccessLog", "Warning");
 
         // Tests sign many users in from one (unknown) address; RateLimitTests sets real limits.
         builder.UseSetting("RateLimits:AuthPermitLimit", "100000");

@@ -127,8 +127,10 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         return booked;
     }
 
+    public const string SlotConflictCode = "appointment.slot-conflict";
+
     public static ConflictException SlotConflict() => new(
-        "appointment.slot-conflict", "The clinician or the patient already has an appointment at an overlapping time. Choose another slot.");
+        SlotConflictCode, "The clinician or the patient already has an appointment at an overlapping time. Choose another slot.");
 
     private async Task<AppointmentDto?> ReplayAsync(Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
