@@ -16,6 +16,11 @@ using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
+if (args is [HealthProbe.Argument])
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
@@ -128,6 +133,7 @@ app.MapFhirEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The API host; public so integration tests can start it.</summary>
 public partial class Program;
