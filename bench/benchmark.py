@@ -60,10 +60,16 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
+def new_signing_key():
+    """An ECDSA P-256 private key (PEM), as Jwt:SigningKey and Telehealth:SigningKey take it."""
+    return subprocess.run(["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+                          check=True, capture_output=True, text=True).stdout
+
+
 def start_api(target, signing_key):
     api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__Provider=target.provider, Database__ConnectionString=target.connection_string,
-               Jwt__SigningKey=signing_key, Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
+               Jwt__SigningKey=signing_key, Telehealth__SigningKey=new_signing_key(), Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000",
                AllowedHosts="127.0.0.1")  # Production answers localhost only; wrk calls the address
@@ -514,7 +520,7 @@ def main():
     ensure_wrk()
     print("Building the API (Release)...", flush=True)
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
-    signing_key = base64.b64encode(secrets.token_bytes(48)).decode()
+    signing_key = new_signing_key()
     work = tempfile.mkdtemp(prefix="clinichip-bench-")
     targets = [SqliteTarget] + ([PostgresTarget] if args.database == "postgres" else [])
     runs = {target.label: [] for target in targets}

@@ -6,6 +6,7 @@ using ClinicHip.Api.Infrastructure.Errors;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Api.Infrastructure.Telemetry;
 using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
@@ -13,6 +14,11 @@ using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+
+if (args is [HealthProbe.Argument])
+{
+    return await HealthProbe.RunAsync();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +31,7 @@ builder.Logging.AddJsonConsole(options =>
     options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
+builder.AddClinicTelemetry();
 builder.Services.AddApplication();
 builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
 builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
@@ -72,6 +79,7 @@ if (behindProxy)
     app.UseForwardedHeaders();
 }
 
+app.UseMiddleware<AccessLogMiddleware>();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -95,6 +103,8 @@ app.UseStrictQueryParameters("/api");
 
 app.MapHealthEndpoints();
 app.MapProblemTypeEndpoints();
+app.MapKeySetEndpoints();
+app.MapClinicMetrics();
 
 // Deny by default: every API endpoint needs a signed-in caller unless it says AllowAnonymous.
 // (Not a fallback policy: that would also answer 401 to unknown routes and unsupported media types.)
@@ -125,6 +135,7 @@ app.MapFhirEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The API host; public so integration tests can start it.</summary>
 public partial class Program;

@@ -7,6 +7,7 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.Seeding;
@@ -64,16 +65,21 @@ public static class DependencyInjection
         var jwtSection = configuration.GetSection(JwtOptions.SectionName);
         services.Configure<JwtOptions>(jwtSection);
         var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
-        services.AddSingleton(SigningKey.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
+        services.AddSingleton(AccessTokenKeys.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
 
+        services.AddMetrics();
+        services.AddSingleton<ClinicMetrics>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
 
         services.AddSingleton<DiaryVersion>();
         var availabilityLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
         services.AddSingleton(_ => new AvailabilityCache(availabilityLifetime));
 
-        services.Configure<TelehealthOptions>(configuration.GetSection(TelehealthOptions.SectionName));
+        var telehealthSection = configuration.GetSection(TelehealthOptions.SectionName);
+        services.Configure<TelehealthOptions>(telehealthSection);
+        services.AddSingleton(TelehealthSigningKey.Resolve(
+            telehealthSection.Get<TelehealthOptions>() ?? new TelehealthOptions(), environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
         services.AddSingleton<IInvitationTokens, InvitationTokens>();
 
@@ -100,6 +106,7 @@ public static class DependencyInjection
         services.AddSingleton(outbox);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IWebhookDispatchSignal>(provider => provider.GetRequiredService<OutboxSignal>());
+        services.AddScoped<IAccountNotices, OutboxAccountNotices>();
         if (outbox.DispatcherEnabled)
         {
             services.AddHostedService<OutboxDispatcher>();

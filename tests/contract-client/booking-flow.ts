@@ -73,12 +73,16 @@ const followUp = ok("POST /api/appointment-types", await admin.POST("/api/appoin
 // A runner registers, signs in, finds a free slot and books it.
 const email = `runner-${randomUUID()}@example.com`;
 const password = "Trail-Runner-2026";
-const profile = ok("POST /api/auth/register", await anonymous.POST("/api/auth/register", {
+// Registration answers 202 whether or not the email had an account, so the profile is read after signing in.
+const registered = ok("POST /api/auth/register", await anonymous.POST("/api/auth/register", {
   body: { email, password, givenName: "Jordan", familyName: "Lee", dateOfBirth: "1990-04-21", phone: "+61 7 5555 0100" },
 }));
+assert.equal(registered.email, email);
 const patient = await signIn(email, password);
 const me = ok("GET /api/auth/me", await patient.GET("/api/auth/me"));
-assert.equal(me.patientId, profile.id);
+assert.ok(me.patientId, "the new account has a patient profile");
+const profile = ok("GET /api/patients/{id}", await patient.GET("/api/patients/{id}", { params: { path: { id: me.patientId } } }));
+assert.equal(profile.email, email);
 
 const from = new Date();
 const to = new Date(from.getTime() + 7 * 24 * 60 * 60 * 1000);

@@ -98,6 +98,11 @@ free_port() {
 admin_email="contract-admin@clinichip.example"
 admin_password="Contract-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
 
+# An ECDSA P-256 private key, base64 PKCS#8, as Jwt__SigningKey and Telehealth__SigningKey take it.
+new_signing_key() {
+  node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "der" }).toString("base64"))'
+}
+
 # start_api NAME URL [KEY=VALUE...]: the built API on its own throw-away database, waited for until ready.
 start_api() {
   local name=$1 url=$2
@@ -106,7 +111,8 @@ start_api() {
     cd "$api_dir"
     export ASPNETCORE_ENVIRONMENT=Testing \
       Database__ConnectionString="Data Source=$work/$name.db" \
-      Jwt__SigningKey="$(node -p 'require("crypto").randomBytes(48).toString("base64")')" \
+      Jwt__SigningKey="$(new_signing_key)" \
+      Telehealth__SigningKey="$(new_signing_key)" \
       Bootstrap__AdminEmail="$admin_email" \
       Bootstrap__AdminPassword="$admin_password" \
       Logging__LogLevel__Default=Warning

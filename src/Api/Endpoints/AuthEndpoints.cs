@@ -1,7 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Auth;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Patients;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +14,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/auth").WithTags("Authentication").NotPatientData();
 
         group.MapPost("/register", Register).AllowAnonymous().Audited("Patient").WithName("RegisterPatient")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/claim", Claim).AllowAnonymous().Audited("Patient").WithName("ClaimPatientRecord")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
@@ -32,16 +31,16 @@ public static class AuthEndpoints
     }
 
     /// <summary>Register as a new patient.</summary>
-    /// <remarks>Creates a login in the Patient role and the patient profile. Sign in afterwards with POST /api/auth/token.</remarks>
-    /// <response code="201">The new patient profile.</response>
+    /// <remarks>
+    /// Creates a login in the Patient role and the patient profile; sign in afterwards with POST /api/auth/token and read
+    /// the profile with GET /api/auth/me and GET /api/patients/{id}. An email that already has an account gets the same 202 and body, and the
+    /// account's owner is sent a notice instead, so the answer never tells whether someone is a patient here.
+    /// </remarks>
+    /// <response code="202">Registration received.</response>
     /// <response code="400">A field is missing or malformed, or the password is too weak.</response>
-    /// <response code="409">An account with this email already exists.</response>
     /// <response code="422">The date of birth is in the future or implausibly long ago.</response>
-    public static async Task<Created<PatientProfileDto>> Register(RegisterPatientCommand command, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var profile = await mediator.Send(command, cancellationToken);
-        return TypedResults.Created($"/api/patients/{profile.Id}", profile);
-    }
+    public static async Task<Accepted<RegistrationAcceptedDto>> Register(RegisterPatientCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Accepted((string?)null, await mediator.Send(command, cancellationToken));
 
     /// <summary>Claim a patient record with an invitation.</summary>
     /// <remarks>

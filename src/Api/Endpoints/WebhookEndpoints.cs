@@ -12,17 +12,18 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        // Deliveries carry ids only; the subscriptions themselves hold no patient data.
+        // Deliveries carry ids only; the subscriptions themselves hold no patient data. Changes are audited all the
+        // same, so an Admin can see who subscribed, deleted or redelivered (GET /api/audit?userId= or the client's id).
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.WebhookManagement).NotPatientData();
 
-        group.MapPost("/", Create).WithName("CreateWebhookSubscription")
+        group.MapPost("/", Create).WithName("CreateWebhookSubscription").Audited("WebhookSubscription")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).WithName("ListWebhookSubscriptions");
         group.MapGet("/{id:guid}", Get).WithName("GetWebhookSubscription").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhookSubscription").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteWebhookSubscription").Audited("WebhookSubscription").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/deliveries", Deliveries).WithName("ListWebhookDeliveries")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithName("RedeliverWebhook")
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithName("RedeliverWebhook").Audited("WebhookSubscription")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -32,6 +33,7 @@ public static class WebhookEndpoints
     /// The answer carries the signing secret, shown this once. Each event is POSTed as JSON with <c>Webhook-Id</c> (the
     /// event id: de-duplicate on it), <c>Webhook-Timestamp</c> (unix seconds) and <c>Webhook-Signature: v1=&lt;hex
     /// HMAC-SHA256(secret, "{timestamp}.{body}")&gt;</c>. Only https URLs on public addresses are accepted.
+    /// The subscription belongs to its creator: an integration client alone (and an Admin) sees and manages it.
     /// </remarks>
     /// <response code="201">The subscription with its secret.</response>
     /// <response code="400">The URL is not an absolute http(s) URL, an event type is unknown, or the description is too long.</response>
@@ -43,22 +45,25 @@ public static class WebhookEndpoints
     }
 
     /// <summary>List the webhook subscriptions.</summary>
-    /// <remarks>Every subscription not deleted: its URL, events and description; never its signing secret.</remarks>
-    /// <response code="200">Every subscription that is not deleted, oldest first, without secrets.</response>
+    /// <remarks>
+    /// An integration client's own subscriptions, or every one for an Admin, not deleted: URL, events, description and
+    /// creator; never the signing secret.
+    /// </remarks>
+    /// <response code="200">The subscriptions the caller may see that are not deleted, oldest first, without secrets.</response>
     public static async Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> List(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListWebhookSubscriptionsQuery(), cancellationToken));
 
     /// <summary>Get one webhook subscription.</summary>
     /// <remarks>Its URL, events and description; the signing secret was shown once, when it was created.</remarks>
     /// <response code="200">The subscription, without its secret.</response>
-    /// <response code="404">No subscription has this id, or it was deleted.</response>
+    /// <response code="404">No subscription has this id, it was deleted, or another client created it.</response>
     public static async Task<Ok<WebhookSubscriptionDto>> Get(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetWebhookSubscriptionQuery(id), cancellationToken));
 
     /// <summary>Delete a webhook subscription.</summary>
     /// <remarks>Nothing more is sent to it: its pending deliveries are cancelled when next due. Its delivery log is kept.</remarks>
     /// <response code="204">Deleted.</response>
-    /// <response code="404">No subscription has this id, or it was deleted.</response>
+    /// <response code="404">No subscription has this id, it was deleted, or another client created it.</response>
     public static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteWebhookSubscriptionCommand(id), cancellationToken);
@@ -73,14 +78,14 @@ public static class WebhookEndpoints
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="200">One page of deliveries.</response>
-    /// <response code="404">No subscription has this id, or it was deleted.</response>
+    /// <response code="404">No subscription has this id, it was deleted, or another client created it.</response>
     public static async Task<Ok<PagedList<WebhookDeliveryDto>>> Deliveries(Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListWebhookDeliveriesQuery(id, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
 
     /// <summary>Send a delivery again.</summary>
     /// <remarks>The same event (same <c>Webhook-Id</c>) is sent again at once, with a fresh set of retries, whatever became of it before.</remarks>
     /// <response code="202">Queued; the delivery as it stands now.</response>
-    /// <response code="404">No such subscription or delivery.</response>
+    /// <response code="404">No such subscription or delivery, or another client created the subscription.</response>
     public static async Task<Accepted<WebhookDeliveryDto>> Redeliver(Guid id, Guid deliveryId, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Accepted($"/api/webhooks/{id}/deliveries", await mediator.Send(new RedeliverWebhookCommand(id, deliveryId), cancellationToken));
 }

@@ -10,7 +10,10 @@ using MediatR;
 
 namespace ClinicHip.Application.Auth;
 
-/// <summary>A new patient registers online: a login account in the Patient role and their profile.</summary>
+/// <summary>
+/// A new patient registers online: a login account in the Patient role and their profile. An email that already has an
+/// account gets the same answer, and its owner a notice instead (docs/decisions/0027).
+/// </summary>
 /// <param name="Email">Email address; becomes the login.</param>
 /// <param name="Password">At least 10 characters, with at least 4 different characters.</param>
 /// <param name="GivenName">Given (first) name.</param>
@@ -18,7 +21,7 @@ namespace ClinicHip.Application.Auth;
 /// <param name="DateOfBirth">Date of birth (ISO 8601 date, e.g. 1990-04-21).</param>
 /// <param name="Phone">Contact phone number, e.g. +61 7 5555 0100.</param>
 public sealed record RegisterPatientCommand(string Email, string Password, string GivenName, string FamilyName, DateOnly DateOfBirth, string Phone)
-    : IRequest<PatientProfileDto>;
+    : IRequest<RegistrationAcceptedDto>;
 
 public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatientCommand>
 {
@@ -33,27 +36,37 @@ public sealed class RegisterPatientValidator : AbstractValidator<RegisterPatient
     }
 }
 
-public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentityService identity, TimeProvider clock)
-    : IRequestHandler<RegisterPatientCommand, PatientProfileDto>
+public sealed class RegisterPatientHandler(IApplicationDbContext db, IIdentityService identity, IAccountNotices notices, TimeProvider clock)
+    : IRequestHandler<RegisterPatientCommand, RegistrationAcceptedDto>
 {
-    public Task<PatientProfileDto> Handle(RegisterPatientCommand request, CancellationToken cancellationToken)
+    public Task<RegistrationAcceptedDto> Handle(RegisterPatientCommand request, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
 
         return db.InTransactionAsync(async ct =>
         {
+            // Every refusal comes before the email is looked at, so none of them depends on whether it is taken.
             var phone = PhoneNormaliser.ToE164(request.Phone, (await db.ClinicSettingsAsync(ct)).DefaultPhoneRegion, "phone");
-            var userId = await identity.CreateUserAsync(request.Email, request.Password, Roles.Patient, ct);
-            var patient = Patient.Register(userId, new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, phone, today);
-            if ((await db.FindDuplicatesAsync(patient.Details(), patient.Id, ct)).Count > 0)
+            var patient = Patient.Register(Guid.CreateVersion7(), new PersonName(request.GivenName, request.FamilyName), request.DateOfBirth, request.Email, phone, today);
+            var account = await identity.CreateUserUnlessTakenAsync(patient.UserId!.Value, request.Email, request.Password, Roles.Patient, ct);
+            if (account.Created)
             {
-                // Never attached to the record it matches (that would hand a stranger someone's history): staff decide.
-                patient.MarkPossibleDuplicate();
+                if ((await db.FindDuplicatesAsync(patient.Details(), patient.Id, ct)).Count > 0)
+                {
+                    // Never attached to the record it matches (that would hand a stranger someone's history): staff decide.
+                    patient.MarkPossibleDuplicate();
+                }
+
+                db.Patients.Add(patient);
+            }
+            else
+            {
+                notices.QueueRegistrationAttempt(account.UserId, now);
             }
 
-            db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);
-            return PatientProfileDto.From(patient);
+            return RegistrationAcceptedDto.For(request.Email);
         }, cancellationToken);
     }
 }

@@ -13,8 +13,10 @@ namespace ClinicHip.Application.Webhooks;
 /// <param name="Events">The event types it receives.</param>
 /// <param name="Description">What it is for.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
+/// <param name="CreatedByUserId">The staff account that created it, when one did.</param>
+/// <param name="CreatedByClientId">The integration client that created it, when one did: only it (and an Admin) sees and manages it.</param>
 /// <param name="Secret">The signing secret: store it now, it is never shown again. Deliveries are signed as Standard Webhooks specifies: <c>Webhook-Signature</c> is <c>v1,</c> and the base64 HMAC-SHA256 of <c>{Webhook-Id}.{Webhook-Timestamp}.{body}</c>, keyed with the bytes whose base64 follows <c>whsec_</c>; a Standard Webhooks library verifies it with this secret as it stands.</param>
-public sealed record CreatedWebhookSubscriptionDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, DateTimeOffset CreatedAt, string Secret);
+public sealed record CreatedWebhookSubscriptionDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, DateTimeOffset CreatedAt, Guid? CreatedByUserId, Guid? CreatedByClientId, string Secret);
 
 /// <summary>Subscribes a URL to events.</summary>
 /// <param name="Url">An https URL (http only in Development) on a public address.</param>
@@ -51,10 +53,11 @@ public sealed class CreateWebhookSubscriptionHandler(
 
         // The Standard Webhooks secret format: whsec_ and the base64 key (WebhookSender signs with it).
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var subscription = WebhookSubscription.Create(url, request.Events, request.Description, secrets.Protect(secret), user.UserId, clock.GetUtcNow().UtcDateTime);
+        var subscription = WebhookSubscription.Create(url, request.Events, request.Description, secrets.Protect(secret), user.ClientId is null ? user.UserId : null, user.ClientId,
+            clock.GetUtcNow().UtcDateTime);
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
         var dto = WebhookSubscriptionDto.From(subscription);
-        return new CreatedWebhookSubscriptionDto(dto.Id, dto.Url, dto.Events, dto.Description, dto.CreatedAt, secret);
+        return new CreatedWebhookSubscriptionDto(dto.Id, dto.Url, dto.Events, dto.Description, dto.CreatedAt, dto.CreatedByUserId, dto.CreatedByClientId, secret);
     }
 }

@@ -19,11 +19,11 @@ public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebho
     }
 }
 
-public sealed class ListWebhookDeliveriesHandler(IApplicationDbContext db) : IRequestHandler<ListWebhookDeliveriesQuery, PagedList<WebhookDeliveryDto>>
+public sealed class ListWebhookDeliveriesHandler(IApplicationDbContext db, ICurrentUser caller) : IRequestHandler<ListWebhookDeliveriesQuery, PagedList<WebhookDeliveryDto>>
 {
     public async Task<PagedList<WebhookDeliveryDto>> Handle(ListWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
-        await db.ActiveSubscriptionAsync(request.SubscriptionId, tracked: false, cancellationToken);
+        await db.ActiveSubscriptionAsync(caller, request.SubscriptionId, tracked: false, cancellationToken);
         var deliveries = await PagedList.CreateAsync(
             db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == request.SubscriptionId).OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id),
             request.Page, request.PageSize, cancellationToken);

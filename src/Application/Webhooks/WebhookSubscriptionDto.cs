@@ -8,8 +8,11 @@ namespace ClinicHip.Application.Webhooks;
 /// <param name="Events">The event types it receives.</param>
 /// <param name="Description">What it is for.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
-public sealed record WebhookSubscriptionDto(Guid Id, string Url, IReadOnlyList<string> Events, string? Description, DateTimeOffset CreatedAt)
+/// <param name="CreatedByUserId">The staff account that created it, when one did.</param>
+/// <param name="CreatedByClientId">The integration client that created it, when one did: only it (and an Admin) sees and manages it.</param>
+public sealed record WebhookSubscriptionDto(
+    Guid Id, string Url, IReadOnlyList<string> Events, string? Description, DateTimeOffset CreatedAt, Guid? CreatedByUserId, Guid? CreatedByClientId)
 {
     internal static WebhookSubscriptionDto From(WebhookSubscription s) =>
-        new(s.Id, s.Url, s.Events, s.Description, new DateTimeOffset(s.CreatedAtUtc));
+        new(s.Id, s.Url, s.Events, s.Description, new DateTimeOffset(s.CreatedAtUtc), s.CreatedByUserId, s.CreatedByClientId);
 }

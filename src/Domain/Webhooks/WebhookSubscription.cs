@@ -29,16 +29,27 @@ public sealed class WebhookSubscription
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>The staff account that created it; null when an integration client did.</summary>
     public Guid? CreatedByUserId { get; private set; }
+
+    /// <summary>The integration client that created it and alone may see and manage it (besides an Admin).</summary>
+    public Guid? CreatedByClientId { get; private set; }
 
     public DateTime? DeletedAtUtc { get; private set; }
 
     public bool IsDeleted => DeletedAtUtc is not null;
 
-    public static WebhookSubscription Create(Uri url, IEnumerable<string> events, string? description, string protectedSecret, Guid? createdBy, DateTime nowUtc)
+    /// <summary>Creates a subscription owned by its creator: a staff account or an integration client, exactly one of them.</summary>
+    public static WebhookSubscription Create(
+        Uri url, IEnumerable<string> events, string? description, string protectedSecret, Guid? createdByUserId, Guid? createdByClientId, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(events);
+        if (createdByUserId.HasValue == createdByClientId.HasValue)
+        {
+            throw new ArgumentException("A subscription is created by one staff account or one integration client.", nameof(createdByClientId));
+        }
+
         return new WebhookSubscription
         {
             Id = Guid.CreateVersion7(),
@@ -46,7 +57,8 @@ public sealed class WebhookSubscription
             Events = events.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
             ProtectedSecret = protectedSecret,
-            CreatedByUserId = createdBy,
+            CreatedByUserId = createdByUserId,
+            CreatedByClientId = createdByClientId,
             CreatedAtUtc = nowUtc,
         };
     }

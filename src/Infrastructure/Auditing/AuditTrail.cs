@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,11 @@ internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
 
     private readonly Task writer;
 
-    public AuditTrail(IServiceScopeFactory scopes)
+    public AuditTrail(IServiceScopeFactory scopes, ClinicMetrics metrics)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         this.scopes = scopes;
+        metrics.ObserveAuditQueue(() => queue.Reader.Count);
 
         // The writer outlives the request that happened to create it: it must not carry that request's context.
         using (ExecutionContext.SuppressFlow())

@@ -21,13 +21,22 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
     public async Task<Guid> CreateUserAsync(string email, string password, string role, CancellationToken cancellationToken)
     {
-        var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email.Trim(), Email = email.Trim() };
+        var creation = await CreateUserUnlessTakenAsync(Guid.CreateVersion7(), email, password, role, cancellationToken);
+        return creation.Created ? creation.UserId : throw new ConflictException("account.email-taken", "An account with this email already exists.");
+    }
+
+    public async Task<AccountCreation> CreateUserUnlessTakenAsync(Guid userId, string email, string password, string role, CancellationToken cancellationToken)
+    {
+        // UserManager checks and hashes the password before it looks for the email, so a taken email costs the same.
+        var user = new ApplicationUser { Id = userId, UserName = email.Trim(), Email = email.Trim() };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             {
-                throw new ConflictException("account.email-taken", "An account with this email already exists.");
+                var holder = await users.FindByEmailAsync(email.Trim()) ?? await users.FindByNameAsync(email.Trim())
+                    ?? throw new InvalidOperationException("The account holding the email vanished while registering.");
+                return new AccountCreation(holder.Id, Created: false);
             }
 
             throw new ValidationException(created.Errors
@@ -41,7 +50,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
             throw new InvalidOperationException($"Could not add the new account to role {role}: {string.Join("; ", inRole.Errors.Select(e => e.Code))}");
         }
 
-        return user.Id;
+        return new AccountCreation(user.Id, Created: true);
     }
 
     public async Task<Guid?> CheckPasswordSignInAsync(string email, string password, CancellationToken cancellationToken)

@@ -5,8 +5,11 @@ public sealed class JwtOptions
 {
     public const string SectionName = "Jwt";
 
-    /// <summary>At least 32 bytes (256 bits) for HMAC-SHA256. Required outside Development.</summary>
+    /// <summary>The ECDSA P-256 private key that signs access tokens (PEM or base64 PKCS#8). Required outside Development.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>During a key rollover, the key that signed until now: its tokens still validate until they expire.</summary>
+    public string? PreviousSigningKey { get; set; }
 
     public string Issuer { get; set; } = "ClinicHip";
 

@@ -17,7 +17,7 @@ namespace ClinicHip.Infrastructure.Identity;
 internal sealed class TokenService(
     ApplicationDbContext db,
     UserManager<ApplicationUser> users,
-    SigningKey signingKey,
+    AccessTokenKeys signingKeys,
     IOptions<JwtOptions> options,
     TimeProvider clock) : ITokenService
 {
@@ -88,7 +88,7 @@ internal sealed class TokenService(
             IssuedAt = now,
             NotBefore = now,
             Expires = now + jwt.AccessTokenLifetime,
-            SigningCredentials = new SigningCredentials(signingKey.Key, SigningKey.Algorithm),
+            SigningCredentials = signingKeys.Current.Credentials,
             Subject = new ClaimsIdentity(await BuildClaimsAsync(user, cancellationToken)),
         };
         var accessToken = new JsonWebTokenHandler().CreateToken(descriptor);
@@ -138,7 +138,7 @@ internal sealed class TokenService(
             IssuedAt = now,
             NotBefore = now,
             Expires = now + jwt.AccessTokenLifetime,
-            SigningCredentials = new SigningCredentials(signingKey.Key, SigningKey.Algorithm),
+            SigningCredentials = signingKeys.Current.Credentials,
             TokenType = ClinicClaimTypes.AccessTokenType,
 
             // RFC 9068: sub and client_id both name the client; scope is space-separated. No role, no account.

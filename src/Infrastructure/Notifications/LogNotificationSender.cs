@@ -35,6 +35,17 @@ internal sealed partial class LogNotificationSender(ILogger<LogNotificationSende
         Message = "Invitation {InvitationId} was not delivered: the {Channel} channel does not carry link tokens; configure SMTP to send invitations")]
     private static partial void InvitationNotDelivered(ILogger logger, Guid invitationId, string channel);
 
+    public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        RegistrationAttempted(logger, notice.UserId, notice.AttemptedAtUtc, Channel);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
+        Message = "Notice to account {UserId} of a registration attempt with its email at {AttemptedAtUtc:o} sent via {Channel}")]
+    private static partial void RegistrationAttempted(ILogger logger, Guid userId, DateTime attemptedAtUtc, string channel);
+
     // A warning: an unreviewed Urgent or Emergency form is a clinical risk someone must act on.
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "{Level} intake form {IntakeFormId} has waited {Waiting} for review (alert via {Channel})")]
     private static partial void ReviewOverdue(ILogger logger, Guid intakeFormId, TriageLevel level, TimeSpan waiting, string channel);

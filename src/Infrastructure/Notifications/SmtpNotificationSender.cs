@@ -87,6 +87,21 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         await client.SendMailAsync(message, cancellationToken);
     }
 
+    public async Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var smtp = options.Value;
+        using var client = Client(smtp);
+        var when = notice.AttemptedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-AU"));
+        using var message = new MailMessage(smtp.From, notice.RecipientEmail)
+        {
+            Subject = "Someone tried to register with your email at ClinicHip",
+            Body = $"On {when} someone tried to register a new ClinicHip account with this email address, which already has one. "
+                + "Nothing was changed. If it was you, sign in with your existing password. If it was not, you need do nothing.",
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
     private static SmtpClient Client(SmtpOptions smtp)
     {
         var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };

@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Text.Json;
+using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Infrastructure.Persistence;
+using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +27,8 @@ namespace ClinicHip.Infrastructure.Outbox;
 /// Wakes on its poll interval, or at once when a save in this instance wrote outbox work.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ClinicMetrics metrics, ILogger<OutboxDispatcher> logger)
+    : BackgroundService
 {
     private readonly string instance = InstanceName();
 
@@ -90,6 +94,8 @@ public sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken);
+            var now = Now;
+            messages.ForEach(m => metrics.OutboxWorkRan(now - m.DueAtUtc));
             var events = messages.Where(m => m.Kind == OutboxMessageKind.Event).ToList();
             if (events.Count > 0)
             {
@@ -174,7 +180,7 @@ public sealed partial class OutboxDispatcher(
         events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
-    /// <summary>Runs a due row: an appointment reminder, or an Urgent or Emergency form's review check.</summary>
+    /// <summary>Runs a due row: an appointment reminder, an Urgent or Emergency form's review check, or an account notice.</summary>
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
         var mediator = services.GetRequiredService<IMediator>();
@@ -186,6 +192,7 @@ public sealed partial class OutboxDispatcher(
                     new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken) == ReviewCheckOutcome.Escalated,
                 OutboxEvents.PatientInvitationType => await mediator.Send(
                     new SendPatientInvitationCommand(Payload<PatientInvitationPayload>(message).InvitationId), cancellationToken),
+                OutboxEvents.RegistrationAttemptType => await mediator.Send(NoticeCommand(Payload<RegistrationAttemptPayload>(message)), cancellationToken),
                 _ => await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent,
             };
             message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
@@ -240,7 +247,14 @@ public sealed partial class OutboxDispatcher(
         else
         {
             var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken);
+            using var activity = ClinicMetrics.Traces.StartActivity("webhook delivery", ActivityKind.Producer);
+            activity?.SetTag("clinichip.webhook.event_type", delivery.EventType);
+            activity?.SetTag("clinichip.webhook.delivery_id", delivery.Id);
             var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken);
+            var delivered = result.StatusCode is >= 200 and < 300;
+            activity?.SetTag("http.response.status_code", result.StatusCode);
+            activity?.SetStatus(delivered ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            metrics.WebhookAttempted(delivered);
             db.WebhookDeliveryAttempts.Add(delivery.RecordAttempt(Now, result.StatusCode, result.Error, result.Duration, options.RetrySchedule.After));
         }
 
@@ -296,6 +310,8 @@ public sealed partial class OutboxDispatcher(
 
     private static SendAppointmentReminderCommand ReminderCommand(ReminderPayload reminder) =>
         new(reminder.AppointmentId, reminder.StartUtc, reminder.LeadTime);
+
+    private static SendRegistrationAttemptNoticeCommand NoticeCommand(RegistrationAttemptPayload notice) => new(notice.UserId, notice.AttemptedAtUtc);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} was taken over by another dispatcher; its outcome here is dropped")]
     private static partial void LeaseLost(ILogger logger, Guid deliveryId);

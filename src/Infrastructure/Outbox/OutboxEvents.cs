@@ -39,6 +39,7 @@ public static class OutboxEvents
     public const string ReminderType = "appointment.reminder";
     public const string IntakeReviewDueType = "intake.review-due";
     public const string PatientInvitationType = "patient.invitation";
+    public const string RegistrationAttemptType = "account.registration-attempt";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -10,12 +12,12 @@ namespace ClinicHip.Infrastructure.Outbox;
 /// Writes the domain events raised by the aggregates being saved as outbox rows in the same save, so an event exists
 /// if and only if its change committed; where an event withdraws an appointment's pending reminders
 /// (<see cref="AppointmentReminderPolicy"/>), their rows are cancelled in that save too. After the commit it wakes the
-/// local dispatcher. One instance serves every (pooled) context, so what a
-/// save staged is remembered per context.
+/// local dispatcher and counts what committed (bookings, triage levels). One instance serves every (pooled) context, so
+/// what a save staged is remembered per context.
 /// </summary>
-public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal) : SaveChangesInterceptor
+public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal, ClinicMetrics metrics) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> contextsWithNewWork = [];
+    private readonly ConditionalWeakTable<DbContext, List<IDomainEvent>> contextsWithNewWork = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -87,7 +89,7 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
         context.Set<OutboxMessage>().AddRange(messages);
         if (messages.Count > 0)
         {
-            contextsWithNewWork.AddOrUpdate(context, messages);
+            contextsWithNewWork.AddOrUpdate(context, raised);
         }
 
         return raised.OfType<AppointmentChanged>().Where(e => e.WithdrawsPendingReminders).Select(e => e.AppointmentId.Value).Distinct().ToList();
@@ -95,9 +97,14 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
 
     private void WakeIfWorkWritten(DbContext? context)
     {
-        if (context is not null && contextsWithNewWork.Remove(context))
+        if (context is not null && contextsWithNewWork.Remove(context, out var committed))
         {
             signal.Wake();
+            metrics.Booked(committed.OfType<AppointmentChanged>().Count(e => e.Change == AppointmentChange.Booked));
+            foreach (var submitted in committed.OfType<IntakeFormSubmitted>())
+            {
+                metrics.Triaged(submitted.Level);
+            }
         }
     }
 

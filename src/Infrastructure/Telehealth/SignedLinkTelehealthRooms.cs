@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,14 +13,21 @@ public sealed class TelehealthOptions
 
     /// <summary>Rooms are <c>{BaseUrl}/{roomId}?token=…</c>.</summary>
     public Uri BaseUrl { get; set; } = new("https://video.clinichip.example/rooms");
+
+    /// <summary>The ECDSA P-256 private key of room tokens, never the API's own. Required outside Development.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The room tokens' issuer, which the API's own tokens never carry.</summary>
+    public string Issuer { get; set; } = "ClinicHip.Telehealth";
 }
 
 /// <summary>
 /// The default video provider: a room link on the configured base URL carrying a signed, expiring token that
-/// names the room and the participant's role, for a video service that verifies it (audience
-/// <see cref="Audience"/>, the API's signing key).
+/// names the room and the participant's role, for a video service that verifies it: issuer
+/// <see cref="TelehealthOptions.Issuer"/>, audience <see cref="Audience"/>, ES256 with the telehealth key, whose public
+/// half is at <c>/.well-known/telehealth-jwks.json</c>.
 /// </summary>
-internal sealed class SignedLinkTelehealthRooms(IOptions<TelehealthOptions> options, SigningKey signingKey, IOptions<JwtOptions> jwt, TimeProvider clock)
+internal sealed class SignedLinkTelehealthRooms(IOptions<TelehealthOptions> options, TelehealthSigningKey signingKey, TimeProvider clock)
     : ITelehealthRooms
 {
     public const string Audience = "clinichip-telehealth";
@@ -31,13 +37,13 @@ internal sealed class SignedLinkTelehealthRooms(IOptions<TelehealthOptions> opti
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = jwt.Value.Issuer,
+            Issuer = options.Value.Issuer,
             Audience = Audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = expiresAtUtc,
             Subject = new ClaimsIdentity([new Claim("room", roomId.ToString()), new Claim("participant", participant.ToString().ToLowerInvariant())]),
-            SigningCredentials = new SigningCredentials(signingKey.Key, SigningKey.Algorithm),
+            SigningCredentials = signingKey.Key.Credentials,
         });
         var baseUrl = options.Value.BaseUrl.ToString().TrimEnd('/');
         return new Uri($"{baseUrl}/{roomId}?participant={participant.ToString().ToLowerInvariant()}&token={token}");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
@@ -22,17 +21,8 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
 
     private async Task<string> AdminUserIdAsync() => (await AdminAsync()).Subject;
 
-    private string Forge(string subject, DateTime expires, string? key = null, string issuer = "ClinicHip", string audience = "ClinicHip.Api", string? stamp = null) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = expires.AddMinutes(-15),
-            NotBefore = expires.AddMinutes(-15),
-            Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "Admin"), new Claim("sstamp", stamp ?? "")]),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? factory.SigningKey)), SecurityAlgorithms.HmacSha256),
-        });
+    private string Forge(string subject, DateTime expires, ECDsa? key = null, string issuer = "ClinicHip", string audience = "ClinicHip.Api", string? stamp = null) =>
+        ForgedTokens.Forge(key ?? factory.AccessTokenKey, subject, expires, issuer, audience, stamp);
 
     [Theory]
     [InlineData("wrong-key")]
@@ -42,7 +32,7 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
         var (subject, stamp) = await AdminAsync();
         var token = fault == "expired"
             ? Forge(subject, DateTime.UtcNow.AddMinutes(-10), stamp: stamp)
-            : Forge(subject, DateTime.UtcNow.AddMinutes(10), key: new string('k', 64), stamp: stamp);
+            : Forge(subject, DateTime.UtcNow.AddMinutes(10), key: ECDsa.Create(ECCurve.NamedCurves.nistP256), stamp: stamp);
 
         var response = await factory.CreateClient().WithBearer(token).GetAsync("/api/auth/me");
 
@@ -66,9 +56,40 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
         (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(-2)))).ShouldBe(HttpStatusCode.Unauthorized);
 
     [Fact]
-    public async Task Me_WithTokenSignedByAnotherKey_Returns401() =>
-        (await MeStatusWith(Forge(await AdminUserIdAsync(), DateTime.UtcNow.AddMinutes(10), key: Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)))))
+    public async Task Me_WithTokenSignedByAnotherKey_Returns401()
+    {
+        var (subject, stamp) = await AdminAsync();
+
+        (await MeStatusWith(Forge(subject, DateTime.UtcNow.AddMinutes(10), key: ECDsa.Create(ECCurve.NamedCurves.nistP256), stamp: stamp)))
             .ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Me_WithTokenSignedByTheTelehealthKey_Returns401()
+    {
+        // What a video service holding the telehealth key could mint: an Admin token with the API's issuer and audience.
+        var (subject, stamp) = await AdminAsync();
+
+        (await MeStatusWith(Forge(subject, DateTime.UtcNow.AddMinutes(10), key: factory.TelehealthKey, stamp: stamp))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Me_WithARealTokenReSignedWithHs256_Returns401()
+    {
+        var token = (await factory.CreateClient().SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken;
+        (await MeStatusWith(token)).ShouldBe(HttpStatusCode.OK);
+        var payload = token.Split('.')[1];
+
+        // A shared secret as the API used to take, and the public key itself (the algorithm-confusion attack).
+        byte[][] secrets = [RandomNumberGenerator.GetBytes(48), factory.AccessTokenKey.ExportSubjectPublicKeyInfo()];
+        foreach (var secret in secrets)
+        {
+            var header = Base64UrlEncoder.Encode($$"""{"alg":"HS256","kid":"{{new JsonWebToken(token).Kid}}","typ":"JWT"}""");
+            var signature = Base64UrlEncoder.Encode(HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+
+            (await MeStatusWith($"{header}.{payload}.{signature}")).ShouldBe(HttpStatusCode.Unauthorized);
+        }
+    }
 
     [Theory]
     [InlineData("SomeoneElse", "ClinicHip.Api")]

@@ -23,8 +23,10 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         {
             email, password = PatientPassword, givenName = "Alex", familyName, dateOfBirth, phone = $"+61 4{Random.Shared.Next(10_000_000, 99_999_999)}",
         });
-        var profile = (await response.Content.ReadFromJsonAsync<PatientProfile>(Json))!;
-        return (await factory.SignedInClientAsync(email, PatientPassword), profile);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var client = await factory.SignedInClientAsync(email, PatientPassword);
+        var patientId = (await client.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["patientId"]!.GetValue<Guid>();
+        return (client, (await client.GetFromJsonAsync<PatientProfile>($"/api/patients/{patientId}", Json))!);
     }
 
     [Fact]

@@ -18,19 +18,35 @@ public static class ApiClientExtensions
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>Registers a new patient, then signs in as them to read the profile (registration answers 202 with no profile).</summary>
     public static async Task<PatientProfile> RegisterPatientAsync(this HttpClient client, string? email = null)
     {
+        email ??= $"patient-{Guid.NewGuid():N}@example.com";
         var response = await client.PostAsJsonAsync("/api/auth/register", new
         {
-            email = email ?? $"patient-{Guid.NewGuid():N}@example.com",
+            email,
             password = PatientPassword,
             givenName = "Jordan",
             familyName = "Lee",
             dateOfBirth = "1991-03-14",
             phone = "+61 400 000 123",
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<PatientProfile>(Json))!;
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var token = (await client.SignInAsync(email, PatientPassword)).AccessToken;
+        var me = await client.AsAsync(token, HttpMethod.Get, "/api/auth/me");
+        var patientId = (await me.Content.ReadFromJsonAsync<JsonObject>(Json))!["patientId"]!.GetValue<Guid>();
+        var profile = await client.AsAsync(token, HttpMethod.Get, $"/api/patients/{patientId}");
+        return (await profile.Content.ReadFromJsonAsync<PatientProfile>(Json))!;
+    }
+
+    /// <summary>Sends one request with <paramref name="accessToken"/>, leaving the client's own headers alone.</summary>
+    private static async Task<HttpResponseMessage> AsAsync(this HttpClient client, string accessToken, HttpMethod method, string uri)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return response;
     }
 
     public static async Task<HttpResponseMessage> RequestTokenAsync(this HttpClient client, string email, string password) =>

@@ -109,7 +109,7 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>The API's own build output (with its runtimeconfig), in the configuration these tests were built in.</summary>
-    private static string LocateApiAssembly()
+    public static string LocateApiAssembly()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testOutput.Parent!.Name;

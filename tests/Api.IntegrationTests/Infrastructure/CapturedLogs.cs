@@ -58,6 +58,7 @@ public sealed class LogCapturingApiFactory : ClinicApiFactory
     public LogCapturingApiFactory()
     {
         Settings["Logging:LogLevel:Default"] = "Information";
+        Settings["Logging:LogLevel:ClinicHip.AccessLog"] = "Information";
     }
 
     public CapturedLogs Logs { get; } = new();

@@ -6,8 +6,8 @@ namespace ClinicHip.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real API in-process, on its own database (a SQLite file, or a PostgreSQL database: see
-/// <see cref="TemporaryDatabase"/>), migrated at start-up like production, with a random signing key and a bootstrap
-/// Admin. One per test class.
+/// <see cref="TemporaryDatabase"/>), migrated at start-up like production, with random access-token and telehealth
+/// keys and a bootstrap Admin. One per test class.
 /// </summary>
 public class ClinicApiFactory : WebApplicationFactory<Program>
 {
@@ -19,7 +19,18 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
 
     private readonly TemporaryDatabase database = new();
 
-    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    /// <summary>The access-token key (Jwt:SigningKey), private half included, as an operator holds it.</summary>
+    public ECDsa AccessTokenKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>The telehealth key (Telehealth:SigningKey), as the video service would know it if it were handed the private half.</summary>
+    public ECDsa TelehealthKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>A fresh ECDSA P-256 private key in PEM, as the Jwt and Telehealth settings take it.</summary>
+    public static string NewKeyPem()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
 
     /// <summary>The test database, for tests that look at or lock it from outside the API.</summary>
     public TemporaryDatabase Database => database;
@@ -32,11 +43,13 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", TemporaryDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Jwt:SigningKey", AccessTokenKey.ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Telehealth:SigningKey", TelehealthKey.ExportPkcs8PrivateKeyPem());
         builder.UseSetting("PublicAddress:BaseUrl", PublicBaseUrl);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:ClinicHip.AccessLog", "Warning");
 
         // Tests sign many users in from one (unknown) address; RateLimitTests sets real limits.
         builder.UseSetting("RateLimits:AuthPermitLimit", "100000");
@@ -55,5 +68,7 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         database.Dispose();
+        AccessTokenKey.Dispose();
+        TelehealthKey.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -39,12 +38,13 @@ public sealed class TemporaryDatabase : IDisposable
 
     private string SqlitePath => Path.Combine(Path.GetTempPath(), $"{name}.db");
 
-    /// <summary>What an API process on this database needs: the database, a signing key, the bootstrap Admin, lifted rate limits.</summary>
+    /// <summary>What an API process on this database needs: the database, signing keys, the bootstrap Admin, lifted rate limits.</summary>
     public Dictionary<string, string> ApiSettings() => new()
     {
         ["Database:Provider"] = Provider,
         ["Database:ConnectionString"] = ConnectionString,
-        ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        ["Jwt:SigningKey"] = ClinicApiFactory.NewKeyPem(),
+        ["Telehealth:SigningKey"] = ClinicApiFactory.NewKeyPem(),
         ["Bootstrap:AdminEmail"] = ClinicApiFactory.AdminEmail,
         ["Bootstrap:AdminPassword"] = ClinicApiFactory.AdminPassword,
         ["RateLimits:AuthPermitLimit"] = "100000",

@@ -30,6 +30,10 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
         // The pages behind the problem type URIs (docs/problem-types.md): they describe the API, not the clinic's data.
         "GET /problems/",
         "GET /problems/{code}",
+
+        // Public keys only, for verifying tokens without a shared secret (docs/decisions/0028).
+        "GET /.well-known/jwks.json",
+        "GET /.well-known/telehealth-jwks.json",
         "GET /health/live",
         "HEAD /health/live",
         "GET /health/ready",

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
@@ -38,8 +39,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/patients/{patientId}/treatment-plans"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/treatment-plans/{id}/referral-summary"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
         ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
-        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
-        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok],
+        // The subscription is the Admin's: a client sees only its own (WebhookOwnershipTests), so another's is 404.
+        ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
+        ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
@@ -108,8 +110,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         {
             email, password = ApiClientExtensions.PatientPassword, givenName = "Quinn", familyName = "Owner", dateOfBirth = "1988-05-05", phone = "+61 400 555 000",
         });
-        var patientId = (await register.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        register.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var owner = await factory.SignedInClientAsync(email, ApiClientExtensions.PatientPassword);
+        var patientId = (await owner.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["patientId"]!.GetValue<Guid>();
         var (other, _) = await factory.NewPatientClientAsync();
         var clinician = await scenario.ClinicianClientAsync(factory);
         var frontDesk = await scenario.FrontDeskAsync(factory);

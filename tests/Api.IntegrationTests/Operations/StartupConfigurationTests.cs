@@ -46,11 +46,19 @@ public class StartupConfigurationTests
     }
 
     [Fact]
-    public void Start_WithShortSigningKey_FailsAsTooWeak()
+    public void Start_WithASharedSecretAsSigningKey_FailsAsNotAnEcKey()
     {
-        using var factory = new ConfiguredFactory("Production", ("Jwt:SigningKey", "short-key-of-31-bytes-123456789"));
+        using var factory = new ConfiguredFactory("Production", ("Jwt:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48))));
 
-        Should.Throw<InvalidOperationException>(() => factory.CreateClient()).Message.ShouldContain("too weak");
+        Should.Throw<InvalidOperationException>(() => factory.CreateClient()).Message.ShouldContain("not an ECDSA P-256 private key");
+    }
+
+    [Fact]
+    public void Start_InProductionWithoutTelehealthKey_FailsSayingHowToSetIt()
+    {
+        using var factory = new ConfiguredFactory("Production", ("Telehealth:SigningKey", ""));
+
+        Should.Throw<InvalidOperationException>(() => factory.CreateClient()).Message.ShouldContain("Telehealth__SigningKey");
     }
 
     [Fact]

@@ -206,12 +206,14 @@ public partial class CalendarFeedTests(ClinicApiFactory factory) : IClassFixture
 
     private async Task<Guid> RegisterAsync(string givenName, string familyName)
     {
+        var email = $"patient-{Guid.NewGuid():N}@example.com";
         var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new
         {
-            email = $"patient-{Guid.NewGuid():N}@example.com", password = ApiClientExtensions.PatientPassword, givenName, familyName,
-            dateOfBirth = "1990-01-01", phone = "+61 400 000 999",
+            email, password = ApiClientExtensions.PatientPassword, givenName, familyName, dateOfBirth = "1990-01-01", phone = "+61 400 000 999",
         });
-        return (await ApiClientExtensions.CreatedAsync(response))["id"]!.GetValue<Guid>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var patient = await factory.SignedInClientAsync(email, ApiClientExtensions.PatientPassword);
+        return (await ApiClientExtensions.OkAsync(await patient.GetAsync("/api/auth/me")))["patientId"]!.GetValue<Guid>();
     }
 
     private static async Task<Guid> BookAsync(HttpClient staff, Guid clinicianId, Guid typeId, DateTimeOffset start, Guid patientId, string mode) =>

@@ -33,6 +33,8 @@ public sealed class CapturingNotificationSender : INotificationSender
 
     public ConcurrentQueue<PatientInvitationMessage> Invitations { get; } = new();
 
+    public ConcurrentQueue<RegistrationAttemptNotice> Notices { get; } = new();
+
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
@@ -50,6 +52,12 @@ public sealed class CapturingNotificationSender : INotificationSender
     public Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken)
     {
         Invitations.Enqueue(invitation);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
+    {
+        Notices.Enqueue(notice);
         return Task.CompletedTask;
     }
 }

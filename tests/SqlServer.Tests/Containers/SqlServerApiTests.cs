@@ -18,7 +18,8 @@ public class SqlServerApiTests(SqlServerContainerFixture database) : IClassFixtu
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "SqlServer");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
-        builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        builder.UseSetting("Jwt:SigningKey", ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Telehealth:SigningKey", ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem());
     });
 
     [Fact]
@@ -46,7 +47,7 @@ public class SqlServerApiTests(SqlServerContainerFixture database) : IClassFixtu
         {
             email, password = "runner-hip-pain-2026", givenName = "Jordan", familyName = "Lee", dateOfBirth = "1991-03-14", phone = "+61 400 000 123",
         }, TestContext.Current.CancellationToken);
-        register.StatusCode.ShouldBe(HttpStatusCode.Created);
+        register.StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var token = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "runner-hip-pain-2026" }, TestContext.Current.CancellationToken);
         token.StatusCode.ShouldBe(HttpStatusCode.OK);

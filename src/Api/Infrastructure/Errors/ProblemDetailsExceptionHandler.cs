@@ -3,7 +3,9 @@ using ClinicHip.Api.Fhir;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Domain.Common;
+using ClinicHip.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,8 @@ namespace ClinicHip.Api.Infrastructure.Errors;
 /// without a stack trace. Anything else is a fault: a 500 that reveals nothing but the trace id, logged once at Error with
 /// that trace id and without the request's content.
 /// </summary>
-internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+internal sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, ClinicMetrics metrics, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -34,7 +37,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
         else
         {
-            LogRefused(logger, httpContext.Request.Method, endpoint, status, (exception as ExpectedOutcomeException)?.Code);
+            var code = (exception as ExpectedOutcomeException)?.Code;
+            LogRefused(logger, httpContext.Request.Method, endpoint, status, code);
+            if (code == BookAppointmentHandler.SlotConflictCode)
+            {
+                metrics.SlotConflict();
+            }
         }
 
         if (FhirOutcomes.IsFhirRequest(httpContext))

@@ -9,14 +9,15 @@ namespace ClinicHip.Api.Infrastructure.Security;
 internal static class JwtAuthenticationSetup
 {
     /// <summary>
-    /// Validates the API's own tokens: issuer, audience, lifetime (small clock skew), and an HMAC-SHA256
-    /// signature with the configured key. Unsigned (<c>alg: none</c>) and other-algorithm tokens are refused.
+    /// Validates the API's own tokens: issuer, audience, lifetime (small clock skew), and an ES256 signature by the
+    /// current or (during a rollover) the previous access-token key. Unsigned (<c>alg: none</c>), HMAC and
+    /// other-algorithm tokens are refused, and so is anything the telehealth key signed.
     /// </summary>
     public static IServiceCollection AddClinicJwtAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<JwtOptions>>((bearer, signingKey, jwtOptions) =>
+            .Configure<AccessTokenKeys, IOptions<JwtOptions>>((bearer, signingKeys, jwtOptions) =>
             {
                 var jwt = jwtOptions.Value;
                 bearer.MapInboundClaims = false;
@@ -27,8 +28,8 @@ internal static class JwtAuthenticationSetup
                 {
                     ValidIssuer = jwt.Issuer,
                     ValidAudience = jwt.Audience,
-                    IssuerSigningKey = signingKey.Key,
-                    ValidAlgorithms = [SigningKey.Algorithm],
+                    IssuerSigningKeys = signingKeys.ValidationKeys,
+                    ValidAlgorithms = [EcSigningKey.Algorithm],
                     ValidateIssuer = true,
                     ValidateAudience = true,
                     ValidateLifetime = true,

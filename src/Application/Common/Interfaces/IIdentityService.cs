@@ -11,6 +11,14 @@ public interface IIdentityService
     Task<Guid> CreateUserAsync(string email, string password, string role, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Creates an account with id <paramref name="userId"/> in <paramref name="role"/> unless the email is taken, in which
+    /// case it answers the existing account's id, unchanged. The password is checked against the policy and hashed
+    /// either way, so both outcomes take as long. Throws <see cref="Exceptions.ValidationException"/> when the
+    /// password breaks the policy, whether or not the email is taken.
+    /// </summary>
+    Task<AccountCreation> CreateUserUnlessTakenAsync(Guid userId, string email, string password, string role, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Checks a sign-in, counting failures towards lockout. Returns the account id, or null when the email
     /// is unknown, the password is wrong or the account is locked out — deliberately indistinguishable.
     /// </summary>
@@ -40,6 +48,11 @@ public interface IIdentityService
     /// </summary>
     Task<bool> IsClientTokenCurrentAsync(Guid clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 }
+
+/// <summary>What <see cref="IIdentityService.CreateUserUnlessTakenAsync"/> did.</summary>
+/// <param name="UserId">The new account, or the one that already held the email.</param>
+/// <param name="Created">False when the email already had an account.</param>
+public sealed record AccountCreation(Guid UserId, bool Created);
 
 /// <summary>An account's email and access roles.</summary>
 public sealed record AccountSummary(Guid UserId, string Email, IReadOnlyList<string> Roles);

@@ -33,6 +33,15 @@ public sealed record IntakeReviewOverdueAlert(Guid IntakeFormId, TriageLevel Lev
 /// <param name="ExpiresAtUtc">When the token stops working.</param>
 public sealed record PatientInvitationMessage(Guid InvitationId, string RecipientEmail, string Token, DateTime ExpiresAtUtc);
 
+/// <summary>
+/// Tells an account's owner that someone tried to register with their email address. Registration answers the same
+/// whether or not the email has an account (docs/decisions/0027), so this notice is how the owner learns of it.
+/// </summary>
+/// <param name="UserId">The account.</param>
+/// <param name="RecipientEmail">The account's email address.</param>
+/// <param name="AttemptedAtUtc">When the registration was attempted.</param>
+public sealed record RegistrationAttemptNotice(Guid UserId, string RecipientEmail, DateTime AttemptedAtUtc);
+
 /// <summary>Sends patients their reminders and staff their alerts: by default to the log, or by email when SMTP is configured.</summary>
 public interface INotificationSender
 {
@@ -44,4 +53,6 @@ public interface INotificationSender
     Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken);
 
     Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken);
+
+    Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken);
 }

@@ -104,6 +104,8 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         return booked;
     }
 
+    public const string SlotConflictCode = "appointment.slot-conflict";
+
     public static ConflictException SlotConflict() => new(
-        "appointment.slot-conflict", "The clinician or the patient already has an appointment at an overlapping time. Choose another slot.");
+        SlotConflictCode, "The clinician or the patient already has an appointment at an overlapping time. Choose another slot.");
 }

@@ -1236,6 +1236,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CreatedByClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("CreatedByUserId")
                         .HasColumnType("uuid");
 

@@ -1242,6 +1242,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("CreatedByClientId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("CreatedByUserId")
                         .HasColumnType("uniqueidentifier");
 

@@ -1227,6 +1227,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreatedByClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
