@@ -1,6 +1,7 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Application.Auth;
 using ClinicHip.Api.Infrastructure.Security;
+using ClinicHip.Application.Patients;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -35,6 +35,9 @@ public sealed class EcSigningKey
     /// <summary>The public key's y coordinate, base64url, as a JWK carries it.</summary>
     public string Y { get; }
 
+    /// <summary>The private key's scalar, as key material to derive other secrets from (e.g. invitation tokens); never leaves the process.</summary>
+    internal byte[] PrivateScalar() => ((ECDsaSecurityKey)Credentials.Key).ECDsa.ExportParameters(includePrivateParameters: true).D!;
+
     /// <summary>Signs with the private key; never leaves the process.</summary>
     public SigningCredentials Credentials { get; }
 

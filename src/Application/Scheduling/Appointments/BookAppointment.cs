@@ -3,7 +3,6 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
-using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;

@@ -80,7 +80,7 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
             }
         }
 
-        await AddCourseOfCareAsync(settings, followUp, now, cancellationToken);
+        await AddCourseOfCareAsync(settings, locations, followUp, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -88,7 +88,7 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
     /// The demo patient's course of six weekly follow-ups with the physiotherapist, Wednesdays 14:00 from the first Wednesday
     /// after the filled day sheets (clear of the booking example's Monday 10:00).
     /// </summary>
-    private async Task AddCourseOfCareAsync(ClinicSettings settings, AppointmentType followUp, DateTime now, CancellationToken cancellationToken)
+    private async Task AddCourseOfCareAsync(ClinicSettings settings, ClinicLocations locations, AppointmentType followUp, DateTime now, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Email == DemoClinicSeeder.PatientEmail, cancellationToken);
         var physiotherapist = await db.StaffMembers.AsNoTracking().Where(s => s.Email == DemoClinicSeeder.PhysiotherapistEmail)
@@ -109,7 +109,7 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
         var firstStart = ClinicTime.ToUtc(firstDay.ToDateTime(new TimeOnly(14, 0)), settings.TimeZone);
         var series = AppointmentSeries.Create(patient.Id, physiotherapist, followUp, AppointmentMode.InPerson, pattern, Sessions, firstStart, TimeSpan.Zero, plan: null);
         db.AppointmentSeries.Add(series);
-        var context = new BookingContext(settings, [], now, ByPatient: false);
+        var context = new BookingContext(settings, [], now, ByPatient: false) { Locations = locations };
         foreach (var start in AppointmentSeries.RequestedStarts(pattern, firstStart, Sessions, settings.TimeZone))
         {
             var session = Appointment.Book(patient.Id, physiotherapist, followUp, start, AppointmentMode.InPerson, context, series.Id);

@@ -778,6 +778,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -804,7 +807,73 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("PatientId", "StartUtc");
 
+                    b.HasIndex("SeriesId", "StartUtc");
+
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RequestedOccurrences")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ToleranceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TreatmentPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentTypeId");
+
+                    b.HasIndex("ClinicianId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TreatmentPlanId");
+
+                    b.ToTable("AppointmentSeries");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
@@ -1850,6 +1919,32 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.AppointmentType", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Treatment.TreatmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>

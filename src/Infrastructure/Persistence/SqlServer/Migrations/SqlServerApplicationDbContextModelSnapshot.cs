@@ -782,6 +782,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("datetime2");
 
@@ -808,7 +811,73 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("PatientId", "StartUtc");
 
+                    b.HasIndex("SeriesId", "StartUtc");
+
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClinicianId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RequestedOccurrences")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ToleranceMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("TreatmentPlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentTypeId");
+
+                    b.HasIndex("ClinicianId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TreatmentPlanId");
+
+                    b.ToTable("AppointmentSeries");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
@@ -1859,6 +1928,32 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.AppointmentType", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Treatment.TreatmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>

@@ -771,6 +771,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
@@ -797,7 +800,73 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "StartUtc");
 
+                    b.HasIndex("SeriesId", "StartUtc");
+
                     b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedOccurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToleranceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TreatmentPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentTypeId");
+
+                    b.HasIndex("ClinicianId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TreatmentPlanId");
+
+                    b.ToTable("AppointmentSeries");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>
@@ -1835,6 +1904,32 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("OccupiedCells");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentSeries", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.AppointmentType", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Treatment.TreatmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Scheduling.AppointmentType", b =>

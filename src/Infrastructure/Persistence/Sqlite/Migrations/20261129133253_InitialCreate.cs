@@ -88,7 +88,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
                     TraceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RowsShown = table.Column<int>(type: "INTEGER", nullable: true),
+                    QueryKind = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShownPatientIds = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,6 +111,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     TelehealthClosesAfterEnd = table.Column<long>(type: "INTEGER", nullable: false),
                     SlotInterval = table.Column<long>(type: "INTEGER", nullable: false),
                     DefaultPhoneRegion = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    OnlineBookingNoShowLimit = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -155,6 +159,27 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Locations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Locations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -188,6 +213,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByClientId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DeletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -326,6 +352,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     TelehealthConsentRecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ArchivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DateOfDeath = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PossibleDuplicate = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     AlertKinds = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AlertNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -395,6 +423,30 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         name: "FK_StaffMembers_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentTypeLocations",
+                columns: table => new
+                {
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentTypeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentTypeLocations", x => new { x.AppointmentTypeId, x.LocationId });
+                    table.ForeignKey(
+                        name: "FK_AppointmentTypeLocations_AppointmentTypes_AppointmentTypeId",
+                        column: x => x.AppointmentTypeId,
+                        principalTable: "AppointmentTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentTypeLocations_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -477,6 +529,31 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     table.PrimaryKey("PK_PatientChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PatientChanges_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientInvitations_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -588,10 +665,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClinicianId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AppointmentTypeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
                     StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClinicianFreeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     InPersonOverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     TelehealthRoomId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -625,6 +704,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Appointments_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Appointments_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
@@ -641,6 +726,7 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     Day = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClinicianId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -652,6 +738,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         principalTable: "Clinicians",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClinicianWorkingHours_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -853,6 +945,55 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AppointmentSeries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicianId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AppointmentTypeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TreatmentPlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedOccurrences = table.Column<int>(type: "INTEGER", nullable: false),
+                    EveryDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    WeekdayMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToleranceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentSeries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSeries_AppointmentTypes_AppointmentTypeId",
+                        column: x => x.AppointmentTypeId,
+                        principalTable: "AppointmentTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSeries_Clinicians_ClinicianId",
+                        column: x => x.ClinicianId,
+                        principalTable: "Clinicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSeries_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AppointmentSeries_TreatmentPlans_TreatmentPlanId",
+                        column: x => x.TreatmentPlanId,
+                        principalTable: "TreatmentPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TreatmentInterventions",
                 columns: table => new
                 {
@@ -875,6 +1016,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "Locations",
+                columns: new[] { "Id", "Address", "CreatedAtUtc", "CreatedBy", "IsActive", "ModifiedAtUtc", "ModifiedBy", "Name", "Phone", "TimeZoneId", "Version" },
+                values: new object[] { new Guid("0193b0a0-0000-7000-8000-00000000a001"), "", new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc), null, true, null, null, "Main clinic", null, null, new Guid("0193b0a0-0000-7000-8000-00000000a002") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_AppointmentTypeId",
                 table: "Appointments",
@@ -886,14 +1032,49 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "ClinicianId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_LocationId_StartUtc",
+                table: "Appointments",
+                columns: new[] { "LocationId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_PatientId_StartUtc",
                 table: "Appointments",
                 columns: new[] { "PatientId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_SeriesId_StartUtc",
+                table: "Appointments",
+                columns: new[] { "SeriesId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_StartUtc",
                 table: "Appointments",
                 column: "StartUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSeries_AppointmentTypeId",
+                table: "AppointmentSeries",
+                column: "AppointmentTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSeries_ClinicianId",
+                table: "AppointmentSeries",
+                column: "ClinicianId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSeries_PatientId",
+                table: "AppointmentSeries",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSeries_TreatmentPlanId",
+                table: "AppointmentSeries",
+                column: "TreatmentPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentTypeLocations_LocationId",
+                table: "AppointmentTypeLocations",
+                column: "LocationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AppointmentTypes_Name",
@@ -990,6 +1171,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 column: "ClinicianId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClinicianWorkingHours_LocationId",
+                table: "ClinicianWorkingHours",
+                column: "LocationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_UserId_Key",
                 table: "IdempotentRequests",
                 columns: new[] { "UserId", "Key" },
@@ -1014,6 +1200,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_IntakeForms_SupersedesId",
                 table: "IntakeForms",
                 column: "SupersedesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Locations_Name",
+                table: "Locations",
+                column: "Name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1047,6 +1239,17 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 columns: new[] { "PatientId", "ChangedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatientInvitations_PatientId",
+                table: "PatientInvitations",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientInvitations_TokenHash",
+                table: "PatientInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientNameWords_Word_PatientId",
                 table: "PatientNameWords",
                 columns: new[] { "Word", "PatientId" });
@@ -1060,6 +1263,11 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 name: "IX_Patients_Phone_DateOfBirth",
                 table: "Patients",
                 columns: new[] { "Phone", "DateOfBirth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PossibleDuplicate",
+                table: "Patients",
+                column: "PossibleDuplicate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_SearchName",
@@ -1168,6 +1376,12 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditRecords_NoDelete;");
 
             migrationBuilder.DropTable(
+                name: "AppointmentSeries");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentTypeLocations");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1213,6 +1427,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                 name: "PatientChanges");
 
             migrationBuilder.DropTable(
+                name: "PatientInvitations");
+
+            migrationBuilder.DropTable(
                 name: "PatientNameWords");
 
             migrationBuilder.DropTable(
@@ -1256,6 +1473,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Clinicians");
+
+            migrationBuilder.DropTable(
+                name: "Locations");
 
             migrationBuilder.DropTable(
                 name: "Patients");
