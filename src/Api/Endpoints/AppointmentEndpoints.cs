@@ -94,7 +94,7 @@ public static class AppointmentEndpoints
     /// N occurrences (at most 52) with one clinician, type and mode, every N days or weekly on given weekdays, at the first
     /// start's clinic-local time. Each occurrence is booked under exactly the rules of a single booking; when its time is
     /// taken, the nearest free start within toleranceMinutes either side is booked instead. All or nothing: if any occurrence
-    /// cannot be booked, nothing is booked and the answer is 409 (type urn:clinichip:problem:appointment-series.conflict)
+    /// cannot be booked, nothing is booked and the answer is 409 (code appointment-series.conflict)
     /// listing each such occurrence in 'occurrences' with the reason and the nearest free starts. With bookWhatFits the
     /// others are booked and the rest are listed in notBooked. The occurrences are saved together, so a concurrent booking
     /// of one of their times rolls back the whole series. Idempotency-Key works as for single bookings.

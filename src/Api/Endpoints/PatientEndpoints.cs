@@ -98,7 +98,7 @@ public static class PatientEndpoints
     /// <remarks>
     /// A patient reads their own record; staff read any. Another patient's id answers 404. Demographics, contact details,
     /// consents and alerts, never clinical content. The ETag header carries the version to send as If-Match when changing it.
-    /// A record merged into another answers 404 with type urn:clinichip:problem:patient.merged, the surviving record's id
+    /// A record merged into another answers 404 with code patient.merged, the surviving record's id
     /// in survivorId and its address in the Location header; every read and change of the merged id answers so.
     /// </remarks>
     /// <response code="200">The patient record.</response>

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Concurrency;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling;
 using FluentValidation;
@@ -13,6 +14,7 @@ namespace ClinicHip.Application.Locations;
 /// <param name="Address">Street address, lines separated by newlines.</param>
 /// <param name="Phone">The location's phone; null removes it.</param>
 /// <param name="TimeZone">IANA time zone; null keeps the clinic's time zone.</param>
+[AcceptsReadOnlyMembersOf(typeof(LocationDto))]
 public sealed record UpdateLocationCommand(string Name, string Address, string? Phone = null, string? TimeZone = null) : IRequest<LocationDto>
 {
     [System.Text.Json.Serialization.JsonIgnore]

@@ -41,6 +41,7 @@ public static class WebhookEventTypes
         [IntakeEmergency] = WebhookEventData.IntakeForm,
         [IntakeReviewOverdue] = new(["intakeFormId", "patientId"], []),
         [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
+        [PatientInvited] = new(["invitationId", "patientId"], []),
     };
 }
 

@@ -34,22 +34,20 @@ public class ProblemTypeTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
     }
 
     [Fact]
-    public async Task Register_WithATakenEmail_AnswersATypeThatResolvesUnderThePublicAddress()
+    public async Task CreatingALocationWithATakenName_AnswersATypeThatResolvesUnderThePublicAddress()
     {
         var anonymous = factory.CreateClient();
-        var patient = await anonymous.RegisterPatientAsync();
+        var admin = factory.CreateClient().WithBearer((await anonymous.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
+        var location = new { name = $"Problem page {Guid.NewGuid():N}", address = "1 Test Street", phone = "+61 7 3000 0000" };
+        (await admin.PostAsJsonAsync("/api/locations", location)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var problem = await (await anonymous.PostAsJsonAsync("/api/auth/register", new
-        {
-            email = patient.Email, password = ApiClientExtensions.PatientPassword, givenName = "Jordan", familyName = "Lee",
-            dateOfBirth = "1991-03-14", phone = "+61 400 000 124",
-        })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await admin.PostAsJsonAsync("/api/locations", location)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         var type = new Uri(problem["type"]!.GetValue<string>());
         type.GetLeftPart(UriPartial.Authority).ShouldBe(ClinicApiFactory.PublicBaseUrl);
         var page = await anonymous.GetAsync(type.PathAndQuery);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync()).ShouldContain("account.email-taken");
+        (await page.Content.ReadAsStringAsync()).ShouldContain(problem["code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -285,7 +285,7 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
             "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
             "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
         ];
-        string[] anonymous = ["POST /api/auth/register", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/client-token", "GET /api/clinicians/{id}/calendar.ics",
+        string[] anonymous = ["POST /api/auth/register", "POST /api/auth/claim", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/client-token", "GET /api/clinicians/{id}/calendar.ics",
             "GET /.well-known/jwks.json", "GET /.well-known/telehealth-jwks.json"];
         var admin = await factory.AdminClientAsync();
         var client = await factory.IntegrationClientAsync(admin, IntegrationClients.AllScopes);

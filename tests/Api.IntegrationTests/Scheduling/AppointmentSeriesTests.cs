@@ -52,7 +52,7 @@ public class AppointmentSeriesTests(ClinicApiFactory factory) : IClassFixture<Cl
 
         var problem = await (await patient.PostAsJsonAsync("/api/appointments/series", Series(scenario, first, 6))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
-        problem["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment-series.conflict");
+        problem["code"]!.GetValue<string>().ShouldBe("appointment-series.conflict");
         var refused = problem["occurrences"]!.AsArray().Single()!;
         refused["index"]!.GetValue<int>().ShouldBe(3);
         refused["requestedStart"]!.GetValue<DateTimeOffset>().ShouldBe(first.AddDays(14));

@@ -22,7 +22,7 @@ public class NoShowTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFact
         var scenario = await CreateAsync(factory);
 
         // Every cancellation counts as late with a 30-day window.
-        await ChangeSettingsAsync(scenario.Admin, s => { s["onlineBookingNoShowLimit"] = 1; s["lateCancellationWindow"] = "30.00:00:00"; });
+        await ChangeSettingsAsync(scenario.Admin, s => { s["onlineBookingNoShowLimit"] = 1; s.Remove("lateCancellationWindow"); s["lateCancellationWindowMinutes"] = 30 * 24 * 60; });
         var (patient, profile) = await factory.NewPatientClientAsync();
         var frontDesk = await scenario.FrontDeskAsync(factory);
         var missed = await BookAsync(patient, scenario, Local(2, 9));
@@ -34,7 +34,7 @@ public class NoShowTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFact
 
         var refusal = await (await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(5, 9))))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        refusal["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.online-booking-paused");
+        refusal["code"]!.GetValue<string>().ShouldBe("appointment.online-booking-paused");
         refusal["detail"]!.GetValue<string>().ShouldContain("call the clinic");
         (await CountAsync(frontDesk, profile.Id)).ShouldBe(before);
 
@@ -50,7 +50,7 @@ public class NoShowTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFact
     public async Task Attendance_IsShownToStaffOnTheRecordTheSearchRowAndTheDaySheet_NotToThePatient()
     {
         var scenario = await CreateAsync(factory);
-        await ChangeSettingsAsync(scenario.Admin, s => s["lateCancellationWindow"] = "30.00:00:00");
+        await ChangeSettingsAsync(scenario.Admin, s => { s.Remove("lateCancellationWindow"); s["lateCancellationWindowMinutes"] = 30 * 24 * 60; });
         var (patient, profile) = await factory.NewPatientClientAsync();
         var frontDesk = await scenario.FrontDeskAsync(factory);
         var missed = await BookAsync(patient, scenario, Local(2, 10));

@@ -206,5 +206,5 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
     private static AppointmentDto Dto(Appointment appointment, BookingSubject subject) => new(
         appointment.Id.Value, appointment.PatientId.Value, subject.Patient.Name.FullName, subject.Clinician.Id.Value, subject.Clinician.DisplayName,
         subject.Type.Id.Value, subject.Type.Name, new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode,
-        appointment.Status, null, false, appointment.SeriesId?.Value);
+        appointment.Status, null, false, appointment.LocationId?.Value, appointment.SeriesId?.Value);
 }
