@@ -75,6 +75,9 @@ public sealed class Clinician : AuditableEntity
         WorkingHoursVersion = Guid.NewGuid();
     }
 
+    /// <summary>The working hours changed: any of [from, to) may have opened up, so the waitlist is offered what is free in it.</summary>
+    public void AnnounceHoursMayHaveOpened(DateTime fromUtc, DateTime toUtc, DateTime nowUtc) => Raise(new DiaryTimeFreed(Id, fromUtc, toUtc, nowUtc));
+
     /// <summary>Whether [start, end) lies inside one working interval of the local day it starts on.</summary>
     public bool Works(DateTime startUtc, DateTime endUtc, TimeZoneInfo zone)
     {
