@@ -1,5 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,28 @@ internal static class SchedulingLoader
         var typeId = new AppointmentTypeId(id);
         return await db.AppointmentTypes.SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
             ?? throw new NotFoundException("Appointment type", id);
+    }
+
+    /// <summary>
+    /// What a booking of the patient with the clinician at <paramref name="startUtc"/> is checked against, the same for every
+    /// path that books (a new booking, a waitlist offer accepted): time off, the patient's latest intake and, for a patient
+    /// booking themself, whether an Emergency form awaits review.
+    /// </summary>
+    public static async Task<BookingContext> BookingContextAsync(
+        this IApplicationDbContext db, ClinicSettings settings, PatientId patientId, ClinicianId clinicianId, DateTime startUtc, DateTime nowUtc,
+        bool byPatient, string? inPersonOverrideReason, CancellationToken cancellationToken)
+    {
+        var timeOff = await db.TimeOffAroundAsync(clinicianId, startUtc, cancellationToken);
+        var inPersonRequired = await db.IntakeForms.AsNoTracking()
+            .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
+            .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
+            .FirstOrDefaultAsync(cancellationToken);
+        var emergencyAwaitingReview = byPatient && await db.IntakeForms.AsNoTracking()
+            .AnyAsync(f => f.PatientId == patientId && f.Status == IntakeStatus.Submitted && f.TriageLevel == TriageLevel.Emergency, cancellationToken);
+        return new BookingContext(settings, timeOff, nowUtc, byPatient, inPersonRequired, inPersonOverrideReason)
+        {
+            EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
+        };
     }
 
     /// <summary>The clinician's time off that could touch an appointment starting at <paramref name="startUtc"/>.</summary>

@@ -14,10 +14,11 @@ public static class WebhookEventTypes
     public const string IntakeEmergency = "intake.emergency";
     public const string IntakeReviewOverdue = "intake.review_overdue";
     public const string TreatmentPlanActivated = "treatment_plan.activated";
+    public const string WaitlistOffered = "waitlist.offered";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
-        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated,
+        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated, WaitlistOffered,
     };
 }

@@ -1,19 +1,18 @@
+using System.Globalization;
+
 namespace ClinicHip.Domain.Waitlist;
 
 /// <summary>The named parts of a clinic-local day a patient can ask for.</summary>
-[Flags]
-public enum PartsOfDay
+public enum PartOfDay
 {
-    None = 0,
-
     /// <summary>Starting 06:00 to before 12:00.</summary>
-    Morning = 1,
+    Morning,
 
     /// <summary>Starting 12:00 to before 17:00.</summary>
-    Afternoon = 2,
+    Afternoon,
 
     /// <summary>Starting 17:00 to before 21:00.</summary>
-    Evening = 4,
+    Evening,
 }
 
 /// <summary>A clinic-local time range an appointment may start in: from <see cref="From"/> up to, not including, <see cref="To"/>.</summary>
@@ -21,7 +20,7 @@ public readonly record struct TimeOfDayRange(TimeOnly From, TimeOnly To)
 {
     public bool Contains(TimeOnly localStart) => localStart >= From && localStart < To;
 
-    public override string ToString() => $"{From:HH\\:mm}-{To:HH\\:mm}";
+    public override string ToString() => $"{From.ToString("HH:mm", CultureInfo.InvariantCulture)}-{To.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>
@@ -36,55 +35,56 @@ public sealed record PreferredTimes
     public static readonly TimeOfDayRange Afternoon = new(new TimeOnly(12, 0), new TimeOnly(17, 0));
     public static readonly TimeOfDayRange Evening = new(new TimeOnly(17, 0), new TimeOnly(21, 0));
 
-    public PreferredTimes(PartsOfDay parts, IReadOnlyList<TimeOfDayRange> ranges)
+    public PreferredTimes(IEnumerable<PartOfDay> parts, IReadOnlyList<TimeOfDayRange> ranges)
     {
+        ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(ranges);
         if (ranges.Count > MaxRanges || ranges.Any(r => r.From >= r.To))
         {
             throw new ArgumentException($"At most {MaxRanges} ranges, each ending after it starts.", nameof(ranges));
         }
 
-        Parts = parts;
+        Parts = [.. parts.Distinct().Order()];
         Ranges = [.. ranges.OrderBy(r => r.From)];
     }
 
-    public static PreferredTimes AnyTime { get; } = new(PartsOfDay.None, []);
+    public static PreferredTimes AnyTime { get; } = new([], []);
 
-    public PartsOfDay Parts { get; }
+    public IReadOnlyList<PartOfDay> Parts { get; }
 
     public IReadOnlyList<TimeOfDayRange> Ranges { get; }
 
-    public bool IsAnyTime => Parts == PartsOfDay.None && Ranges.Count == 0;
+    public bool IsAnyTime => Parts.Count == 0 && Ranges.Count == 0;
 
     public bool Contains(TimeOnly localStart) => IsAnyTime || AllRanges().Any(r => r.Contains(localStart));
 
-    /// <summary>The ranges as stored: <c>HH:mm-HH:mm</c> separated by commas.</summary>
-    public string RangesText => string.Join(',', Ranges.Select(r => r.ToString()));
+    /// <summary>As stored: the parts, a bar, the ranges (<c>Morning,Evening|07:00-09:00</c>).</summary>
+    public override string ToString() => $"{string.Join(',', Parts)}|{string.Join(',', Ranges.Select(r => r.ToString()))}";
 
-    public static IReadOnlyList<TimeOfDayRange> ParseRanges(string text) =>
-        string.IsNullOrEmpty(text)
-            ? []
-            : [.. text.Split(',').Select(r => r.Split('-')).Select(p => new TimeOfDayRange(TimeOnly.ParseExact(p[0], "HH:mm", null), TimeOnly.ParseExact(p[1], "HH:mm", null)))];
+    public static PreferredTimes Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (parts, ranges) = (text[..text.IndexOf('|', StringComparison.Ordinal)], text[(text.IndexOf('|', StringComparison.Ordinal) + 1)..]);
+        return new PreferredTimes(
+            parts.Length == 0 ? [] : parts.Split(',').Select(Enum.Parse<PartOfDay>),
+            ranges.Length == 0 ? [] : [.. ranges.Split(',').Select(r => r.Split('-'))
+                .Select(p => new TimeOfDayRange(TimeOnly.ParseExact(p[0], "HH:mm", CultureInfo.InvariantCulture), TimeOnly.ParseExact(p[1], "HH:mm", CultureInfo.InvariantCulture)))]);
+    }
 
-    public bool Equals(PreferredTimes? other) => other is not null && Parts == other.Parts && Ranges.SequenceEqual(other.Ranges);
+    public bool Equals(PreferredTimes? other) => other is not null && Parts.SequenceEqual(other.Parts) && Ranges.SequenceEqual(other.Ranges);
 
-    public override int GetHashCode() => HashCode.Combine(Parts, RangesText);
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 
     private IEnumerable<TimeOfDayRange> AllRanges()
     {
-        if (Parts.HasFlag(PartsOfDay.Morning))
+        foreach (var part in Parts)
         {
-            yield return Morning;
-        }
-
-        if (Parts.HasFlag(PartsOfDay.Afternoon))
-        {
-            yield return Afternoon;
-        }
-
-        if (Parts.HasFlag(PartsOfDay.Evening))
-        {
-            yield return Evening;
+            yield return part switch
+            {
+                PartOfDay.Morning => Morning,
+                PartOfDay.Afternoon => Afternoon,
+                _ => Evening,
+            };
         }
 
         foreach (var range in Ranges)

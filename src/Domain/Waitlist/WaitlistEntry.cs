@@ -81,10 +81,9 @@ public sealed class WaitlistEntry : AuditableEntity
 
     public static WaitlistEntry Join(
         PatientId patientId, AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate,
-        PreferredTimes preferredTimes, TimeZoneInfo zone, DateTime nowUtc)
+        PreferredTimes preferredTimes, TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
     {
         ArgumentNullException.ThrowIfNull(type);
-        CheckRule(new AppointmentTypeMustBeActiveRule(type));
         var entry = new WaitlistEntry
         {
             Id = WaitlistEntryId.New(),
@@ -93,18 +92,18 @@ public sealed class WaitlistEntry : AuditableEntity
             RequestedAtUtc = nowUtc,
             Status = WaitlistEntryStatus.Waiting,
         };
-        entry.Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc);
+        entry.Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc, byPatient);
         return entry;
     }
 
     /// <summary>Changes what the patient waits for; an entry with an offer outstanding is answered first.</summary>
     public void Change(
         AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate, PreferredTimes preferredTimes,
-        TimeZoneInfo zone, DateTime nowUtc)
+        TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
     {
         ArgumentNullException.ThrowIfNull(type);
         EnsureStatus("be changed", nowUtc, WaitlistEntryStatus.Waiting);
-        Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc);
+        Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc, byPatient);
         Version++;
     }
 
@@ -165,10 +164,14 @@ public sealed class WaitlistEntry : AuditableEntity
 
     private void Set(
         AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate, PreferredTimes preferredTimes,
-        TimeZoneInfo zone, DateTime nowUtc)
+        TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(preferredTimes);
+        CheckRule(new AppointmentTypeMustBeActiveRule(type));
+
+        // A patient could not accept an offer of a type the front desk books: they are not put on a list for one.
+        CheckRule(new TypeMustBeBookableOnlineRule(type, byPatient));
         CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
         var windowStartUtc = ClinicTime.ToUtc(fromDate.ToDateTime(TimeOnly.MinValue), zone);
         var expiresAtUtc = ClinicTime.ToUtc(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);

@@ -4,6 +4,7 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Reminders;
+using ClinicHip.Application.Waitlist;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
@@ -173,16 +174,26 @@ public sealed partial class OutboxDispatcher(
         events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
-    /// <summary>Runs a due row: an appointment reminder, or an Urgent or Emergency form's review check.</summary>
+    /// <summary>
+    /// Runs a due row: an appointment reminder, an Urgent or Emergency form's review check, or the waitlist's work (offering
+    /// freed time, telling a patient of an offer, lapsing an unanswered offer).
+    /// </summary>
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
         var mediator = services.GetRequiredService<IMediator>();
         try
         {
-            var done = message.Type == OutboxEvents.IntakeReviewDueType
-                ? await mediator.Send(new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken)
-                    == ReviewCheckOutcome.Escalated
-                : await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent;
+            var done = message.Type switch
+            {
+                OutboxEvents.IntakeReviewDueType => await mediator.Send(
+                    new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken) == ReviewCheckOutcome.Escalated,
+                OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(mediator, Payload<DiaryTimeFreedPayload>(message), cancellationToken),
+                OutboxEvents.WaitlistOfferNoticeType => await mediator.Send(
+                    new NotifyWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
+                OutboxEvents.WaitlistOfferExpiryType => await mediator.Send(
+                    new ExpireWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
+                _ => await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent,
+            };
             message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
         }
 #pragma warning disable CA1031 // Any failure of the sender (SMTP down, a refused address) is retried with back-off, then recorded as failed.
@@ -193,6 +204,13 @@ public sealed partial class OutboxDispatcher(
             ReminderFailed(logger, message.Id, message.Type, message.ResourceId, retry is null, exception.GetType().Name);
             message.RecordFailure($"{exception.GetType().Name}: {exception.Message}", Now, retry);
         }
+    }
+
+    /// <summary>Offers freed time to the waitlist; processed whether or not anyone was waiting for it.</summary>
+    private static async Task<bool> OfferFreedTimeAsync(IMediator mediator, DiaryTimeFreedPayload freed, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new OfferFreedTimeCommand(freed.ClinicianId, freed.FromUtc, freed.ToUtc), cancellationToken);
+        return true;
     }
 
     private async Task<int> DeliverAsync(CancellationToken cancellationToken)

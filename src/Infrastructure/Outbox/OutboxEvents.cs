@@ -5,6 +5,7 @@ using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
@@ -25,6 +26,16 @@ public sealed record ReminderPayload(Guid AppointmentId, DateTime StartUtc, Time
 /// <param name="IntakeFormId">The form.</param>
 public sealed record IntakeReviewDuePayload(Guid IntakeFormId);
 
+/// <summary>What a freed-time row holds: whose diary and which stretch of it the waitlist may be offered.</summary>
+/// <param name="ClinicianId">The clinician.</param>
+/// <param name="FromUtc">Start of the freed time.</param>
+/// <param name="ToUtc">End of it.</param>
+public sealed record DiaryTimeFreedPayload(Guid ClinicianId, DateTime FromUtc, DateTime ToUtc);
+
+/// <summary>What a waitlist offer's notice and expiry rows hold: the offer.</summary>
+/// <param name="WaitlistOfferId">The offer.</param>
+public sealed record WaitlistOfferPayload(Guid WaitlistOfferId);
+
 /// <summary>
 /// Turns domain events into outbox rows: one webhook event each (two for an Urgent or Emergency form), plus reminders
 /// for bookings and reschedules and a review check for Urgent and Emergency forms, both run when due by the dispatcher.
@@ -33,6 +44,15 @@ public static class OutboxEvents
 {
     public const string ReminderType = "appointment.reminder";
     public const string IntakeReviewDueType = "intake.review-due";
+
+    /// <summary>Offer the waitlist what is free in a stretch of a clinician's diary that was just freed.</summary>
+    public const string WaitlistTimeFreedType = "waitlist.time-freed";
+
+    /// <summary>Tell the patient of a slot offered to them.</summary>
+    public const string WaitlistOfferNoticeType = "waitlist.offer-notice";
+
+    /// <summary>Release an offer's hold if it is still unanswered when its time is up.</summary>
+    public const string WaitlistOfferExpiryType = "waitlist.offer-expiry";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -84,6 +104,19 @@ public static class OutboxEvents
                     ["treatmentPlanId"] = activated.TreatmentPlanId.Value, ["patientId"] = activated.PatientId.Value, ["clinicianId"] = activated.ClinicianId.Value,
                 });
                 break;
+            case DiaryTimeFreed freed:
+                yield return Due(WaitlistTimeFreedType, freed.ClinicianId.Value, freed.OccurredAtUtc, freed.OccurredAtUtc,
+                    new DiaryTimeFreedPayload(freed.ClinicianId.Value, freed.FromUtc, freed.ToUtc));
+                break;
+            case WaitlistOfferMade offered:
+                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new Dictionary<string, Guid>
+                {
+                    ["waitlistOfferId"] = offered.OfferId.Value, ["waitlistEntryId"] = offered.EntryId.Value, ["patientId"] = offered.PatientId.Value,
+                    ["clinicianId"] = offered.ClinicianId.Value,
+                });
+                yield return Due(WaitlistOfferNoticeType, offered.OfferId.Value, offered.OccurredAtUtc, offered.OccurredAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
+                yield return Due(WaitlistOfferExpiryType, offered.OfferId.Value, offered.OccurredAtUtc, offered.ExpiresAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
+                break;
             default:
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
@@ -115,6 +148,19 @@ public static class OutboxEvents
             Status = OutboxMessageStatus.Pending,
         };
     }
+
+    /// <summary>Work for the dispatcher, due at <paramref name="dueAtUtc"/> and never sent to subscribers.</summary>
+    private static OutboxMessage Due<TPayload>(string type, Guid resourceId, DateTime occurredAtUtc, DateTime dueAtUtc, TPayload payload) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = OutboxMessageKind.Reminder,
+        Type = type,
+        PayloadJson = JsonSerializer.Serialize(payload, Json),
+        ResourceId = resourceId,
+        OccurredAtUtc = occurredAtUtc,
+        DueAtUtc = dueAtUtc,
+        Status = OutboxMessageStatus.Pending,
+    };
 
     private static OutboxMessage ReviewDue(IntakeFormSubmitted submitted, DateTime dueAtUtc) => new()
     {

@@ -31,6 +31,8 @@ public sealed class CapturingNotificationSender : INotificationSender
 
     public ConcurrentQueue<IntakeReviewOverdueAlert> Alerts { get; } = new();
 
+    public ConcurrentQueue<WaitlistOfferNotice> Offers { get; } = new();
+
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
@@ -42,6 +44,12 @@ public sealed class CapturingNotificationSender : INotificationSender
     public Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
     {
         Alerts.Enqueue(alert);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    {
+        Offers.Enqueue(notice);
         return Task.CompletedTask;
     }
 }

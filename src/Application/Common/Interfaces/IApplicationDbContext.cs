@@ -9,6 +9,7 @@ using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Waitlist;
 using ClinicHip.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,10 @@ public interface IApplicationDbContext
     DbSet<Appointment> Appointments { get; }
 
     DbSet<IdempotentRequest> IdempotentRequests { get; }
+
+    DbSet<WaitlistEntry> WaitlistEntries { get; }
+
+    DbSet<WaitlistOffer> WaitlistOffers { get; }
 
     DbSet<IntakeForm> IntakeForms { get; }
 

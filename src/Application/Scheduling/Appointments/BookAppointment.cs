@@ -7,7 +7,6 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Idempotency;
-using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -75,19 +74,10 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var settings = await db.ClinicSettingsAsync(cancellationToken);
         var start = request.Start.UtcDateTime;
-        var timeOff = await db.TimeOffAroundAsync(clinician.Id, start, cancellationToken);
-        var inPersonRequired = await db.IntakeForms.AsNoTracking()
-            .Where(f => f.PatientId == patientId && f.Status != IntakeStatus.Superseded)
-            .OrderByDescending(f => f.SubmittedAtUtc).Select(f => f.RequiresInPersonAssessment)
-            .FirstOrDefaultAsync(cancellationToken);
-        var emergencyAwaitingReview = user.IsPatient() && await db.IntakeForms.AsNoTracking()
-            .AnyAsync(f => f.PatientId == patientId && f.Status == IntakeStatus.Submitted && f.TriageLevel == TriageLevel.Emergency, cancellationToken);
+        var context = await db.BookingContextAsync(
+            settings, patientId, clinician.Id, start, clock.GetUtcNow().UtcDateTime, user.IsPatient(), request.InPersonOverrideReason, cancellationToken);
 
-        var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode,
-            new BookingContext(settings, timeOff, clock.GetUtcNow().UtcDateTime, user.IsPatient(), inPersonRequired, request.InPersonOverrideReason)
-            {
-                EmergencyIntakeAwaitingReview = emergencyAwaitingReview,
-            });
+        var appointment = Appointment.Book(patientId, clinician, type, start, request.Mode, context);
         appointment.RecordBookingDetails(
             user.IsPatient() ? BookingChannel.Online : user.IsIntegrationClient() ? BookingChannel.Integration : BookingChannel.FrontDesk, request.BookingNote);
         var booked = new AppointmentDto(

@@ -69,8 +69,11 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         var occupies = type.Duration + type.BufferAfter;
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
+        var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
         return [.. window.Slots
             .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
+            .Concat(heldForCaller)
+            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
             .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc)))];
     }
 
@@ -91,7 +94,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
         var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
-        var appointments = await db.Appointments.AsNoTracking()
+        // Waitlist holds included: their cells are taken until the offer is answered (docs/decisions/0026).
+        var appointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
                 && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
@@ -121,6 +125,24 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Select(a => new { a.StartUtc, a.EndUtc })
             .ToListAsync(cancellationToken);
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
+    }
+
+    /// <summary>
+    /// A slot held from the waitlist for this patient is free to them (to nobody else) while the offer is open: they take
+    /// it by accepting the offer (POST /api/waitlist/offers/{id}/accept).
+    /// </summary>
+    private async Task<List<AvailableSlot>> SlotsHeldForPatientAsync(GetAvailabilityQuery request, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
+        var typeId = new AppointmentTypeId(request.AppointmentTypeId);
+        var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var held = await db.WaitlistOffers.AsNoTracking()
+            .Where(o => o.PatientId == patientId && o.Status == Domain.Waitlist.WaitlistOfferStatus.Pending && o.ExpiresAtUtc > now && o.AppointmentTypeId == typeId
+                && o.StartUtc >= from && o.StartUtc < to && (clinicianFilter == null || o.ClinicianId == clinicianFilter))
+            .Select(o => new { o.ClinicianId, o.StartUtc, o.EndUtc })
+            .ToListAsync(cancellationToken);
+        return held.ConvertAll(o => new AvailableSlot(o.ClinicianId, o.StartUtc, o.EndUtc));
     }
 
     private sealed record ClinicSlots(ClinicSettings Settings, AppointmentType Type, List<AvailableSlot> Slots);

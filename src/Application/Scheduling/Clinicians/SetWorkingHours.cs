@@ -31,7 +31,7 @@ public sealed class SetWorkingHoursValidator : AbstractValidator<SetWorkingHours
     }
 }
 
-public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<SetWorkingHoursCommand, WorkingHoursDto>
+public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SetWorkingHoursCommand, WorkingHoursDto>
 {
     public async Task<WorkingHoursDto> Handle(SetWorkingHoursCommand request, CancellationToken cancellationToken)
     {
@@ -40,6 +40,10 @@ public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUse
         IfMatch.Ensure(request.ExpectedVersion, clinician.WorkingHoursVersion, "working hours");
 
         clinician.SetWorkingHours(request.Intervals.Select(i => new WorkingInterval(i.Day, i.Start, i.End)));
+
+        // New hours may open time anywhere within the booking horizon: the waitlist is offered what is free in it.
+        var (now, horizon) = (clock.GetUtcNow().UtcDateTime, (await db.ClinicSettingsAsync(cancellationToken)).BookingHorizon);
+        clinician.AnnounceHoursMayHaveOpened(now, now + horizon, now);
         await db.SaveChangesAsync(cancellationToken);
         return WorkingHoursDto.From(clinician);
     }
