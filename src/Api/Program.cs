@@ -109,6 +109,7 @@ api.MapClinicEndpoints();
 api.MapClinicianEndpoints();
 api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();
+api.MapWaitlistEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();

@@ -5,6 +5,8 @@ using ClinicHip.Application.Auth;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Waitlist;
+using ClinicHip.Domain.Waitlist;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
@@ -49,6 +51,12 @@ internal static class RequestExamples
         // Staff must name the patient; a patient may name themself. DemoBookingExample puts the demo clinic's ids here.
         [typeof(BookAppointmentCommand)] = new BookAppointmentCommand(
             ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson),
+        // Any clinician, weekday mornings or after 17:30, for the first fortnight of December (clinic-local days and times).
+        [typeof(JoinWaitlistCommand)] = new JoinWaitlistCommand(
+            ExamplePatientId, ExampleTypeId, AppointmentMode.InPerson, ClinicianId: null, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 14),
+            [PartOfDay.Morning], [new TimeOfDayRangeDto(new TimeOnly(17, 30), new TimeOnly(19, 0))]),
+        [typeof(ChangeWaitlistEntryCommand)] = new ChangeWaitlistEntryCommand(
+            ExampleTypeId, AppointmentMode.InPerson, ExampleClinicianId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 21), [PartOfDay.Morning, PartOfDay.Afternoon]),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,
