@@ -46,7 +46,9 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
         var clinician = await db.Clinicians.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clinicianId, cancellationToken);
 
         // Only what the patient could still book themself when the hold ends: the same notice and horizon as online booking.
-        var earliest = Max(request.FromUtc, now + holdFor + settings.MinimumNoticeForPatients);
+        // A slot starting a little before the freed time may reach into it, so starts are looked for from an appointment's length before.
+        var noticeBound = now + holdFor + settings.MinimumNoticeForPatients;
+        var earliest = Max(request.FromUtc - Appointment.LongestClinicianSpan, noticeBound);
         var latest = Min(request.ToUtc, now + settings.BookingHorizon);
         if (clinician is not { IsBookable: true } || earliest >= latest)
         {
@@ -81,7 +83,8 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
                 continue;
             }
 
-            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, Max(earliest, entry.WindowStartUtc), Min(latest, entry.ExpiresAtUtc))
+            var firstStart = Max(Max(request.FromUtc - type.Duration - type.BufferAfter + BookingGrid.Cell, noticeBound), entry.WindowStartUtc);
+            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, firstStart, Min(latest, entry.ExpiresAtUtc))
                 .Where(s => entry.Matches(clinicianId, type.Id, s.StartUtc, settings.TimeZone) && !offeredBefore.Contains((entry.Id, s.StartUtc)))
                 .Take(AttemptsPerEntry).ToList();
             foreach (var slot in slots)
