@@ -47,7 +47,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var (waiting, waitingPatient) = await factory.NewPatientClientAsync();
         var (other, _) = await factory.NewPatientClientAsync();
         var booked = (await CreatedAsync(await booker.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, slot))))["id"]!.GetValue<Guid>();
-        var entry = await JoinAsync(waiting, scenario.FollowUpId, slot);
+        var entry = await JoinAsync(waiting, scenario, scenario.FollowUpId, slot);
         entry["status"]!.GetValue<string>().ShouldBe("Waiting");
 
         await OkAsync(await booker.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }));
@@ -133,8 +133,8 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var (first, _) = await factory.NewPatientClientAsync();
         var (second, _) = await factory.NewPatientClientAsync();
         var booked = (await CreatedAsync(await booker.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, slot))))["id"]!.GetValue<Guid>();
-        var firstEntry = await JoinAsync(first, scenario.FollowUpId, slot);
-        var secondEntry = await JoinAsync(second, scenario.FollowUpId, slot);
+        var firstEntry = await JoinAsync(first, scenario, scenario.FollowUpId, slot);
+        var secondEntry = await JoinAsync(second, scenario, scenario.FollowUpId, slot);
         await OkAsync(await booker.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }));
         var firstOffer = await WaitForOfferAsync(first, firstEntry);
         (await OkAsync(await second.GetAsync($"/api/waitlist/{secondEntry["id"]}")))["offers"]!.AsArray().ShouldBeEmpty("one entry at a time, the oldest first");
@@ -171,9 +171,9 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var (routine, _) = await factory.NewPatientClientAsync();
         var (urgent, _) = await factory.NewPatientClientAsync();
         var booked = (await CreatedAsync(await booker.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, slot))))["id"]!.GetValue<Guid>();
-        var routineEntry = await JoinAsync(routine, scenario.InitialAssessmentId, slot);
+        var routineEntry = await JoinAsync(routine, scenario, scenario.InitialAssessmentId, slot);
         await CreatedAsync(await urgent.PostAsJsonAsync("/api/intake-forms", Form(SuspectedStressFracture())));
-        var urgentEntry = await JoinAsync(urgent, scenario.InitialAssessmentId, slot);
+        var urgentEntry = await JoinAsync(urgent, scenario, scenario.InitialAssessmentId, slot);
 
         await OkAsync(await booker.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }));
 
@@ -188,7 +188,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var frontDesk = await scenario.FrontDeskAsync(factory);
         var (patient, profile) = await factory.NewPatientClientAsync();
         var (other, _) = await factory.NewPatientClientAsync();
-        var own = await JoinAsync(patient, scenario.TelehealthReviewId, Local(8, 9), mode: "Telehealth");
+        var own = await JoinAsync(patient, scenario, scenario.TelehealthReviewId, Local(8, 19), mode: "Telehealth");
         var byDesk = await CreatedAsync(await frontDesk.PostAsJsonAsync("/api/waitlist", new
         {
             patientId = profile.Id, appointmentTypeId = scenario.TelehealthReviewId, mode = "Telehealth", from = Day(2), to = Day(9), timesOfDay = EveningOnly,
@@ -207,10 +207,10 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
 
         var changed = await OkAsync(await patient.PutAsJsonAsync($"/api/waitlist/{own["id"]}", new
         {
-            appointmentTypeId = scenario.TelehealthReviewId, mode = "Telehealth", from = Day(3), to = Day(10), ranges = new[] { new { from = "07:00", to = "08:30" } },
+            appointmentTypeId = scenario.TelehealthReviewId, mode = "Telehealth", from = Day(3), to = Day(10), ranges = new[] { new { from = "19:00", to = "20:30" } },
         }));
         changed["to"]!.GetValue<string>().ShouldBe(Day(10));
-        changed["ranges"]![0]!["from"]!.GetValue<string>().ShouldStartWith("07:00");
+        changed["ranges"]![0]!["from"]!.GetValue<string>().ShouldStartWith("19:00");
         (await OkAsync(await patient.PostAsync($"/api/waitlist/{own["id"]}/withdraw", null)))["status"]!.GetValue<string>().ShouldBe("Withdrawn");
         await (await patient.PostAsync($"/api/waitlist/{own["id"]}/withdraw", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
@@ -245,15 +245,17 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
     /// <summary>A clinic-local date <paramref name="daysAhead"/> days from today, as the API reads it.</summary>
     private static string Day(int daysAhead) => DateOnly.FromDateTime(Local(daysAhead, 12).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Joins for a window of the slot's day ± 1, for slots starting in the five minutes of the slot's time only.</summary>
-    private static async Task<JsonObject> JoinAsync(HttpClient patient, Guid typeId, DateTimeOffset slot, string mode = "InPerson")
+    /// <summary>
+    /// Joins for the scenario's clinician on the slot's day, for slots starting in the five minutes of the slot's time: the
+    /// slot is the only one that can match (other tests' clinicians share the database).
+    /// </summary>
+    private static async Task<JsonObject> JoinAsync(HttpClient patient, ClinicScenario scenario, Guid typeId, DateTimeOffset slot, string mode = "InPerson")
     {
-        var day = DateOnly.FromDateTime(slot.DateTime);
+        var day = DateOnly.FromDateTime(slot.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var at = TimeOnly.FromDateTime(slot.DateTime);
         return await CreatedAsync(await patient.PostAsJsonAsync("/api/waitlist", new
         {
-            appointmentTypeId = typeId, mode, from = day.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            to = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            appointmentTypeId = typeId, mode, clinicianId = scenario.ClinicianId, from = day, to = day,
             ranges = new[] { new { from = at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), to = at.AddMinutes(5).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) } },
         }));
     }
@@ -264,7 +266,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var (booker, _) = await factory.NewPatientClientAsync();
         var (waiting, _) = await factory.NewPatientClientAsync();
         var booked = (await CreatedAsync(await booker.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, slot))))["id"]!.GetValue<Guid>();
-        var entry = await JoinAsync(waiting, scenario.FollowUpId, slot);
+        var entry = await JoinAsync(waiting, scenario, scenario.FollowUpId, slot);
         await OkAsync(await booker.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }));
         var offer = await WaitForOfferAsync(waiting, entry);
         return (waiting, entry, offer["id"]!.GetValue<Guid>(), slot);
