@@ -15,20 +15,20 @@ public static class WaitlistEndpoints
     public static IEndpointRouteBuilder MapWaitlistEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/waitlist").WithTags("Waitlist").Audited("WaitlistEntry");
-        group.MapPost("/", Join).RequireAuthorization(Policies.Booking).WithName("JoinWaitlist")
+        group.MapPost("/", Join).RequireAuthorization(Policies.Waitlist).WithName("JoinWaitlist")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListWaitlistEntries").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetWaitlistEntry").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Change).RequireAuthorization(Policies.Booking).WithName("ChangeWaitlistEntry")
+        group.MapGet("/", List).RequireAuthorization(Policies.WaitlistReads).WithName("ListWaitlistEntries").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.WaitlistReads).WithName("GetWaitlistEntry").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Change).RequireAuthorization(Policies.Waitlist).WithName("ChangeWaitlistEntry")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Booking).WithName("WithdrawWaitlistEntry")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Waitlist).WithName("WithdrawWaitlistEntry")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var offers = app.MapGroup("/waitlist/offers").WithTags("Waitlist").Audited("WaitlistOffer");
-        offers.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Booking).WithName("AcceptWaitlistOffer")
+        offers.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Waitlist).WithName("AcceptWaitlistOffer")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        offers.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.Booking).WithName("DeclineWaitlistOffer")
+        offers.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.Waitlist).WithName("DeclineWaitlistOffer")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -82,8 +82,7 @@ public static class WaitlistEndpoints
     /// <remarks>The whole entry as it should be. Only a Waiting entry changes: answer an outstanding offer first. It keeps its place (when it joined).</remarks>
     /// <response code="200">The changed entry.</response>
     /// <response code="404">No such entry, or another patient's.</response>
-    /// <response code="409">The entry is Offered, Booked, Withdrawn or Expired.</response>
-    /// <response code="412">The entry changed meanwhile (an offer was made): read it again.</response>
+    /// <response code="409">The entry is Offered, Booked, Withdrawn or Expired, or an offer was made to it meanwhile (waitlist.entry-changed).</response>
     /// <response code="422">As for joining.</response>
     public static async Task<Ok<WaitlistEntryDto>> Change(Guid id, ChangeWaitlistEntryCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command with { Id = id }, cancellationToken));
@@ -92,8 +91,7 @@ public static class WaitlistEndpoints
     /// <remarks>The patient no longer waits. An offer awaiting their answer is withdrawn and its slot released to the next entry.</remarks>
     /// <response code="200">The entry, Withdrawn.</response>
     /// <response code="404">No such entry, or another patient's.</response>
-    /// <response code="409">It is already Booked, Withdrawn or Expired.</response>
-    /// <response code="412">The entry changed meanwhile: try again.</response>
+    /// <response code="409">It is already Booked, Withdrawn or Expired, or it changed meanwhile (waitlist.entry-changed).</response>
     public static async Task<Ok<WaitlistEntryDto>> Withdraw(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new WithdrawWaitlistEntryCommand(id), cancellationToken));
 

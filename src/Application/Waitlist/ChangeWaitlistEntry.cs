@@ -50,7 +50,7 @@ public sealed class ChangeWaitlistEntryHandler(IApplicationDbContext db, ICurren
         var now = clock.GetUtcNow().UtcDateTime;
         entry.Change(type, request.Mode, clinicianId, request.From, request.To,
             WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), settings.TimeZone, now, user.IsPatient());
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveEntryAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, await db.OffersOfAsync([entry.Id], cancellationToken), now);
     }
 }

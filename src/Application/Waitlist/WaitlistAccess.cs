@@ -26,6 +26,19 @@ internal static class WaitlistAccess
     public static async Task<List<WaitlistOffer>> OffersOfAsync(this IApplicationDbContext db, IReadOnlyCollection<WaitlistEntryId> entryIds, CancellationToken cancellationToken) =>
         await db.WaitlistOffers.AsNoTracking().Where(o => entryIds.Contains(o.EntryId)).ToListAsync(cancellationToken);
 
+    /// <summary>Saves a change of an entry; an offer made to it meanwhile (its version moved on) answers 409.</summary>
+    public static async Task SaveEntryAsync(this IApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (PreconditionFailedException)
+        {
+            throw new ConflictException("waitlist.entry-changed", "The entry changed meanwhile (a slot was offered to it): read it again.");
+        }
+    }
+
     /// <summary>Gives an offer's hold back (declined, lapsed or withdrawn): its cells are freed and the waitlist offered the time.</summary>
     public static async Task ReleaseHoldAsync(this IApplicationDbContext db, WaitlistOffer offer, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class WithdrawWaitlistEntryHandler(IApplicationDbContext db, ICurr
         }
 
         entry.Withdraw(now);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveEntryAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, await db.OffersOfAsync([entry.Id], cancellationToken), now);
     }
 }

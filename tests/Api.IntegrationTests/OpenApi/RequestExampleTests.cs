@@ -17,7 +17,8 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
     }
 
     private static readonly string[] MainRequests =
-        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan"];
+        ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "JoinWaitlist", "ChangeWaitlistEntry", "SubmitIntakeForm", "StartAssessment",
+            "DraftTreatmentPlan"];
 
     [Fact]
     public async Task MainRequests_CarryAnExampleBody()

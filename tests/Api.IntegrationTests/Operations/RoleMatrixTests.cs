@@ -25,6 +25,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/clinicians/{id}/time-off"] = [Unauthorized, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
         ["/api/clinicians/{id}/calendar.ics"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/waitlist/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict, Forbidden],
         ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
@@ -115,6 +116,11 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
 
         var appointment = await IdOf(await owner.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(7, 9))));
         var form = await IdOf(await owner.PostAsJsonAsync("/api/intake-forms", Intake.IntakeJson.Form(Intake.IntakeJson.Routine())));
+        var waitlistDay = DateOnly.FromDateTime(Local(8, 12).DateTime);
+        var waitlistEntry = await IdOf(await owner.PostAsJsonAsync("/api/waitlist", new
+        {
+            appointmentTypeId = scenario.InitialAssessmentId, mode = "InPerson", from = waitlistDay, to = waitlistDay.AddDays(7),
+        }));
         (await owner.PostAsJsonAsync($"/api/patients/{patientId}/outcomes", new { instrument = "Nprs", score = 5 })).EnsureSuccessStatusCode();
         var assessment = await IdOf(await clinician.PostAsJsonAsync("/api/assessments", new
         {
@@ -143,6 +149,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/staff/{id}"] = $"/api/staff/{staffId}",
                 ["/api/clinicians/{id}"] = $"/api/clinicians/{scenario.ClinicianId}",
                 ["/api/appointments/{id}"] = $"/api/appointments/{appointment}",
+                ["/api/waitlist/{id}"] = $"/api/waitlist/{waitlistEntry}",
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
