@@ -187,7 +187,7 @@ public sealed partial class OutboxDispatcher(
             {
                 OutboxEvents.IntakeReviewDueType => await mediator.Send(
                     new EscalateOverdueIntakeReviewCommand(Payload<IntakeReviewDuePayload>(message).IntakeFormId), cancellationToken) == ReviewCheckOutcome.Escalated,
-                OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(mediator, Payload<DiaryTimeFreedPayload>(message), cancellationToken),
+                OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(Payload<DiaryTimeFreedPayload>(message), cancellationToken),
                 OutboxEvents.WaitlistOfferNoticeType => await mediator.Send(
                     new NotifyWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
                 OutboxEvents.WaitlistOfferExpiryType => await mediator.Send(
@@ -206,10 +206,14 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Offers freed time to the waitlist; processed whether or not anyone was waiting for it.</summary>
-    private static async Task<bool> OfferFreedTimeAsync(IMediator mediator, DiaryTimeFreedPayload freed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Offers freed time to the waitlist; processed whether or not anyone was waiting for it. In a scope of its own: each
+    /// offer is saved (or refused) on its own and the tracker cleared after it, which must not take this row with it.
+    /// </summary>
+    private async Task<bool> OfferFreedTimeAsync(DiaryTimeFreedPayload freed, CancellationToken cancellationToken)
     {
-        await mediator.Send(new OfferFreedTimeCommand(freed.ClinicianId, freed.FromUtc, freed.ToUtc), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OfferFreedTimeCommand(freed.ClinicianId, freed.FromUtc, freed.ToUtc), cancellationToken);
         return true;
     }
 

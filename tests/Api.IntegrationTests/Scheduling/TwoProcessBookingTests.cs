@@ -138,7 +138,13 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
         while (await CountAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Type\" = 'waitlist.time-freed' AND \"Status\" = 'Pending'") > 0
             || await CountAsync("SELECT COUNT(*) FROM \"WaitlistOffers\"") == 0)
         {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the dispatchers did not offer the freed time");
+            if (DateTime.UtcNow > deadline)
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                var error = await connection.ScalarAsync("SELECT COALESCE(MAX(\"LastError\"), 'none') FROM \"OutboxMessages\" WHERE \"Type\" = 'waitlist.time-freed'");
+                throw new TimeoutException($"The dispatchers did not offer the freed time; last error: {error}");
+            }
+
             await Task.Delay(200);
         }
     }
