@@ -34,6 +34,7 @@ builder.Logging.AddJsonConsole(options =>
 builder.AddClinicTelemetry();
 builder.Services.AddApplication();
 builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
+builder.Services.Configure<ClinicHip.Application.Waitlist.WaitlistOptions>(builder.Configuration.GetSection(ClinicHip.Application.Waitlist.WaitlistOptions.SectionName));
 builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
@@ -120,6 +121,7 @@ api.MapLocationEndpoints();
 api.MapClinicianEndpoints();
 api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();
+api.MapWaitlistEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();

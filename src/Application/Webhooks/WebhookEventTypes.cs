@@ -14,6 +14,7 @@ public static class WebhookEventTypes
     public const string IntakeEmergency = "intake.emergency";
     public const string IntakeReviewOverdue = "intake.review_overdue";
     public const string TreatmentPlanActivated = "treatment_plan.activated";
+    public const string WaitlistOffered = "waitlist.offered";
 
     /// <summary>Staff invited a patient to claim their record (ids only: the link token goes to the patient alone).</summary>
     public const string PatientInvited = "patient.invited";
@@ -21,7 +22,7 @@ public static class WebhookEventTypes
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
-        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated, PatientInvited,
+        IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated, PatientInvited, WaitlistOffered,
     };
 
     /// <summary>
@@ -42,6 +43,7 @@ public static class WebhookEventTypes
         [IntakeReviewOverdue] = new(["intakeFormId", "patientId"], []),
         [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
         [PatientInvited] = new(["invitationId", "patientId"], []),
+        [WaitlistOffered] = new(["waitlistOfferId", "waitlistEntryId", "patientId", "clinicianId"], []),
     };
 }
 

@@ -87,6 +87,12 @@ public sealed class Appointment : AuditableEntity
 
     public DateTime? CompletedAtUtc { get; private set; }
 
+    /// <summary>
+    /// A waitlist offer's reservation, not yet an appointment: it owns the slot's diary cells so nobody else can book them
+    /// (docs/decisions/0026), and becomes the patient's appointment when they accept (<see cref="ConfirmHold"/>).
+    /// </summary>
+    public bool IsHold { get; private set; }
+
     public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
 
     /// <summary>
@@ -163,6 +169,64 @@ public sealed class Appointment : AuditableEntity
         return Array.Find(rules, r => r.IsBroken());
     }
 
+    /// <summary>
+    /// Reserves a slot offered from the waitlist: the clinic places it (working hours, time off, the grid), holding the
+    /// same cells a booking would. No event is raised: nothing is booked until the patient accepts.
+    /// </summary>
+    public static Appointment Hold(PatientId patientId, Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(context);
+        CheckRule(new AppointmentTypeMustBeActiveRule(type));
+        CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
+        var hold = new Appointment
+        {
+            Id = AppointmentId.New(),
+            PatientId = patientId,
+            AppointmentTypeId = type.Id,
+            Mode = mode,
+            Status = AppointmentStatus.Booked,
+            IsHold = true,
+        };
+        hold.Place(clinician, startUtc, type, context);
+        return hold;
+    }
+
+    /// <summary>
+    /// The patient accepted the offer: the hold becomes their appointment under every rule a new booking meets, keeping
+    /// its cells, so the slot is never free in between.
+    /// </summary>
+    public void ConfirmHold(Clinician clinician, AppointmentType type, BookingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!IsHold || Status != AppointmentStatus.Booked)
+        {
+            throw new StateConflictException("waitlist.offer-not-pending", "This offer's hold has been released.");
+        }
+
+        CheckCanBook(clinician, type, Mode, context);
+        Place(clinician, StartUtc, type, context);
+        TelehealthRoomId = Mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null;
+        InPersonOverrideReason = Mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null;
+        IsHold = false;
+        RaiseChange(AppointmentChange.Booked, context.NowUtc);
+    }
+
+    /// <summary>The offer was declined, lapsed or withdrawn: the hold gives its cells back and the time is free again.</summary>
+    public void ReleaseHold(DateTime nowUtc)
+    {
+        if (!IsHold || Status != AppointmentStatus.Booked)
+        {
+            return;
+        }
+
+        Status = AppointmentStatus.Cancelled;
+        CancelledAtUtc = nowUtc;
+        occupiedCells.Clear();
+        Raise(new DiaryTimeFreed(ClinicianId, StartUtc, ClinicianFreeAtUtc, nowUtc));
+    }
+
     /// <summary>Records how the booking came in and the staff's note about it.</summary>
     public void RecordBookingDetails(BookingChannel channel, string? staffNote)
     {
@@ -181,8 +245,10 @@ public sealed class Appointment : AuditableEntity
     {
         ArgumentNullException.ThrowIfNull(type);
         EnsureStatus("reschedule", AppointmentStatus.Booked);
+        var (formerClinician, formerStart, formerFreeAt) = (ClinicianId, StartUtc, ClinicianFreeAtUtc);
         Place(clinician, startUtc, type, context);
         RaiseChange(AppointmentChange.Rescheduled, context.NowUtc);
+        Raise(new DiaryTimeFreed(formerClinician, formerStart, formerFreeAt, context.NowUtc));
     }
 
     public void Cancel(CancellationReason reason, string? note, DateTime nowUtc, TimeSpan lateCancellationWindow, bool byPatient)
@@ -196,6 +262,7 @@ public sealed class Appointment : AuditableEntity
         IsLateCancellation = StartUtc - nowUtc < lateCancellationWindow;
         occupiedCells.Clear();
         RaiseChange(AppointmentChange.Cancelled, nowUtc);
+        Raise(new DiaryTimeFreed(ClinicianId, StartUtc, ClinicianFreeAtUtc, nowUtc));
     }
 
     public void CheckIn(DateTime nowUtc)

@@ -42,5 +42,8 @@ public sealed class TimeOff : AuditableEntity
         return new TimeOff { Id = TimeOffId.New(), ClinicianId = clinicianId, StartUtc = startUtc, EndUtc = endUtc, Reason = reason?.Trim() };
     }
 
+    /// <summary>The time off is called off: its time is bookable again (the caller deletes it in the same save).</summary>
+    public void Withdraw(DateTime nowUtc) => Raise(new DiaryTimeFreed(ClinicianId, StartUtc, EndUtc, nowUtc));
+
     public bool Overlaps(DateTime startUtc, DateTime endUtc) => StartUtc < endUtc && startUtc < EndUtc;
 }

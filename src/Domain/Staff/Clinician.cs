@@ -84,4 +84,7 @@ public sealed class Clinician : AuditableEntity
     /// <summary>The working interval that holds all of [start, end) on its location's local day, or null when the clinician is not working then.</summary>
     public WorkingInterval? WorkplaceAt(DateTime startUtc, DateTime endUtc, ClinicLocations locations) =>
         workingHours.FirstOrDefault(i => i.OnDayOf(startUtc, locations) is { } span && span.StartUtc <= startUtc && endUtc <= span.EndUtc);
+
+    /// <summary>The working hours changed: any of [from, to) may have opened up, so the waitlist is offered what is free in it.</summary>
+    public void AnnounceHoursMayHaveOpened(DateTime fromUtc, DateTime toUtc, DateTime nowUtc) => Raise(new DiaryTimeFreed(Id, fromUtc, toUtc, nowUtc));
 }

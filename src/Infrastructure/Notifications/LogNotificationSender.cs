@@ -46,6 +46,17 @@ internal sealed partial class LogNotificationSender(ILogger<LogNotificationSende
         Message = "Notice to account {UserId} of a registration attempt with its email at {AttemptedAtUtc:o} sent via {Channel}")]
     private static partial void RegistrationAttempted(ILogger logger, Guid userId, DateTime attemptedAtUtc, string channel);
 
+    public Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        OfferSent(logger, notice.WaitlistOfferId, notice.StartUtc, notice.ExpiresAtUtc, Channel);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information,
+        Message = "Waitlist offer {WaitlistOfferId} of a slot starting {StartUtc:o}, held until {ExpiresAtUtc:o}, sent via {Channel}")]
+    private static partial void OfferSent(ILogger logger, Guid waitlistOfferId, DateTime startUtc, DateTime expiresAtUtc, string channel);
+
     // A warning: an unreviewed Urgent or Emergency form is a clinical risk someone must act on.
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "{Level} intake form {IntakeFormId} has waited {Waiting} for review (alert via {Channel})")]
     private static partial void ReviewOverdue(ILogger logger, Guid intakeFormId, TriageLevel level, TimeSpan waiting, string channel);

@@ -102,6 +102,22 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         await client.SendMailAsync(message, cancellationToken);
     }
 
+    public async Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var smtp = options.Value;
+        using var client = Client(smtp);
+        var when = notice.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
+        var until = notice.LocalExpiresAt.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
+        using var message = new MailMessage(smtp.From, notice.RecipientEmail)
+        {
+            Subject = "An earlier ClinicHip appointment is free for you",
+            Body = $"An appointment on {when} has come free and is held for you until {until}.\n\n" +
+                "Accept or decline it in the app (your waitlist); after that it is offered to the next patient.",
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
     private static SmtpClient Client(SmtpOptions smtp)
     {
         var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 30_000 };

@@ -7,6 +7,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Reminders;
+using ClinicHip.Application.Waitlist;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Webhooks;
@@ -180,7 +181,10 @@ public sealed partial class OutboxDispatcher(
         events.ForEach(message => message.Complete(OutboxMessageStatus.Processed, now));
     }
 
-    /// <summary>Runs a due row: an appointment reminder, an Urgent or Emergency form's review check, or an account notice.</summary>
+    /// <summary>
+    /// Runs a due row: an appointment reminder, an Urgent or Emergency form's review check, an account notice or
+    /// invitation, or the waitlist's work (offering freed time, telling a patient of an offer, lapsing an unanswered offer).
+    /// </summary>
     private async Task RemindAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
         var mediator = services.GetRequiredService<IMediator>();
@@ -193,6 +197,11 @@ public sealed partial class OutboxDispatcher(
                 OutboxEvents.PatientInvitationType => await mediator.Send(
                     new SendPatientInvitationCommand(Payload<PatientInvitationPayload>(message).InvitationId), cancellationToken),
                 OutboxEvents.RegistrationAttemptType => await mediator.Send(NoticeCommand(Payload<RegistrationAttemptPayload>(message)), cancellationToken),
+                OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(Payload<DiaryTimeFreedPayload>(message), cancellationToken),
+                OutboxEvents.WaitlistOfferNoticeType => await mediator.Send(
+                    new NotifyWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
+                OutboxEvents.WaitlistOfferExpiryType => await mediator.Send(
+                    new ExpireWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
                 _ => await mediator.Send(ReminderCommand(Payload<ReminderPayload>(message)), cancellationToken) == ReminderOutcome.Sent,
             };
             message.Complete(done ? OutboxMessageStatus.Processed : OutboxMessageStatus.Cancelled, Now);
@@ -205,6 +214,17 @@ public sealed partial class OutboxDispatcher(
             ReminderFailed(logger, message.Id, message.Type, message.ResourceId, retry is null, exception.GetType().Name);
             message.RecordFailure($"{exception.GetType().Name}: {exception.Message}", Now, retry);
         }
+    }
+
+    /// <summary>
+    /// Offers freed time to the waitlist; processed whether or not anyone was waiting for it. In a scope of its own: each
+    /// offer is saved (or refused) on its own and the tracker cleared after it, which must not take this row with it.
+    /// </summary>
+    private async Task<bool> OfferFreedTimeAsync(DiaryTimeFreedPayload freed, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OfferFreedTimeCommand(freed.ClinicianId, freed.FromUtc, freed.ToUtc), cancellationToken);
+        return true;
     }
 
     private async Task<int> DeliverAsync(CancellationToken cancellationToken)

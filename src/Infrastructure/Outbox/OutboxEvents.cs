@@ -6,6 +6,7 @@ using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
@@ -30,6 +31,16 @@ public sealed record IntakeReviewDuePayload(Guid IntakeFormId);
 /// <param name="InvitationId">The invitation.</param>
 public sealed record PatientInvitationPayload(Guid InvitationId);
 
+/// <summary>What a freed-time row holds: whose diary and which stretch of it the waitlist may be offered.</summary>
+/// <param name="ClinicianId">The clinician.</param>
+/// <param name="FromUtc">Start of the freed time.</param>
+/// <param name="ToUtc">End of it.</param>
+public sealed record DiaryTimeFreedPayload(Guid ClinicianId, DateTime FromUtc, DateTime ToUtc);
+
+/// <summary>What a waitlist offer's notice and expiry rows hold: the offer.</summary>
+/// <param name="WaitlistOfferId">The offer.</param>
+public sealed record WaitlistOfferPayload(Guid WaitlistOfferId);
+
 /// <summary>
 /// Turns domain events into outbox rows: one webhook event each (two for an Urgent or Emergency form), plus reminders
 /// for bookings and reschedules and a review check for Urgent and Emergency forms, both run when due by the dispatcher.
@@ -40,6 +51,15 @@ public static class OutboxEvents
     public const string IntakeReviewDueType = "intake.review-due";
     public const string PatientInvitationType = "patient.invitation";
     public const string RegistrationAttemptType = "account.registration-attempt";
+
+    /// <summary>Offer the waitlist what is free in a stretch of a clinician's diary that was just freed.</summary>
+    public const string WaitlistTimeFreedType = "waitlist.time-freed";
+
+    /// <summary>Tell the patient of a slot offered to them.</summary>
+    public const string WaitlistOfferNoticeType = "waitlist.offer-notice";
+
+    /// <summary>Release an offer's hold if it is still unanswered when its time is up.</summary>
+    public const string WaitlistOfferExpiryType = "waitlist.offer-expiry";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -108,6 +128,19 @@ public static class OutboxEvents
                     Status = OutboxMessageStatus.Pending,
                 };
                 break;
+            case DiaryTimeFreed freed:
+                yield return Due(WaitlistTimeFreedType, freed.ClinicianId.Value, freed.OccurredAtUtc, freed.OccurredAtUtc,
+                    new DiaryTimeFreedPayload(freed.ClinicianId.Value, freed.FromUtc, freed.ToUtc));
+                break;
+            case WaitlistOfferMade offered:
+                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new Dictionary<string, Guid>
+                {
+                    ["waitlistOfferId"] = offered.OfferId.Value, ["waitlistEntryId"] = offered.EntryId.Value, ["patientId"] = offered.PatientId.Value,
+                    ["clinicianId"] = offered.ClinicianId.Value,
+                });
+                yield return Due(WaitlistOfferNoticeType, offered.OfferId.Value, offered.OccurredAtUtc, offered.OccurredAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
+                yield return Due(WaitlistOfferExpiryType, offered.OfferId.Value, offered.OccurredAtUtc, offered.ExpiresAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
+                break;
             default:
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
@@ -139,6 +172,19 @@ public static class OutboxEvents
             Status = OutboxMessageStatus.Pending,
         };
     }
+
+    /// <summary>Work for the dispatcher, due at <paramref name="dueAtUtc"/> and never sent to subscribers.</summary>
+    private static OutboxMessage Due<TPayload>(string type, Guid resourceId, DateTime occurredAtUtc, DateTime dueAtUtc, TPayload payload) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = OutboxMessageKind.Reminder,
+        Type = type,
+        PayloadJson = JsonSerializer.Serialize(payload, Json),
+        ResourceId = resourceId,
+        OccurredAtUtc = occurredAtUtc,
+        DueAtUtc = dueAtUtc,
+        Status = OutboxMessageStatus.Pending,
+    };
 
     private static OutboxMessage ReviewDue(IntakeFormSubmitted submitted, DateTime dueAtUtc) => new()
     {

@@ -10,6 +10,7 @@ using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Waitlist;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Configurations;
@@ -54,6 +55,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
 
     public DbSet<IntakeForm> IntakeForms => Set<IntakeForm>();
 

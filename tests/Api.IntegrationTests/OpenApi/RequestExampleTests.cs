@@ -18,7 +18,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
 
     private static readonly string[] MainRequests =
         ["RegisterPatient", "CreatePatient", "IssueToken", "BookAppointment", "BookAppointmentSeries", "SubmitIntakeForm", "StartAssessment", "DraftTreatmentPlan", "CreateLocation",
-            "UpdateLocation", "MergePatient", "ClaimPatientRecord"];
+            "UpdateLocation", "MergePatient", "ClaimPatientRecord", "JoinWaitlist", "ChangeWaitlistEntry"];
 
     [Fact]
     public async Task MainRequests_CarryAnExampleBody()

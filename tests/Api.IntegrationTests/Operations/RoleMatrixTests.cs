@@ -28,6 +28,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/clinicians/{id}/calendar.ics"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/api/appointments/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/api/appointments/series/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
+        ["/api/waitlist/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/appointments/{id}/telehealth"] = [Unauthorized, Conflict, NotFound, Forbidden, Conflict, Conflict, Forbidden],
         ["/api/intake-forms/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
@@ -129,6 +130,11 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
             clinicianId = scenario.ClinicianId, appointmentTypeId = scenario.FollowUpId, firstStart = Local(7, 14), mode = "InPerson", occurrences = 2, repeat = new { everyDays = 7 },
         }));
         var form = await IdOf(await owner.PostAsJsonAsync("/api/intake-forms", Intake.IntakeJson.Form(Intake.IntakeJson.Routine())));
+        var waitlistDay = DateOnly.FromDateTime(Local(8, 12).DateTime);
+        var waitlistEntry = await IdOf(await owner.PostAsJsonAsync("/api/waitlist", new
+        {
+            appointmentTypeId = scenario.InitialAssessmentId, mode = "InPerson", from = waitlistDay, to = waitlistDay.AddDays(7),
+        }));
         (await owner.PostAsJsonAsync($"/api/patients/{patientId}/outcomes", new { instrument = "Nprs", score = 5 })).EnsureSuccessStatusCode();
         var assessment = await IdOf(await clinician.PostAsJsonAsync("/api/assessments", new
         {
@@ -160,6 +166,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/locations/{id}"] = $"/api/locations/{location}",
                 ["/api/appointments/{id}"] = $"/api/appointments/{appointment}",
                 ["/api/appointments/series/{id}"] = $"/api/appointments/series/{series}",
+                ["/api/waitlist/{id}"] = $"/api/waitlist/{waitlistEntry}",
                 ["/api/intake-forms/{id}"] = $"/api/intake-forms/{form}",
                 ["/api/assessments/{id}"] = $"/api/assessments/{assessment}",
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",

@@ -113,6 +113,88 @@ public sealed class TwoProcessBookingTests : IAsyncLifetime
         desks.ForEach(d => d.Dispose());
     }
 
+    [Fact]
+    public async Task FreedSlotAcrossTwoProcesses_IsOfferedOnce_AndTwentyAcceptancesBookItOnce()
+    {
+        using var setup = first!.CreateClient();
+        var admin = setup.WithBearer((await setup.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
+        var (clinicianId, typeId) = await SetUpClinicAsync(admin);
+        var slot = Local(7, 11);
+        var day = DateOnly.FromDateTime(slot.DateTime);
+        var patients = new List<(string Email, HttpClient Client)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var patient = await first.CreateClient().RegisterPatientAsync();
+            var client = (i % 2 == 0 ? first : second)!.CreateClient();
+            patients.Add((patient.Email, client.WithBearer((await client.SignInAsync(patient.Email, ApiClientExtensions.PatientPassword)).AccessToken)));
+        }
+
+        var (booker, oldest, next) = (patients[0].Client, patients[1], patients[2].Client);
+        var booked = (await ApiClientExtensions.CreatedAsync(await booker.PostAsJsonAsync("/api/appointments", Booking(clinicianId, typeId, slot))))["id"]!.GetValue<Guid>();
+        var waitlist = new { appointmentTypeId = typeId, mode = "InPerson", clinicianId, from = day, to = day, ranges = new[] { new { from = "11:00", to = "11:05" } } };
+        var entry = (await ApiClientExtensions.CreatedAsync(await oldest.Client.PostAsJsonAsync("/api/waitlist", waitlist)))["id"]!.GetValue<Guid>();
+        (await next.PostAsJsonAsync("/api/waitlist", waitlist)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // The slot is freed twice at once, in each process: the cancellation, and working hours saved again.
+        var secondAdmin = second!.CreateClient().WithBearer((await setup.SignInAsync(ClinicApiFactory.AdminEmail, ClinicApiFactory.AdminPassword)).AccessToken);
+        var hours = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString(), start = "08:00", end = "17:00" });
+        var freed = await Task.WhenAll(
+            booker.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }),
+            secondAdmin.PutAsJsonAsync($"/api/clinicians/{clinicianId}/working-hours", new { intervals = hours }));
+        freed.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await SettledAsync();
+
+        (await CountAsync("SELECT COUNT(*) FROM \"WaitlistOffers\"")).ShouldBe(1, "one offer per freed slot, whichever process offers it");
+        var offer = (await oldest.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/waitlist/{entry}"))!["offers"]![0]!;
+        offer["start"]!.GetValue<DateTimeOffset>().ShouldBe(slot);
+        var sessions = new List<HttpClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            var client = (i % 2 == 0 ? first : second)!.CreateClient();
+            sessions.Add(client.WithBearer((await client.SignInAsync(oldest.Email, ApiClientExtensions.PatientPassword)).AccessToken));
+        }
+
+        using var go = new SemaphoreSlim(0);
+        var attempts = sessions.Append(next).Select(async client =>
+        {
+            await go.WaitAsync();
+            return await client.PostAsync($"/api/waitlist/offers/{offer["id"]}/accept", null);
+        }).ToList();
+        go.Release(attempts.Count);
+        var answers = await Task.WhenAll(attempts);
+
+        answers.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(19);
+        answers[^1].StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await CountAsync("SELECT COUNT(*) FROM \"Appointments\" WHERE \"Status\" = 'Booked'")).ShouldBe(1);
+        sessions.ForEach(c => c.Dispose());
+        patients.ForEach(p => p.Client.Dispose());
+    }
+
+    /// <summary>Until both processes' dispatchers have offered every freed stretch of diary.</summary>
+    private async Task SettledAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await CountAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Type\" = 'waitlist.time-freed' AND \"Status\" = 'Pending'") > 0
+            || await CountAsync("SELECT COUNT(*) FROM \"WaitlistOffers\"") == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                var error = await connection.ScalarAsync("SELECT COALESCE(MAX(\"LastError\"), 'none') FROM \"OutboxMessages\" WHERE \"Type\" = 'waitlist.time-freed'");
+                throw new TimeoutException($"The dispatchers did not offer the freed time; last error: {error}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return long.Parse(await connection.ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<(Guid ClinicianId, Guid TypeId)> SetUpClinicAsync(HttpClient admin)
     {
         var staff = await admin.PostAsJsonAsync("/api/staff", new

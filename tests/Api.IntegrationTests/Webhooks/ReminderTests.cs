@@ -35,6 +35,8 @@ public sealed class CapturingNotificationSender : INotificationSender
 
     public ConcurrentQueue<RegistrationAttemptNotice> Notices { get; } = new();
 
+    public ConcurrentQueue<WaitlistOfferNotice> Offers { get; } = new();
+
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
@@ -58,6 +60,12 @@ public sealed class CapturingNotificationSender : INotificationSender
     public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
     {
         Notices.Enqueue(notice);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    {
+        Offers.Enqueue(notice);
         return Task.CompletedTask;
     }
 }

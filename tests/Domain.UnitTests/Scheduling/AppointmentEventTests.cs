@@ -37,7 +37,7 @@ public class AppointmentEventTests
     }
 
     [Fact]
-    public void Cancel_RaisesCancelled_AtTheTimeOfCancelling()
+    public void Cancel_RaisesCancelledAndTheFreedTime_AtTheTimeOfCancelling()
     {
         var appointment = Book();
         appointment.DequeueDomainEvents();
@@ -45,8 +45,12 @@ public class AppointmentEventTests
 
         appointment.Cancel(CancellationReason.Travel, null, now, TimeSpan.FromHours(24), byPatient: true);
 
-        var raised = appointment.DequeueDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<AppointmentChanged>();
+        var events = appointment.DequeueDomainEvents();
+        events.Count.ShouldBe(2);
+        var raised = events[0].ShouldBeOfType<AppointmentChanged>();
         raised.Change.ShouldBe(AppointmentChange.Cancelled);
         raised.OccurredAtUtc.ShouldBe(now);
+        var freed = events[1].ShouldBeOfType<DiaryTimeFreed>();
+        (freed.ClinicianId, freed.FromUtc, freed.ToUtc, freed.OccurredAtUtc).ShouldBe((appointment.ClinicianId, appointment.StartUtc, appointment.ClinicianFreeAtUtc, now));
     }
 }

@@ -33,7 +33,10 @@ public class AppointmentReminderPolicyTests
 
         appointment.Cancel(CancellationReason.Travel, null, MondayNineLocal.AddDays(-2), TimeSpan.FromHours(24), byPatient: true);
 
-        var cancelled = appointment.DequeueDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<AppointmentChanged>();
+        var events = appointment.DequeueDomainEvents();
+        events.Count.ShouldBe(2, "the cancellation, and the time it frees for the waitlist");
+        var cancelled = events[0].ShouldBeOfType<AppointmentChanged>();
+        events[1].ShouldBeOfType<DiaryTimeFreed>();
         cancelled.WithdrawsPendingReminders.ShouldBeTrue();
         cancelled.SchedulesReminders.ShouldBeFalse();
     }

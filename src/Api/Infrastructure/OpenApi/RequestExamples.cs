@@ -7,11 +7,13 @@ using ClinicHip.Application.Locations;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Treatment;
+using ClinicHip.Application.Waitlist;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
 using ClinicHip.Domain.Intake;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Waitlist;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -63,6 +65,12 @@ internal static class RequestExamples
         [typeof(BookAppointmentSeriesCommand)] = new BookAppointmentSeriesCommand(
             ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson,
             Occurrences: 6, new SeriesRepeat(EveryDays: 7, Weekdays: null), ToleranceMinutes: 30),
+        // Any clinician, weekday mornings or after 17:30, for the first fortnight of December (clinic-local days and times).
+        [typeof(JoinWaitlistCommand)] = new JoinWaitlistCommand(
+            ExamplePatientId, ExampleTypeId, AppointmentMode.InPerson, ClinicianId: null, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 14),
+            [PartOfDay.Morning], [new TimeOfDayRangeDto(new TimeOnly(17, 30), new TimeOnly(19, 0))]),
+        [typeof(ChangeWaitlistEntryCommand)] = new ChangeWaitlistEntryCommand(
+            ExampleTypeId, AppointmentMode.InPerson, ExampleClinicianId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 21), [PartOfDay.Morning, PartOfDay.Afternoon]),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers
         {
             Side = Side.Right,

@@ -14,7 +14,7 @@ internal sealed class WorkflowTagOrderDocumentFilter : IDocumentFilter
     [
         ("Authentication", ["Authentication"]),
         ("Patients", ["Patients", "Progress"]),
-        ("Availability & booking", ["Clinicians", "Appointment types", "Availability", "Appointments", "Clinic"]),
+        ("Availability & booking", ["Clinicians", "Appointment types", "Availability", "Appointments", "Waitlist", "Clinic"]),
         ("Intake", ["Intake"]),
         ("Clinical", ["Clinical"]),
         ("Integration", ["Integration clients", "Webhooks"]),

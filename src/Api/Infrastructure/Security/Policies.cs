@@ -25,6 +25,12 @@ public static class Policies
     /// <summary>Who books and reschedules: patients for themselves, the front desk and administrators for anyone; clients with appointments:write.</summary>
     public const string Booking = nameof(Booking);
 
+    /// <summary>Who joins, changes and withdraws waitlist entries and answers offers: patients for themselves, the front desk and administrators for anyone. Never a client.</summary>
+    public const string Waitlist = nameof(Waitlist);
+
+    /// <summary>Who reads the waitlist: staff (every entry), patients (their own). Never a client.</summary>
+    public const string WaitlistReads = nameof(WaitlistReads);
+
     /// <summary>Who cancels: every signed-in user (the use case decides whose); clients with appointments:write.</summary>
     public const string Cancellation = nameof(Cancellation);
 
@@ -72,6 +78,8 @@ public static class Policies
             .AddPolicy(Patient, policy => policy.RequireRole(Roles.Patient))
             .AddPolicy(SchedulingReads, policy => policy.Callers(IntegrationScopes.AppointmentsRead))
             .AddPolicy(Booking, policy => policy.Callers(IntegrationScopes.AppointmentsWrite, Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(Waitlist, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(WaitlistReads, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(Cancellation, policy => policy.Callers(IntegrationScopes.AppointmentsWrite))
             .AddPolicy(PatientProfiles, policy => policy.Callers(IntegrationScopes.PatientsRead))
             .AddPolicy(PatientRecordEditing, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician, Roles.Admin))

@@ -9,6 +9,7 @@ using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Treatment;
+using ClinicHip.Domain.Waitlist;
 using ClinicHip.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,10 @@ public interface IApplicationDbContext
     DbSet<AppointmentSeries> AppointmentSeries { get; }
 
     DbSet<IdempotentRequest> IdempotentRequests { get; }
+
+    DbSet<WaitlistEntry> WaitlistEntries { get; }
+
+    DbSet<WaitlistOffer> WaitlistOffers { get; }
 
     DbSet<IntakeForm> IntakeForms { get; }
 

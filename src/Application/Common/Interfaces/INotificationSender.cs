@@ -42,6 +42,19 @@ public sealed record PatientInvitationMessage(Guid InvitationId, string Recipien
 /// <param name="AttemptedAtUtc">When the registration was attempted.</param>
 public sealed record RegistrationAttemptNotice(Guid UserId, string RecipientEmail, DateTime AttemptedAtUtc);
 
+/// <summary>
+/// Tells a patient a slot is held for them from the waitlist until <see cref="ExpiresAtUtc"/>. Times only: never the type,
+/// reason or clinician.
+/// </summary>
+/// <param name="WaitlistOfferId">The offer, to accept or decline.</param>
+/// <param name="StartUtc">When the slot starts.</param>
+/// <param name="LocalStart">The same in the clinic's time zone, for the message.</param>
+/// <param name="ExpiresAtUtc">When the hold lapses unanswered.</param>
+/// <param name="LocalExpiresAt">The same in the clinic's time zone.</param>
+/// <param name="RecipientEmail">The patient's email address.</param>
+public sealed record WaitlistOfferNotice(
+    Guid WaitlistOfferId, DateTime StartUtc, DateTimeOffset LocalStart, DateTime ExpiresAtUtc, DateTimeOffset LocalExpiresAt, string RecipientEmail);
+
 /// <summary>Sends patients their reminders and staff their alerts: by default to the log, or by email when SMTP is configured.</summary>
 public interface INotificationSender
 {
@@ -55,4 +68,6 @@ public interface INotificationSender
     Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken);
 
     Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken);
+
+    Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken);
 }

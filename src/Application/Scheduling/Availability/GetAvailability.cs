@@ -74,8 +74,11 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         var occupies = type.Duration + type.BufferAfter;
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
+        var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
         return [.. window.Slots
             .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
+            .Concat(heldForCaller.Where(s => window.ClinicianNames.ContainsKey(s.ClinicianId)))
+            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
             .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), window.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
     }
 
@@ -98,7 +101,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
         var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
-        var appointments = await db.Appointments.AsNoTracking()
+        // Waitlist holds included: their cells are taken until the offer is answered (docs/decisions/0026).
+        var appointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
                 && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
@@ -128,6 +132,28 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Select(a => new { a.StartUtc, a.EndUtc })
             .ToListAsync(cancellationToken);
         return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
+    }
+
+    /// <summary>
+    /// A slot held from the waitlist for this patient is free to them (to nobody else) while the offer is open: they take
+    /// it by accepting the offer (POST /api/waitlist/offers/{id}/accept).
+    /// </summary>
+    private async Task<List<AvailableSlot>> SlotsHeldForPatientAsync(GetAvailabilityQuery request, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
+        var typeId = new AppointmentTypeId(request.AppointmentTypeId);
+        var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var locationFilter = request.LocationId is { } at ? new Domain.Locations.LocationId(at) : (Domain.Locations.LocationId?)null;
+        var held = await (
+                from o in db.WaitlistOffers.AsNoTracking()
+                join hold in db.Appointments.IgnoreQueryFilters() on o.HoldId equals hold.Id
+                where o.PatientId == patientId && o.Status == Domain.Waitlist.WaitlistOfferStatus.Pending && o.ExpiresAtUtc > now && o.AppointmentTypeId == typeId
+                    && o.StartUtc >= from && o.StartUtc < to && (clinicianFilter == null || o.ClinicianId == clinicianFilter)
+                    && (locationFilter == null || hold.LocationId == locationFilter)
+                select new { o.ClinicianId, o.StartUtc, o.EndUtc, hold.LocationId })
+            .ToListAsync(cancellationToken);
+        return held.ConvertAll(o => new AvailableSlot(o.ClinicianId, o.StartUtc, o.EndUtc, o.LocationId));
     }
 
     /// <summary>The clinic's free slots in a window, with the names of the clinicians they belong to (read with them, not per slot).</summary>

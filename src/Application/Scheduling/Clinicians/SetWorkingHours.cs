@@ -45,6 +45,10 @@ public sealed class SetWorkingHoursHandler(IApplicationDbContext db, ICurrentUse
         var locations = await db.ClinicLocationsAsync(cancellationToken);
         var intervals = request.Intervals.Select((i, n) => new WorkingInterval(i.Day, i.Start, i.End, locations.NamedOrOnly(i.LocationId, $"intervals[{n}].locationId"))).ToList();
         clinician.SetWorkingHours(intervals, locations, ClinicTime.LocalDate(clock.GetUtcNow().UtcDateTime, locations.ClinicZone));
+
+        // New hours may open time anywhere within the booking horizon: the waitlist is offered what is free in it.
+        var (now, horizon) = (clock.GetUtcNow().UtcDateTime, (await db.ClinicSettingsAsync(cancellationToken)).BookingHorizon);
+        clinician.AnnounceHoursMayHaveOpened(now, now + horizon, now);
         await db.SaveChangesAsync(cancellationToken);
         return WorkingHoursDto.From(clinician);
     }

@@ -90,6 +90,10 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasIndex(a => a.StartUtc);
         builder.HasIndex(a => new { a.LocationId, a.StartUtc });
         builder.HasOne<Location>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
+
+        // A waitlist hold owns its slot's cells but is nobody's appointment: every query leaves holds out, except
+        // availability and the waitlist's own, which ask for them by name (docs/decisions/0026).
+        builder.HasQueryFilter(a => !a.IsHold);
         builder.HasOne<Clinician>().WithMany().HasForeignKey(a => a.ClinicianId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Patients.Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppointmentType>().WithMany().HasForeignKey(a => a.AppointmentTypeId).OnDelete(DeleteBehavior.Restrict);

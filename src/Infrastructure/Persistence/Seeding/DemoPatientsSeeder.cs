@@ -3,6 +3,7 @@ using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Infrastructure.Persistence.Seeding;
@@ -79,6 +80,11 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
                 }
             }
         }
+
+        // Someone waiting for an earlier morning follow-up with anyone: a cancellation in the next fortnight is offered to them.
+        db.WaitlistEntries.Add(WaitlistEntry.Join(
+            patients[0].Id, followUp, AppointmentMode.InPerson, null, localToday.AddDays(1), localToday.AddDays(14), new PreferredTimes([PartOfDay.Morning], []),
+            settings.TimeZone, now, byPatient: false));
 
         await AddCourseOfCareAsync(settings, locations, followUp, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

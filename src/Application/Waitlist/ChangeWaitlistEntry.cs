@@ -1,0 +1,56 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Scheduling;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Waitlist;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace ClinicHip.Application.Waitlist;
+
+/// <summary>Changes what a waiting entry waits for (the whole entry, as read). An entry with an offer outstanding answers 409: answer the offer first.</summary>
+/// <param name="AppointmentTypeId">What they would book.</param>
+/// <param name="Mode">InPerson or Telehealth.</param>
+/// <param name="ClinicianId">The clinician wanted; null for any.</param>
+/// <param name="From">First clinic-local day.</param>
+/// <param name="To">Last clinic-local day.</param>
+/// <param name="TimesOfDay">Morning, Afternoon, Evening.</param>
+/// <param name="Ranges">Explicit clinic-local ranges.</param>
+public sealed record ChangeWaitlistEntryCommand(
+    Guid AppointmentTypeId, AppointmentMode Mode, Guid? ClinicianId, DateOnly From, DateOnly To, IReadOnlyList<PartOfDay>? TimesOfDay = null,
+    IReadOnlyList<TimeOfDayRangeDto>? Ranges = null) : IRequest<WaitlistEntryDto>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid Id { get; init; }
+}
+
+public sealed class ChangeWaitlistEntryValidator : AbstractValidator<ChangeWaitlistEntryCommand>
+{
+    public ChangeWaitlistEntryValidator(IOptions<InputBounds> bounds)
+    {
+        RuleFor(c => c.AppointmentTypeId).NotEmpty();
+        RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.From).WithinSupportedDates(bounds);
+        RuleFor(c => c.To).WithinSupportedDates(bounds);
+        RuleFor(c => c.TimesOfDay).PreferredTimesOfDay();
+        RuleFor(c => c.Ranges).PreferredRanges();
+    }
+}
+
+public sealed class ChangeWaitlistEntryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ChangeWaitlistEntryCommand, WaitlistEntryDto>
+{
+    public async Task<WaitlistEntryDto> Handle(ChangeWaitlistEntryCommand request, CancellationToken cancellationToken)
+    {
+        var entry = await db.EntryAsync(user, request.Id, cancellationToken);
+        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
+        var clinicianId = await db.WantedClinicianAsync(request.ClinicianId, cancellationToken);
+        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        entry.Change(type, request.Mode, clinicianId, request.From, request.To,
+            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), settings.TimeZone, now, user.IsPatient());
+        await db.SaveEntryAsync(cancellationToken);
+        return WaitlistEntryDto.Of(entry, await db.OffersOfAsync([entry.Id], cancellationToken), now);
+    }
+}

@@ -1,0 +1,48 @@
+using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
+using ClinicHip.Domain.Waitlist;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicHip.Application.Waitlist;
+
+/// <summary>Who reaches which waitlist entries and offers: a patient their own (others' answer 404, as if missing); staff all.</summary>
+internal static class WaitlistAccess
+{
+    public static async Task<WaitlistEntry> EntryAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        var entryId = new WaitlistEntryId(id);
+        var entry = await db.WaitlistEntries.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        return entry is not null && user.MayReach(entry.PatientId) ? entry : throw new NotFoundException("Waitlist entry", id);
+    }
+
+    public static async Task<WaitlistOffer> OfferAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        var offerId = new WaitlistOfferId(id);
+        var offer = await db.WaitlistOffers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+        return offer is not null && user.MayReach(offer.PatientId) ? offer : throw new NotFoundException("Waitlist offer", id);
+    }
+
+    public static async Task<List<WaitlistOffer>> OffersOfAsync(this IApplicationDbContext db, IReadOnlyCollection<WaitlistEntryId> entryIds, CancellationToken cancellationToken) =>
+        await db.WaitlistOffers.AsNoTracking().Where(o => entryIds.Contains(o.EntryId)).ToListAsync(cancellationToken);
+
+    /// <summary>Saves a change of an entry; an offer made to it meanwhile (its version moved on) answers 409.</summary>
+    public static async Task SaveEntryAsync(this IApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (PreconditionFailedException)
+        {
+            throw new ConflictException("waitlist.entry-changed", "The entry changed meanwhile (a slot was offered to it): read it again.");
+        }
+    }
+
+    /// <summary>Gives an offer's hold back (declined, lapsed or withdrawn): its cells are freed and the waitlist offered the time.</summary>
+    public static async Task ReleaseHoldAsync(this IApplicationDbContext db, WaitlistOffer offer, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var hold = await db.Appointments.IgnoreQueryFilters().SingleAsync(a => a.Id == offer.HoldId, cancellationToken);
+        hold.ReleaseHold(nowUtc);
+    }
+}

@@ -1,0 +1,35 @@
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Scheduling;
+using ClinicHip.Domain.Scheduling.Rules;
+using ClinicHip.Domain.Staff;
+using ClinicHip.Domain.Waitlist;
+using FluentValidation;
+
+namespace ClinicHip.Application.Waitlist;
+
+/// <summary>The rules joining and changing an entry share.</summary>
+internal static class WaitlistRequestRules
+{
+    public static IRuleBuilderOptions<T, IReadOnlyList<PartOfDay>?> PreferredTimesOfDay<T>(this IRuleBuilder<T, IReadOnlyList<PartOfDay>?> rule) =>
+        rule.Must(parts => parts is null || (parts.Count <= 3 && parts.All(Enum.IsDefined))).WithMessage("Morning, Afternoon or Evening, each at most once.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<TimeOfDayRangeDto>?> PreferredRanges<T>(this IRuleBuilder<T, IReadOnlyList<TimeOfDayRangeDto>?> rule) =>
+        rule.Must(ranges => ranges is null || (ranges.Count <= Domain.Waitlist.PreferredTimes.MaxRanges && ranges.All(r => r is not null && r.From < r.To)))
+            .WithMessage($"At most {Domain.Waitlist.PreferredTimes.MaxRanges} ranges, each ending after it starts.");
+
+    public static PreferredTimes Build(IReadOnlyList<PartOfDay>? parts, IReadOnlyList<TimeOfDayRangeDto>? ranges) =>
+        new(parts ?? [], [.. (ranges ?? []).Select(r => new TimeOfDayRange(r.From, r.To))]);
+
+    /// <summary>The clinician an entry asks for, which must exist and take bookings; null for any.</summary>
+    public static async Task<ClinicianId?> WantedClinicianAsync(this IApplicationDbContext db, Guid? id, CancellationToken cancellationToken)
+    {
+        if (id is not { } wanted)
+        {
+            return null;
+        }
+
+        var clinician = await db.ClinicianAsync(wanted, cancellationToken);
+        var rule = new ClinicianMustBeBookableRule(clinician);
+        return rule.IsBroken() ? throw new Domain.Common.BusinessRuleViolationException(rule) : clinician.Id;
+    }
+}

@@ -1,0 +1,147 @@
+using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Patients;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Waitlist;
+using static ClinicHip.Domain.UnitTests.Scheduling.SchedulingFixtures;
+
+namespace ClinicHip.Domain.UnitTests.Waitlist;
+
+public class WaitlistTests
+{
+    private static readonly TimeZoneInfo Brisbane = Settings().TimeZone;
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+
+    private static WaitlistEntry Entry(PreferredTimes? times = null, DateOnly? to = null, bool byPatient = true) =>
+        WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, Monday, to ?? Monday.AddDays(4), times ?? PreferredTimes.AnyTime,
+            Brisbane, Now, byPatient);
+
+    [Fact]
+    public void Join_WindowInClinicDays_ExpiresAtTheEndOfTheLastLocalDay()
+    {
+        var entry = Entry();
+
+        entry.WindowStartUtc.ShouldBe(new DateTime(2026, 11, 22, 14, 0, 0, DateTimeKind.Utc));
+        entry.ExpiresAtUtc.ShouldBe(new DateTime(2026, 11, 27, 14, 0, 0, DateTimeKind.Utc));
+        entry.StatusAt(entry.ExpiresAtUtc.AddTicks(-1)).ShouldBe(WaitlistEntryStatus.Waiting);
+        entry.StatusAt(entry.ExpiresAtUtc).ShouldBe(WaitlistEntryStatus.Expired);
+    }
+
+    [Fact]
+    public void Join_ReversedOverOrLongerThan180Days_IsRefused()
+    {
+        Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(-1))).Code.ShouldBe("waitlist.window-invalid");
+        Should.Throw<BusinessRuleViolationException>(() =>
+            WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, Monday.AddDays(-9), Monday.AddDays(-8), PreferredTimes.AnyTime,
+                Brisbane, Now, byPatient: true)).Code.ShouldBe("waitlist.window-invalid");
+        Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(180))).Code.ShouldBe("waitlist.window-invalid");
+        Entry(to: Monday.AddDays(179)).ToDate.ShouldBe(Monday.AddDays(179));
+    }
+
+    [Fact]
+    public void Join_ModeTheTypeDoesNotOffer_IsRefused() =>
+        Should.Throw<BusinessRuleViolationException>(() =>
+            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.InPerson, null, Monday, Monday, PreferredTimes.AnyTime, Brisbane, Now, true))
+            .Code.ShouldBe("appointment.mode-not-allowed");
+
+    [Fact]
+    public void Matches_MorningOrARange_AcceptsOnlyStartsInside()
+    {
+        var entry = Entry(new PreferredTimes([PartOfDay.Morning], [new TimeOfDayRange(new TimeOnly(17, 30), new TimeOnly(18, 0))]));
+        var typeId = entry.AppointmentTypeId;
+        var clinician = Clinician().Id;
+
+        entry.Matches(clinician, typeId, Local(Monday, 11, 55), Brisbane).ShouldBeTrue();
+        entry.Matches(clinician, typeId, Local(Monday, 12, 0), Brisbane).ShouldBeFalse();
+        entry.Matches(clinician, typeId, Local(Monday, 17, 30), Brisbane).ShouldBeTrue();
+        entry.Matches(clinician, typeId, Local(Monday, 18, 0), Brisbane).ShouldBeFalse();
+        entry.Matches(clinician, typeId, Local(Monday.AddDays(5), 9, 0), Brisbane).ShouldBeFalse("after the window");
+        entry.Matches(clinician, new AppointmentTypeId(Guid.NewGuid()), Local(Monday, 9, 0), Brisbane).ShouldBeFalse("another type");
+    }
+
+    [Fact]
+    public void PreferredTimes_StoredText_ReadsBackEqual()
+    {
+        var times = new PreferredTimes([PartOfDay.Evening, PartOfDay.Morning], [new TimeOfDayRange(new TimeOnly(7, 0), new TimeOnly(9, 30))]);
+
+        times.ToString().ShouldBe("Morning,Evening|07:00-09:30");
+        PreferredTimes.Parse(times.ToString()).ShouldBe(times);
+        PreferredTimes.Parse(PreferredTimes.AnyTime.ToString()).IsAnyTime.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Order_UrgentTriageFirst_ThenTheOldest()
+    {
+        (int Id, TriageLevel? Level, int At)[] entries =
+            [(1, TriageLevel.Routine, 1), (2, null, 2), (3, TriageLevel.Urgent, 3), (4, TriageLevel.Emergency, 4), (5, TriageLevel.Soon, 0)];
+
+        WaitlistPriority.Order(entries, e => e.Level, e => Now.AddMinutes(e.At), e => new Guid(e.Id, 0, 0, new byte[8])).Select(e => e.Id)
+            .ShouldBe([3, 4, 5, 1, 2]);
+    }
+
+    [Fact]
+    public void Offer_HoldsTheSlotsCells_AndAcceptingBooksIt_Once()
+    {
+        var (entry, clinician, type) = (Entry(), Clinician(), InitialAssessment());
+        var hold = Appointment.Hold(entry.PatientId, clinician, type, MondayNineLocal, AppointmentMode.InPerson, ByStaff());
+        var offer = WaitlistOffer.Make(entry, hold, Now, TimeSpan.FromMinutes(15));
+
+        hold.IsHold.ShouldBeTrue();
+        hold.OccupiedCells.Count.ShouldBe(12 + 9, "the clinician's cells with the buffer, the patient's without");
+        hold.DequeueDomainEvents().ShouldBeEmpty("nothing is booked until the patient accepts");
+        entry.Status.ShouldBe(WaitlistEntryStatus.Offered);
+        offer.DequeueDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<WaitlistOfferMade>().ExpiresAtUtc.ShouldBe(Now.AddMinutes(15));
+
+        offer.Accept(Now.AddMinutes(5));
+        hold.ConfirmHold(clinician, type, ByPatient(now: Now.AddMinutes(5)));
+        entry.RecordBooked(offer.Id, Now.AddMinutes(5));
+
+        hold.IsHold.ShouldBeFalse();
+        hold.DequeueDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<AppointmentChanged>().Change.ShouldBe(AppointmentChange.Booked);
+        Should.Throw<StateConflictException>(() => offer.Accept(Now.AddMinutes(6))).Code.ShouldBe("waitlist.offer-not-pending");
+    }
+
+    [Fact]
+    public void Offer_AfterItsHoldTime_CannotBeAccepted_AndLapsesReleasingTheCells()
+    {
+        var (entry, clinician, type) = (Entry(), Clinician(), InitialAssessment());
+        var hold = Appointment.Hold(entry.PatientId, clinician, type, MondayNineLocal, AppointmentMode.InPerson, ByStaff());
+        var offer = WaitlistOffer.Make(entry, hold, Now, TimeSpan.FromMinutes(15));
+
+        Should.Throw<StateConflictException>(() => offer.Accept(Now.AddMinutes(15))).Code.ShouldBe("waitlist.offer-expired");
+        offer.Lapse(Now.AddMinutes(14)).ShouldBeFalse();
+        offer.Lapse(Now.AddMinutes(15)).ShouldBeTrue();
+        entry.OfferEnded(offer.Id);
+        hold.ReleaseHold(Now.AddMinutes(15));
+
+        offer.Status.ShouldBe(WaitlistOfferStatus.Expired);
+        entry.Status.ShouldBe(WaitlistEntryStatus.Waiting);
+        hold.OccupiedCells.ShouldBeEmpty();
+        hold.DequeueDomainEvents().ShouldHaveSingleItem().ShouldBeOfType<DiaryTimeFreed>().FromUtc.ShouldBe(MondayNineLocal);
+    }
+
+    [Fact]
+    public void ConfirmHold_ByThePatient_MeetsTheBookingRules()
+    {
+        var (entry, clinician, type) = (Entry(), Clinician(), InitialAssessment());
+        var hold = Appointment.Hold(entry.PatientId, clinician, type, MondayNineLocal, AppointmentMode.InPerson, ByStaff());
+
+        Should.Throw<BusinessRuleViolationException>(() => hold.ConfirmHold(clinician, type, ByPatient(now: MondayNineLocal.AddMinutes(-30))))
+            .Code.ShouldBe("appointment.too-little-notice");
+        hold.IsHold.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Cancel_FreesTheDiaryTime_ForTheWaitlist()
+    {
+        var appointment = Appointment.Book(PatientId.New(), Clinician(), InitialAssessment(), MondayNineLocal, AppointmentMode.InPerson, ByPatient());
+        appointment.DequeueDomainEvents();
+
+        appointment.Cancel(CancellationReason.Work, null, Now, TimeSpan.FromHours(24), byPatient: true);
+
+        var freed = appointment.DequeueDomainEvents().OfType<DiaryTimeFreed>().ShouldHaveSingleItem();
+        (freed.FromUtc, freed.ToUtc).ShouldBe((MondayNineLocal, MondayNineLocal.AddHours(1)));
+    }
+
+    private static DateTime Local(DateOnly day, int hour, int minute) => ClinicTime.ToUtc(day.ToDateTime(new TimeOnly(hour, minute)), Brisbane);
+}
