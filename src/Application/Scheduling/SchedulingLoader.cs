@@ -1,7 +1,5 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Domain.Intake;
-using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Application.Scheduling.Appointments;
-using ClinicHip.Domain.Scheduling;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
@@ -42,6 +43,7 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         var holdFor = options.Value.OfferHoldTime;
         var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
         var clinicianId = new ClinicianId(request.ClinicianId);
         var clinician = await db.Clinicians.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clinicianId, cancellationToken);
 
@@ -84,12 +86,12 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
             }
 
             var firstStart = Max(Max(request.FromUtc - type.Duration - type.BufferAfter + BookingGrid.Cell, noticeBound), entry.WindowStartUtc);
-            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, firstStart, Min(latest, entry.ExpiresAtUtc))
+            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, locations, firstStart, Min(latest, entry.ExpiresAtUtc))
                 .Where(s => entry.Matches(clinicianId, type.Id, s.StartUtc, settings.TimeZone) && !offeredBefore.Contains((entry.Id, s.StartUtc)))
                 .Take(AttemptsPerEntry).ToList();
             foreach (var slot in slots)
             {
-                var attempt = await TryOfferAsync(entry.Id, clinician, type, slot.StartUtc, new BookingContext(settings, timeOff, now, ByPatient: false), cancellationToken);
+                var attempt = await TryOfferAsync(entry.Id, clinician, type, slot.StartUtc, new BookingContext(settings, timeOff, now, ByPatient: false) { Locations = locations }, cancellationToken);
                 if (attempt == Attempt.Offered)
                 {
                     busy.Add(new BusyInterval(slot.StartUtc, slot.StartUtc + type.Duration + type.BufferAfter));

@@ -145,13 +145,11 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
         var now = clock.GetUtcNow().UtcDateTime;
         var locationFilter = request.LocationId is { } at ? new Domain.Locations.LocationId(at) : (Domain.Locations.LocationId?)null;
-        var held = await (
-                from o in db.WaitlistOffers.AsNoTracking()
-                join hold in db.Appointments.IgnoreQueryFilters() on o.HoldId equals hold.Id
-                where o.PatientId == patientId && o.Status == Domain.Waitlist.WaitlistOfferStatus.Pending && o.ExpiresAtUtc > now && o.AppointmentTypeId == typeId
-                    && o.StartUtc >= from && o.StartUtc < to && (clinicianFilter == null || o.ClinicianId == clinicianFilter)
-                    && (locationFilter == null || hold.LocationId == locationFilter)
-                select new { o.ClinicianId, o.StartUtc, o.EndUtc, hold.LocationId })
+        var held = await db.WaitlistOffers.AsNoTracking()
+            .Where(o => o.PatientId == patientId && o.Status == Domain.Waitlist.WaitlistOfferStatus.Pending && o.ExpiresAtUtc > now && o.AppointmentTypeId == typeId
+                && o.StartUtc >= from && o.StartUtc < to && (clinicianFilter == null || o.ClinicianId == clinicianFilter))
+            .Join(db.Appointments.IgnoreQueryFilters(), o => o.HoldId, hold => hold.Id, (o, hold) => new { o.ClinicianId, o.StartUtc, o.EndUtc, hold.LocationId })
+            .Where(h => locationFilter == null || h.LocationId == locationFilter)
             .ToListAsync(cancellationToken);
         return held.ConvertAll(o => new AvailableSlot(o.ClinicianId, o.StartUtc, o.EndUtc, o.LocationId));
     }

@@ -683,6 +683,7 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     CheckedInAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IsHold = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ModifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -769,6 +770,53 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         principalTable: "Clinicians",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AppointmentTypeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ClinicianId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PreferredTimes = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CurrentOfferId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_AppointmentTypes_AppointmentTypeId",
+                        column: x => x.AppointmentTypeId,
+                        principalTable: "AppointmentTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Clinicians_ClinicianId",
+                        column: x => x.ClinicianId,
+                        principalTable: "Clinicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -876,6 +924,40 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         principalTable: "Appointments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClinicianId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AppointmentTypeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HoldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfferedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistOffers_WaitlistEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "WaitlistEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1338,6 +1420,43 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_AppointmentTypeId",
+                table: "WaitlistEntries",
+                column: "AppointmentTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_ClinicianId",
+                table: "WaitlistEntries",
+                column: "ClinicianId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_PatientId_RequestedAtUtc",
+                table: "WaitlistEntries",
+                columns: new[] { "PatientId", "RequestedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_Status_ExpiresAtUtc",
+                table: "WaitlistEntries",
+                columns: new[] { "Status", "ExpiresAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistOffers_EntryId_ClinicianId_StartUtc",
+                table: "WaitlistOffers",
+                columns: new[] { "EntryId", "ClinicianId", "StartUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistOffers_HoldId",
+                table: "WaitlistOffers",
+                column: "HoldId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistOffers_PatientId_Status",
+                table: "WaitlistOffers",
+                columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EventId",
                 table: "WebhookDeliveries",
                 column: "EventId");
@@ -1449,6 +1568,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                 name: "TreatmentInterventions");
 
             migrationBuilder.DropTable(
+                name: "WaitlistOffers");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveryAttempts");
 
             migrationBuilder.DropTable(
@@ -1456,6 +1578,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "TreatmentPlans");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
