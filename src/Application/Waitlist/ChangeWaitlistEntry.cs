@@ -1,4 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Scheduling;
@@ -18,6 +19,7 @@ namespace ClinicHip.Application.Waitlist;
 /// <param name="To">Last clinic-local day.</param>
 /// <param name="TimesOfDay">Morning, Afternoon, Evening.</param>
 /// <param name="Ranges">Explicit clinic-local ranges.</param>
+[AcceptsReadOnlyMembersOf(typeof(WaitlistEntryDto))]
 public sealed record ChangeWaitlistEntryCommand(
     Guid AppointmentTypeId, AppointmentMode Mode, Guid? ClinicianId, DateOnly From, DateOnly To, IReadOnlyList<PartOfDay>? TimesOfDay = null,
     IReadOnlyList<TimeOfDayRangeDto>? Ranges = null) : IRequest<WaitlistEntryDto>

@@ -60,7 +60,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         (await SlotsAsync(scenario.Admin, scenario, slot)).ShouldNotContain(slot);
         (await SlotsAsync(waiting, scenario, slot)).ShouldContain(slot, "the offered patient sees the slot held for them");
         var taken = await other.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, slot));
-        (await taken.ShouldBeProblemAsync(HttpStatusCode.Conflict))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.slot-conflict");
+        (await taken.ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("appointment.slot-conflict");
         var hook = await receiver.WaitForAsync(r => r.Body.Contains(offer["id"]!.GetValue<string>(), StringComparison.Ordinal), OfferWait);
         JsonNode.Parse(hook.Body)!["data"]!["patientId"]!.GetValue<Guid>().ShouldBe(waitingPatient.Id);
         await WaitUntilAsync(() => factory.Notifications.Offers.Any(n => n.WaitlistOfferId == offer["id"]!.GetValue<Guid>()));
@@ -118,7 +118,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         answers.ShouldNotContain(a => (int)a.StatusCode >= 500);
         foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
         {
-            (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:waitlist.offer-not-pending");
+            (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("waitlist.offer-not-pending");
         }
 
         (await BookingsAtAsync(scenario, slot)).ShouldBe(1);
@@ -149,7 +149,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
             lapsed["status"]!.GetValue<string>().ShouldBe("Waiting");
             lapsed["offers"]![0]!["status"]!.GetValue<string>().ShouldBe("Expired");
             var late = await first.PostAsync($"/api/waitlist/offers/{firstOffer["id"]}/accept", null);
-            (await late.ShouldBeProblemAsync(HttpStatusCode.Conflict))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:waitlist.offer-not-pending");
+            (await late.ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("waitlist.offer-not-pending");
 
             await OkAsync(await second.PostAsync($"/api/waitlist/offers/{secondOffer["id"]}/decline", null));
             await WaitUntilAsync(async () => (await SlotsAsync(booker, scenario, slot)).Contains(slot));
@@ -233,11 +233,11 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
 
         foreach (var window in new[] { reversed, over, tooLong })
         {
-            (await window.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:waitlist.window-invalid");
+            (await window.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("waitlist.window-invalid");
         }
 
-        (await deskOnly.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.type-not-bookable-online");
-        (await wrongMode.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["type"]!.GetValue<string>().ShouldBe("urn:clinichip:problem:appointment.mode-not-allowed");
+        (await deskOnly.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("appointment.type-not-bookable-online");
+        (await wrongMode.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("appointment.mode-not-allowed");
         await badRange.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         (await OkAsync(await patient.GetAsync("/api/waitlist")))["totalCount"]!.GetValue<int>().ShouldBe(0);
     }
