@@ -35,7 +35,11 @@ internal static partial class ProblemTypeCatalogue
             entries.AddRange(Code().Matches(row.Groups["codes"].Value).Select(code => new ProblemTypeEntry(code.Groups[1].Value, status, row.Groups["meaning"].Value.Trim())));
         }
 
-        return entries;
+        // A code listed twice would be two members of the contract's enum, which generated clients cannot compile.
+        var twice = entries.GroupBy(entry => entry.Code).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
+        return twice.Count == 0
+            ? entries
+            : throw new InvalidOperationException($"docs/problem-types.md lists {string.Join(", ", twice)} more than once: give each code one row.");
     }
 
     [GeneratedRegex(@"^\| (?<codes>`[a-z][a-z0-9-]*\.[a-z0-9_.-]+`(?: / `[a-z][a-z0-9-]*\.[a-z0-9_.-]+`)*) \| (?<status>\d{3}) \| (?<meaning>.+) \|\s*$", RegexOptions.Multiline)]

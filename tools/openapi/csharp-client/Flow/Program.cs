@@ -40,7 +40,7 @@ var patient = Ok("POST /api/patients", await desk.CreatePatientAsync(new CreateP
     GivenName = "Ana", FamilyName = $"Núñez {Guid.NewGuid():N}"[..20], DateOfBirth = new DateOnly(1986, 9, 2), Sex = Sex.Female, Phone = "+61 413 999 000",
 }));
 var from = DateTimeOffset.UtcNow;
-var slots = Ok("GET /api/availability", await desk.GetAvailabilityAsync(followUp.Id, from, from.AddDays(7), clinician.Id)).ToList();
+var slots = Ok("GET /api/availability", await desk.GetAvailabilityAsync(followUp.Id, from, from.AddDays(7), clinician.Id, locationId: null)).ToList();
 Check(slots.Count >= 2, "the new clinician has free slots in the next seven days");
 Check(slots[0].ClinicianName == clinician.DisplayName, $"a slot names its clinician ({slots[0].ClinicianName})");
 
