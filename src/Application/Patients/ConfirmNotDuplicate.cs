@@ -18,7 +18,7 @@ public sealed class ConfirmNotDuplicateHandler(IApplicationDbContext db, ICurren
         var patient = await db.PatientForChangeAsync(request.PatientId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         patient.ConfirmNotDuplicate();
-        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.ConfirmedNotDuplicate, now, user.RecordEditor(),
+        db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.NotADuplicate, now, user.RecordEditor(),
             [new PatientFieldChange("possibleDuplicate", "True", "False")], confirmedNotDuplicate: true));
         await db.SaveChangesAsync(cancellationToken);
         return PatientProfileDto.From(patient);

@@ -16,7 +16,7 @@ public enum PatientChangeKind
     MergeReceived,
 
     /// <summary>Staff confirmed that a record flagged as a possible duplicate is a different person.</summary>
-    ConfirmedNotDuplicate,
+    NotADuplicate,
 }
 
 /// <summary>

@@ -99,7 +99,7 @@ public class PossibleDuplicateTests(ClinicApiFactory factory) : IClassFixture<Cl
             .ShouldBe("patient.not-flagged-duplicate");
         (await (await frontDesk.PostAsync($"/api/patients/{first}/not-duplicate", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict)).ShouldNotBeNull();
         var history = (await scenario.Admin.GetFromJsonAsync<JsonArray>($"/api/patients/{second}/history"))!;
-        history.Last()!["kind"]!.GetValue<string>().ShouldBe("ConfirmedNotDuplicate");
+        history.Last()!["kind"]!.GetValue<string>().ShouldBe("NotADuplicate");
         history.Last()!["confirmedNotDuplicate"]!.GetValue<bool>().ShouldBeTrue();
         var audit = (await scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?patientId={second}&pageSize=200"))!["items"]!.AsArray();
         audit.Where(a => a!["action"]!.GetValue<string>() == "ConfirmPatientNotDuplicate").Select(a => a!["outcome"]!.GetValue<string>())
