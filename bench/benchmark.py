@@ -253,7 +253,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
         patient_id = guid()
         # The search key is what PatientSearchKey makes of "Bench Patient{i}": words lower-cased, sorted, each after a space.
         patient_rows.append((patient_id, user(f"bench.patient{i}@bench.example"), "1990-01-01", f"bench.patient{i}@bench.example", f"+614{i:08d}",
-                             f"Patient{i}", "Bench", f" bench patient{i}", guid(), now, "NotStated", "Email", True, False, "None"))
+                             f"Patient{i}", "Bench", f" bench patient{i}", guid(), now, "NotStated", "Email", True, False, "None", False))
         # ... and its words, one row each, as the API keeps them for prefix searches.
         words.extend([(patient_id, "bench"), (patient_id, f"patient{i}")])
         patient_ids.append(patient_id)
@@ -264,7 +264,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
     store.insert("Clinicians", ["Id", "StaffMemberId", "DisplayName", "Profession", "IsBookable", "CreatedAtUtc", "WorkingHoursVersion"], clinician_rows)
     store.insert("ClinicianWorkingHours", ["Day", "Start", "End", "ClinicianId", "LocationId"], hours)
     store.insert("Patients", ["Id", "UserId", "DateOfBirth", "Email", "Phone", "FamilyName", "GivenName", "SearchName", "Version", "CreatedAtUtc",
-                              "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds"], patient_rows)
+                              "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds", "PossibleDuplicate"], patient_rows)
     store.insert("PatientNameWords", ["PatientId", "Word"], words)
 
     # bench.patient0 can sign in (the demo patient's password) to list its own appointments.
@@ -296,7 +296,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
                 appointment_id, patient_id = guid(), patient_ids[made % patients]
                 end = start + dt.timedelta(minutes=30)
                 status = "Completed" if end < dt.datetime.utcnow() else "Booked"
-                rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", status, False, now))
+                rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", FIRST_LOCATION_ID, status, False, False, now))
                 for c in range(6):
                     cell = start + dt.timedelta(minutes=5 * c)
                     cells.append(("Clinician", clinician_id, cell, appointment_id))
@@ -304,8 +304,8 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
                 made += 1
         day += dt.timedelta(days=1)
         if len(rows) >= 50_000 or made >= appointments:
-            store.insert("Appointments", ["Id", "PatientId", "ClinicianId", "AppointmentTypeId", "StartUtc", "EndUtc", "ClinicianFreeAtUtc", "Mode", "Status",
-                                          "IsLateCancellation", "CreatedAtUtc"], rows)
+            store.insert("Appointments", ["Id", "PatientId", "ClinicianId", "AppointmentTypeId", "StartUtc", "EndUtc", "ClinicianFreeAtUtc", "Mode", "LocationId", "Status",
+                                          "IsLateCancellation", "IsHold", "CreatedAtUtc"], rows)
             store.insert("OccupiedCells", ["Owner", "OwnerId", "CellStartUtc", "AppointmentId"], cells)
             rows, cells = [], []
     store.finish()
