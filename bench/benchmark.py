@@ -31,6 +31,7 @@ DAY_START = dt.timedelta(hours=8)
 READY_WITHIN = 300  # seconds; a first start migrates and seeds, slow on a machine shared with other builds
 PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
 FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
+PUBLISHED = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0", "linux-x64", "publish")  # as the Dockerfile publishes it: ReadyToRun
 LONG_HISTORY_APPOINTMENTS, LONG_HISTORY_INTAKE_FORMS = 300, 20  # the last generated patient's record, read whole by $everything
 
 
@@ -68,7 +69,7 @@ def new_signing_key():
 
 
 def start_api(target, signing_key):
-    api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
+    api_dir = PUBLISHED
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__Provider=target.provider, Database__ConnectionString=target.connection_string,
                Jwt__SigningKey=signing_key, Telehealth__SigningKey=new_signing_key(), Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
@@ -539,8 +540,9 @@ def main():
         script = os.path.join(ROOT, "tools", "postgres", "with-postgres.sh")
         os.execv(script, [script, "--durable", sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
     ensure_wrk()
-    print("Building the API (Release)...", flush=True)
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+    print("Publishing the API (Release, ReadyToRun)...", flush=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", PUBLISHED,
+                    "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
     signing_key = new_signing_key()
     work = tempfile.mkdtemp(prefix="clinichip-bench-")
     targets = [SqliteTarget] + ([PostgresTarget] if args.database == "postgres" else [])
