@@ -31,6 +31,8 @@ DAY_START = dt.timedelta(hours=8)
 READY_WITHIN = 300  # seconds; a first start migrates and seeds, slow on a machine shared with other builds
 PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
 FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
+PUBLISHED = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0", "linux-x64", "publish")  # as the Dockerfile publishes it: ReadyToRun
+LONG_HISTORY_APPOINTMENTS, LONG_HISTORY_INTAKE_FORMS = 300, 20  # the last generated patient's record, read whole by $everything
 
 
 def guid() -> str:
@@ -67,7 +69,7 @@ def new_signing_key():
 
 
 def start_api(target, signing_key):
-    api_dir = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0")
+    api_dir = PUBLISHED
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Database__Provider=target.provider, Database__ConnectionString=target.connection_string,
                Jwt__SigningKey=signing_key, Telehealth__SigningKey=new_signing_key(), Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
@@ -230,7 +232,8 @@ def psql_scalar(server, database, sql):
 def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0.05):
     """Clinicians working every day, patients, Follow-up appointments filling ~75 % of slots for two years up to
     about three weeks ahead (with their diary cells), and intake forms for a share of the patients; the same rows on
-    either database."""
+    either database. The last patient has a long history: the first appointments of the first clinician and a pile of
+    intake forms (the others' appointments rotate over the rest, so that patient's diary cells never collide)."""
     now = dt.datetime.utcnow().replace(microsecond=0)
     follow_up = store.scalar("SELECT \"Id\" FROM \"AppointmentTypes\" WHERE \"Name\" = 'Follow-up'")
     users, staff, clinician_rows, hours, patient_rows, words = [], [], [], [], [], []
@@ -280,7 +283,9 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
     triage = json.dumps({"level": "Routine", "redFlags": [], "suggestedConditions": [], "requiresInPersonAssessment": False})
     store.insert("IntakeForms", ["Id", "PatientId", "Version", "Status", "SubmittedAtUtc", "SubmittedByUserId", "SubmittedBy", "Answers", "Triage", "TriageLevel",
                                  "RequiresInPersonAssessment", "CreatedAtUtc"],
-                 [(guid(), p, 1, "Submitted", now, guid(), "Patient", answers, triage, "Routine", False, now) for p in patient_ids[: int(patients * intake_share)]])
+                 [(guid(), p, 1, "Submitted", now, guid(), "Patient", answers, triage, "Routine", False, now)
+                  for p in patient_ids[: int(patients * intake_share)] + [patient_ids[-1]] * LONG_HISTORY_INTAKE_FORMS])
+    long_history, regular, long_made = patient_ids[-1], patient_ids[:-1], 0
 
     per_day = len(clinician_ids) * DAY_SLOTS * 0.75
     days = int(appointments / per_day) + 1
@@ -293,7 +298,11 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
                 k += 1
                 if made >= appointments or k % 4 == 0:
                     continue
-                appointment_id, patient_id = guid(), patient_ids[made % patients]
+                if clinician_id == clinician_ids[0] and long_made < LONG_HISTORY_APPOINTMENTS:
+                    patient_id, long_made = long_history, long_made + 1
+                else:
+                    patient_id = regular[made % len(regular)]
+                appointment_id = guid()
                 end = start + dt.timedelta(minutes=30)
                 status = "Completed" if end < dt.datetime.utcnow() else "Booked"
                 rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", FIRST_LOCATION_ID, status, False, False, now))
@@ -376,6 +385,9 @@ end
 '''
 
 
+SETTINGS, GET_ONE = "GET /api/clinic/settings (not audited)", "GET one appointment (audited)"
+
+
 def wrk(path, lua, args, label, warmup_lua=None):
     """Runs the scenario for --warmup seconds (discarded: the JIT tiers the code path up) and then measures it."""
     def run(script_text, seconds):
@@ -426,6 +438,7 @@ def run_size(target, size, args, signing_key):
                                                                        "to": (today + dt.timedelta(days=15)).isoformat()})
         # A bench patient with a history of appointments lists its own.
         own_token = http("POST", "/api/auth/token", {"email": "bench.patient0@bench.example", "password": "Demo-Passw0rd!"})["accessToken"]
+        clinician_token = http("POST", "/api/auth/token", {"email": "maya.chen@clinichip.example", "password": "Demo-Passw0rd!"})["accessToken"]
         def wanted(key):
             return not args.only or key in args.only.split(",")
         results.append(wrk("/health/live", "", args, "ceiling: GET /health/live"))
@@ -433,8 +446,14 @@ def run_size(target, size, args, signing_key):
             results.append(wrk(availability, LUA_HEADERS.format(token=patient_token), args, "availability, 14 days, all clinicians"))
         if wanted("list"):
             results.append(wrk("/api/appointments?pageSize=20", LUA_HEADERS.format(token=own_token), args, "a patient's own appointments"))
+        if wanted("settings"):
+            # The same token, policies, MediatR and one EF query as GET one, without the audit: the pipeline's own limit.
+            results.append(wrk("/api/clinic/settings", LUA_HEADERS.format(token=desk_token), args, SETTINGS))
         if wanted("get"):
-            results.append(wrk(f"/api/appointments/{appointment_id}", LUA_HEADERS.format(token=desk_token), args, "GET one appointment (audited)"))
+            results.append(wrk(f"/api/appointments/{appointment_id}", LUA_HEADERS.format(token=desk_token), args, GET_ONE))
+        if wanted("everything"):
+            results.append(wrk(f"/fhir/Patient/{patients[-1]}/$everything", LUA_HEADERS.format(token=clinician_token), args,
+                               f"$everything, {LONG_HISTORY_APPOINTMENTS} appts + {LONG_HISTORY_INTAKE_FORMS} forms (audited)"))
         if wanted("search"):
             # A name prefix as typed at the desk, in the other word order: matches Patient4242 and Patient42420–42429 among 50 000.
             results.append(wrk("/api/patients?search=patient4242%20ben", LUA_HEADERS.format(token=desk_token), args, "patient search by name (audited)"))
@@ -481,6 +500,9 @@ def print_run(run):
     print(f"{'scenario':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'of ceiling':>10}")
     for r in run["results"]:
         print(f"{r['scenario']:42} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7d} {r['rps'] / ceiling:10.1%}")
+    measured = {r["scenario"]: r["rps"] for r in run["results"]}
+    if measured.get(SETTINGS) and GET_ONE in measured:
+        print(f"GET one: {measured[GET_ONE] / ceiling:.1%} of the ceiling, {measured[GET_ONE] / measured[SETTINGS]:.1%} of settings (what the audited read costs)")
 
 
 def print_side_by_side(left, right):
@@ -511,15 +533,16 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,get,search,booking,series,token (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,booking,series,token (the ceiling always runs)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).
         script = os.path.join(ROOT, "tools", "postgres", "with-postgres.sh")
         os.execv(script, [script, "--durable", sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
     ensure_wrk()
-    print("Building the API (Release)...", flush=True)
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+    print("Publishing the API (Release, ReadyToRun)...", flush=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Api"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", PUBLISHED,
+                    "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
     signing_key = new_signing_key()
     work = tempfile.mkdtemp(prefix="clinichip-bench-")
     targets = [SqliteTarget] + ([PostgresTarget] if args.database == "postgres" else [])

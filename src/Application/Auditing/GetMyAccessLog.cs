@@ -20,8 +20,8 @@ public sealed record AccessLogEntryDto(
     DateTimeOffset OccurredAt, string? StaffName, string? Role, string Action, string ResourceType, string Accessor, string Description);
 
 /// <summary>
-/// Who opened the caller's records, in plain words: staff, integration clients and clinicians' calendar feeds. An
-/// accounting of disclosures for the patient.
+/// Who opened the caller's records, or saw them listed in a search, in plain words: staff, integration clients and
+/// clinicians' calendar feeds. An accounting of disclosures for the patient.
 /// </summary>
 public sealed record GetMyAccessLogQuery : IRequest<IReadOnlyList<AccessLogEntryDto>>;
 
@@ -30,6 +30,9 @@ public sealed partial class GetMyAccessLogHandler(IApplicationDbContext db, ICur
     public const int MaxEntries = 500;
 
     private const string CalendarFeed = "ClinicianCalendar";
+
+    // The search endpoint's name: each patient a search listed has a record of it (docs/decisions/0035).
+    private const string PatientSearch = "SearchPatients";
 
     public async Task<IReadOnlyList<AccessLogEntryDto>> Handle(GetMyAccessLogQuery request, CancellationToken cancellationToken)
     {
@@ -57,16 +60,15 @@ public sealed partial class GetMyAccessLogHandler(IApplicationDbContext db, ICur
         foreach (var r in records)
         {
             var at = new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero);
-            var what = Words(r.ResourceType);
-            var verb = IsRead(r.Action) ? "read" : "changed";
+            var done = r.Action == PatientSearch ? "saw you listed in a patient search" : $"{(IsRead(r.Action) ? "read" : "changed")} your {Words(r.ResourceType)}";
             if (r.UserId is { } userId && staff.TryGetValue(userId, out var member))
             {
                 var name = $"{member.GivenName} {member.FamilyName}";
-                entries.Add(new(at, name, member.Role.ToString(), r.Action, r.ResourceType, "Staff", $"{name} ({Words(member.Role.ToString())}) {verb} your {what}"));
+                entries.Add(new(at, name, member.Role.ToString(), r.Action, r.ResourceType, "Staff", $"{name} ({Words(member.Role.ToString())}) {done}"));
             }
             else if (r.ClientId is { } clientId && clients.TryGetValue(clientId, out var software))
             {
-                entries.Add(new(at, null, null, r.Action, r.ResourceType, "IntegrationClient", $"Connected software '{software}' {verb} your {what}"));
+                entries.Add(new(at, null, null, r.Action, r.ResourceType, "IntegrationClient", $"Connected software '{software}' {done}"));
             }
             else if (r.ResourceType == CalendarFeed && Guid.TryParse(r.ResourceId, out var clinicianId) && clinicians.TryGetValue(clinicianId, out var clinician))
             {

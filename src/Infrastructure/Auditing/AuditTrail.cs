@@ -12,7 +12,8 @@ namespace ClinicHip.Infrastructure.Auditing;
 /// everything waiting in a single transaction and then releases every request in that batch. A request still does not
 /// answer before its records are committed (nothing is served unaudited, even if the process dies a moment later),
 /// but a hundred concurrent reads cost one commit instead of a hundred competing for SQLite's single writer.
-/// The writer uses a context of its own, so a request's unsaved or failed changes never ride along.
+/// The writer uses a context of its own, so a request's unsaved or failed changes never ride along, and inserts the
+/// batch with multi-row statements rather than SaveChanges (<see cref="AuditRecordInsert"/>).
 /// </summary>
 internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
 {
@@ -23,6 +24,9 @@ internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Task writer;
+
+    // Built from the model on the first batch; only the writer task touches it.
+    private AuditRecordInsert? insert;
 
     public AuditTrail(IServiceScopeFactory scopes, ClinicMetrics metrics)
     {
@@ -73,8 +77,9 @@ internal sealed class AuditTrail : IAuditTrail, IAsyncDisposable
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-                db.AuditRecords.AddRange(batch.SelectMany(p => p.Records));
-                await db.SaveChangesAsync(CancellationToken.None);
+                var statement = insert ??= AuditRecordInsert.For(db);
+                var records = batch.SelectMany(p => p.Records).ToList();
+                await db.WriteOutsideTrackingAsync((connection, transaction, ct) => statement.WriteAsync(connection, transaction, records, ct), CancellationToken.None);
                 batch.ForEach(p => p.Committed.TrySetResult());
             }
 #pragma warning disable CA1031 // Whatever failed the write fails every request that waited on it; the writer carries on.

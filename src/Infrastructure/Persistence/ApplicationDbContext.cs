@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Scheduling.Availability;
@@ -17,6 +18,7 @@ using ClinicHip.Infrastructure.Persistence.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using ClinicHip.Domain.Webhooks;
 using ClinicHip.Domain.Auditing;
 using ClinicHip.Domain.Idempotency;
@@ -160,6 +162,22 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             // Saves inside the transaction counted before the commit; count again now that it is visible.
             this.GetService<DiaryVersion>().Changed();
             return result;
+        });
+    }
+
+    /// <summary>
+    /// Runs raw statements as this process's writer (<see cref="EnterWriterAsync"/>), in a transaction of their own and
+    /// through the provider's retry strategy, outside the change tracker and without touching the diary version: for
+    /// append-only rows written in bulk, where SaveChanges' tracking and per-row statements cost more than the write.
+    /// </summary>
+    internal async Task WriteOutsideTrackingAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        using var writer = await EnterWriterAsync(cancellationToken);
+        await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await work(Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         });
     }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Domain.Auditing;
 using ClinicHip.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -138,6 +140,41 @@ public class AuditTrailTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         await blocker.ExecuteAsync("ROLLBACK");
 
         (await read).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RecordAsync_WithEveryFieldSetAndMoreRowsThanOneStatement_ReadsBackThroughTheModelUnchanged()
+    {
+        // The trail inserts without SaveChanges: each provider's conversions (text Guids on SQLite, UTC instants, whole
+        // microseconds as PostgreSQL keeps them) must give back through EF what was written, and no property be left out.
+        var trace = Guid.NewGuid().ToString("N");
+        var written = Enumerable.Range(0, 150).Select(i => new AuditRecord
+        {
+            OccurredAtUtc = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(i * 1_234_560L),
+            UserId = Guid.NewGuid(), ClientId = Guid.NewGuid(), Roles = "FrontDesk,Admin", Action = "SearchPatients", ResourceType = "Patient",
+            ResourceId = $"resource-{i}", PatientId = Guid.NewGuid(), Outcome = "Success", StatusCode = 200 + i, TraceId = trace, ClientAddress = "203.0.113.7",
+            RowsShown = i, QueryKind = "phone,search", ShownPatientIds = $"{Guid.NewGuid()},{Guid.NewGuid()}",
+        }).ToList();
+
+        await factory.Services.GetRequiredService<IAuditTrail>().RecordAsync(written, CancellationToken.None);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var read = await db.AuditRecords.AsNoTracking().Where(r => r.TraceId == trace).OrderBy(r => r.StatusCode).ToListAsync();
+        read.Count.ShouldBe(written.Count);
+        foreach (var (expected, actual) in written.Zip(read))
+        {
+            foreach (var property in typeof(AuditRecord).GetProperties().Where(p => p.Name != nameof(AuditRecord.Id)))
+            {
+                property.GetValue(actual).ShouldBe(property.GetValue(expected), property.Name);
+            }
+
+            actual.OccurredAtUtc.Kind.ShouldBe(DateTimeKind.Utc);
+        }
+
+        // Found by the patient index as the access log looks them up: the Guid is stored as EF stores it.
+        var patientId = written[42].PatientId;
+        (await db.AuditRecords.CountAsync(r => r.PatientId == patientId)).ShouldBe(1);
     }
 
     [Fact]

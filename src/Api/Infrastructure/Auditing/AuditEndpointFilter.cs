@@ -28,8 +28,9 @@ public static class AuditConventions
 /// The one place where access to patient data is audited: a filter on every API endpoint. After the endpoint ran (or
 /// failed) it records who (user or integration client), role, action, resource, patient(s), outcome, trace id and client address — never the data.
 /// Which patients: the route's patientId, or the PatientId of the answer and of the items of its lists, nested lists included.
-/// A patient search is one record whatever it showed: who, which filters (by name), how many rows and their ids
-/// (docs/decisions/0019): one row per patient shown made every search a burst of writes through the single writer.
+/// A patient search is one record of who searched, which filters (by name), how many rows and their ids, and in the same
+/// batch a narrow record per patient shown, so each patient's access log shows who saw them listed (docs/decisions/0035:
+/// written as one multi-row insert, the rows cost the search little).
 /// </summary>
 internal sealed class AuditEndpointFilter : IEndpointFilter
 {
@@ -89,16 +90,19 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             QueryKind = search is null ? null : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
             ShownPatientIds = search is null ? null : string.Join(',', search),
         };
-        IReadOnlyList<AuditRecord> records = patients.Count == 0
-            ? [template]
-            : [.. patients.Select(p => new AuditRecord
-            {
-                OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
-                ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = p, Outcome = template.Outcome,
-                StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
-            })];
+        IReadOnlyList<AuditRecord> records = search is not null ? [template, .. search.Select(p => Concerning(template, p))]
+            : patients.Count == 0 ? [template]
+            : [.. patients.Select(p => Concerning(template, p))];
         await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None);
     }
+
+    /// <summary>The record's access as it concerns one patient: what their access log lists (a search's counts stay on the search's own record).</summary>
+    private static AuditRecord Concerning(AuditRecord template, Guid patientId) => new()
+    {
+        OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
+        ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = patientId, Outcome = template.Outcome,
+        StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
+    };
 
     /// <summary>The patients a list of patient rows (a search) showed, or null when the answer is not one.</summary>
     private static List<Guid>? PatientSearchRows(AuditedResource audited, object? value) =>

@@ -35,7 +35,12 @@ public sealed partial class DatabaseInitialiser(
                 await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrate also compares the model with the last migration's snapshot (building the snapshot's model) and
+            // takes the migration lock: on an up-to-date database, a read of the history table is all start-up needs.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
 
         if (db.Database.IsSqlite())
