@@ -114,7 +114,9 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             patients = patients.OrderBy(p => p.Name.FamilyName).ThenBy(p => p.Name.GivenName).ThenBy(p => p.Id);
         }
 
-        var page = await PagedList.CreateAsync(patients, request.Page, request.PageSize, cancellationToken);
+        var page = feed is null
+            ? await PagedList.CreateAsync(patients, request.Page, request.PageSize, cancellationToken)
+            : await feed.PageAsync(patients, request.Page, request.PageSize, cancellationToken);
         var ids = page.Items.Select(p => p.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Models;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Common.ChangeFeeds;
 
@@ -32,15 +34,16 @@ public sealed class ChangeFeed
     private const string Version = "1";
     private const int MaxCursorLength = 200;
 
-    private ChangeFeed(string list, string filters, ChangeFeedPosition position, DateTime horizonUtc)
+    private ChangeFeed(string list, string filters, ChangeFeedPosition position, DateTime horizonUtc, bool fromCursor)
     {
-        List = list;
+        ListName = list;
         Filters = filters;
         Position = position;
         HorizonUtc = horizonUtc;
+        FromCursor = fromCursor;
     }
 
-    public string List { get; }
+    public string ListName { get; }
 
     public ChangeFeedPosition Position { get; }
 
@@ -48,6 +51,8 @@ public sealed class ChangeFeed
     public DateTime HorizonUtc { get; }
 
     private string Filters { get; }
+
+    private bool FromCursor { get; }
 
     /// <summary>
     /// The feed a list request asks for, or null when it gives neither <paramref name="cursor"/> nor
@@ -68,7 +73,7 @@ public sealed class ChangeFeed
         var horizon = clock.GetUtcNow().UtcDateTime - options.SettleLag;
         if (cursor is null)
         {
-            return new ChangeFeed(list, fingerprint, new ChangeFeedPosition(updatedSince!.Value.UtcDateTime, null), horizon);
+            return new ChangeFeed(list, fingerprint, new ChangeFeedPosition(updatedSince!.Value.UtcDateTime, null), horizon, fromCursor: false);
         }
 
         if (updatedSince is not null || page != 1)
@@ -88,7 +93,23 @@ public sealed class ChangeFeed
                 ChangeCursorException.Conflict, "The cursor was written for other filters: send the filters it was given with (the Link header's address does).");
         }
 
-        return new ChangeFeed(list, fingerprint, position, horizon);
+        return new ChangeFeed(list, fingerprint, position, horizon, fromCursor: true);
+    }
+
+    /// <summary>
+    /// One page of the feed from a query in feed order. From updatedSince it is counted up to the horizon and may be
+    /// paged by number, as a page-numbered list is; from a cursor it is not counted (the total is the page's own count),
+    /// since walking a long feed would count its whole remainder again on every page.
+    /// </summary>
+    public async Task<PagedList<T>> PageAsync<T>(IQueryable<T> inFeedOrder, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        if (!FromCursor)
+        {
+            return await PagedList.CreateAsync(inFeedOrder, page, pageSize, cancellationToken);
+        }
+
+        var items = await inFeedOrder.Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, 1, pageSize, items.Count);
     }
 
     /// <summary>
@@ -108,7 +129,7 @@ public sealed class ChangeFeed
             next = HorizonUtc > Position.ChangedAtUtc ? new ChangeFeedPosition(HorizonUtc, null) : Position;
         }
 
-        return Encode(List, next, Filters);
+        return Encode(ListName, next, Filters);
     }
 
     private static string Encode(string list, ChangeFeedPosition position, string filters)
@@ -152,6 +173,8 @@ public sealed class ChangeFeed
         var text = string.Join('\u001f', filters.Select(f => f switch
         {
             null => "",
+            DateTimeOffset instant => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => f.ToString(),
         }));

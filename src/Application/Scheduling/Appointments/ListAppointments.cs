@@ -91,7 +91,7 @@ public sealed class ListAppointmentsHandler(IApplicationDbContext db, ICurrentUs
             return await PagedList.CreateAsync(query.OrderBy(a => a.StartUtc).ToDtos(db), request.Page, request.PageSize, cancellationToken);
         }
 
-        var page = await PagedList.CreateAsync(InFeedOrder(query, feed).ToDtos(db), request.Page, request.PageSize, cancellationToken);
+        var page = await feed.PageAsync(InFeedOrder(query, feed).ToDtos(db), request.Page, request.PageSize, cancellationToken);
         var last = page.Items.Count == 0 ? ((DateTime, Guid)?)null : (page.Items[^1].UpdatedAt!.Value.UtcDateTime, page.Items[^1].Id);
         return page with { NextCursor = feed.NextCursor(page.PageSize, page.Items.Count, last) };
     }
