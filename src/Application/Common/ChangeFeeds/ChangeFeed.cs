@@ -60,7 +60,12 @@ public sealed class ChangeFeed
     /// past the first, or other filters than its own, it is refused (<see cref="ChangeCursorException"/>).
     /// </summary>
     /// <param name="list">The list's name, so one list's cursor is refused by another.</param>
+    /// <param name="cursor">The nextCursor of an earlier page, if the request continues one.</param>
+    /// <param name="updatedSince">Where a new walk starts, if the request starts one.</param>
+    /// <param name="page">The page number asked for (1 when none was).</param>
     /// <param name="filters">The request's filters, in a fixed order; a cursor continues only the same filtering.</param>
+    /// <param name="clock">The clock the saves are stamped with.</param>
+    /// <param name="options">The settle lag.</param>
     public static ChangeFeed? For(
         string list, string? cursor, DateTimeOffset? updatedSince, int page, IEnumerable<object?> filters, TimeProvider clock, ChangeFeedOptions options)
     {
@@ -116,6 +121,8 @@ public sealed class ChangeFeed
     /// The cursor to continue after a page. A page shorter than asked for answered every settled change, so the next
     /// read starts at the horizon; otherwise just after the last record given.
     /// </summary>
+    /// <param name="pageSize">How many records the page was asked for.</param>
+    /// <param name="rowCount">How many it had.</param>
     /// <param name="last">The (ChangedAtUtc, id) of the page's last record, if it had any.</param>
     public string NextCursor(int pageSize, int rowCount, (DateTime ChangedAtUtc, Guid Id)? last)
     {
