@@ -256,7 +256,8 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
         patient_id = guid()
         # The search key is what PatientSearchKey makes of "Bench Patient{i}": words lower-cased, sorted, each after a space.
         patient_rows.append((patient_id, user(f"bench.patient{i}@bench.example"), "1990-01-01", f"bench.patient{i}@bench.example", f"+614{i:08d}",
-                             f"Patient{i}", "Bench", f" bench patient{i}", guid(), now, "NotStated", "Email", True, False, "None", False))
+                             f"Patient{i}", "Bench", f" bench patient{i}", guid(), now, "NotStated", "Email", True, False, "None", False,
+                             now - dt.timedelta(seconds=patients - i)))
         # ... and its words, one row each, as the API keeps them for prefix searches.
         words.extend([(patient_id, "bench"), (patient_id, f"patient{i}")])
         patient_ids.append(patient_id)
@@ -267,7 +268,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
     store.insert("Clinicians", ["Id", "StaffMemberId", "DisplayName", "Profession", "IsBookable", "CreatedAtUtc", "WorkingHoursVersion"], clinician_rows)
     store.insert("ClinicianWorkingHours", ["Day", "Start", "End", "ClinicianId", "LocationId"], hours)
     store.insert("Patients", ["Id", "UserId", "DateOfBirth", "Email", "Phone", "FamilyName", "GivenName", "SearchName", "Version", "CreatedAtUtc",
-                              "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds", "PossibleDuplicate"], patient_rows)
+                              "Sex", "PreferredContactMethod", "RemindByEmail", "RemindBySms", "AlertKinds", "PossibleDuplicate", "ChangedAtUtc"], patient_rows)
     store.insert("PatientNameWords", ["PatientId", "Word"], words)
 
     # bench.patient0 can sign in (the demo patient's password) to list its own appointments.
@@ -305,7 +306,9 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
                 appointment_id = guid()
                 end = start + dt.timedelta(minutes=30)
                 status = "Completed" if end < dt.datetime.utcnow() else "Booked"
-                rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", FIRST_LOCATION_ID, status, False, False, now))
+                # Last changed a week before it starts (booked), or when it ended (completed): change times spread like a clinic's.
+                changed = min(end, now) if status == "Completed" else min(start - dt.timedelta(days=7), now)
+                rows.append((appointment_id, patient_id, clinician_id, follow_up, start, end, end, "InPerson", FIRST_LOCATION_ID, status, False, False, now, changed))
                 for c in range(6):
                     cell = start + dt.timedelta(minutes=5 * c)
                     cells.append(("Clinician", clinician_id, cell, appointment_id))
@@ -314,7 +317,7 @@ def generate(store, appointments, clinicians=20, patients=50_000, intake_share=0
         day += dt.timedelta(days=1)
         if len(rows) >= 50_000 or made >= appointments:
             store.insert("Appointments", ["Id", "PatientId", "ClinicianId", "AppointmentTypeId", "StartUtc", "EndUtc", "ClinicianFreeAtUtc", "Mode", "LocationId", "Status",
-                                          "IsLateCancellation", "IsHold", "CreatedAtUtc"], rows)
+                                          "IsLateCancellation", "IsHold", "CreatedAtUtc", "ChangedAtUtc"], rows)
             store.insert("OccupiedCells", ["Owner", "OwnerId", "CellStartUtc", "AppointmentId"], cells)
             rows, cells = [], []
     store.finish()
@@ -458,6 +461,13 @@ def run_size(target, size, args, signing_key):
             # A name prefix as typed at the desk, in the other word order: matches Patient4242 and Patient42420–42429 among 50 000.
             results.append(wrk("/api/patients?search=patient4242%20ben", LUA_HEADERS.format(token=desk_token), args, "patient search by name (audited)"))
             results.append(wrk("/api/patients?phone=0400%20012%20345", LUA_HEADERS.format(token=desk_token), args, "patient search by phone (audited)"))
+        if wanted("sync"):
+            # A local copy catching up: the first page of 200 changes of the last 30 days, by the keyset index.
+            since = urllib.parse.quote((dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=30)).isoformat())
+            results.append(wrk(f"/api/appointments?updatedSince={since}&pageSize=200", LUA_HEADERS.format(token=desk_token), args,
+                               "appointment change feed, page of 200"))
+            results.append(wrk(f"/api/patients?updatedSince={since}&pageSize=200", LUA_HEADERS.format(token=desk_token), args,
+                               "patient change feed, page of 200 (audited)"))
         def booking_lua(days_ahead):
             base = int((dt.datetime.combine(free_from + dt.timedelta(days=days_ahead), dt.time(0, 0)) - BRISBANE).replace(tzinfo=dt.timezone.utc).timestamp())
             return LUA_HEADERS.format(token=desk_token) + LUA_BOOKING.format(
@@ -533,7 +543,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,booking,series,token (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,sync,booking,series,token (the ceiling always runs)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).

@@ -18,6 +18,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
         services.AddOptions<InputBounds>();
+        services.AddOptions<Common.ChangeFeeds.ChangeFeedOptions>();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

@@ -1,4 +1,5 @@
 using ClinicHip.Api.Infrastructure.Auditing;
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Scheduling.Appointments;
@@ -126,6 +127,14 @@ public static class AppointmentEndpoints
     /// <remarks>
     /// A patient sees their own; a clinician their own diary, or any patient's appointments when filtering by
     /// patientId; the front desk and administrators everything. Paged, with the total.
+    ///
+    /// With updatedSince (or cursor) the list is a change feed of the appointments the caller may see, for keeping a local
+    /// copy: every one booked or changed at or after that instant (cancelled, no-show, rescheduled and those moved to
+    /// another record by a merge included, with their status and patient), oldest change first in a stable order, leaving
+    /// out changes of the last few seconds until they settle. Send nextCursor back as cursor (with the same filters,
+    /// without updatedSince or page; the Link rel="next" header's address does) to continue just after the page, now or
+    /// later: an appointment changed meanwhile comes again with its new state. A cursor that is not one the API gave out
+    /// answers 400 sync.cursor-invalid; one sent with updatedSince, page or other filters, 400 sync.cursor-conflict.
     /// </remarks>
     /// <param name="from">Starting at or after.</param>
     /// <param name="to">Starting before.</param>
@@ -134,14 +143,23 @@ public static class AppointmentEndpoints
     /// <param name="status">Only this status.</param>
     /// <param name="page">Page, from 1.</param>
     /// <param name="pageSize">1 to 200 (default 50).</param>
+    /// <param name="updatedSince">A change feed of the appointments changed at or after this instant (ISO 8601).</param>
+    /// <param name="cursor">A change feed's nextCursor, to continue after its page.</param>
+    /// <param name="context">The exchange, for the Link header.</param>
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
-    /// <response code="200">One page of appointments by start time.</response>
+    /// <response code="200">One page of appointments by start time; in a change feed, by change, with nextCursor.</response>
+    /// <response code="400">A malformed parameter, or a cursor that is not the API's (sync.cursor-invalid) or conflicts with the other parameters (sync.cursor-conflict).</response>
     public static async Task<Ok<PagedList<AppointmentDto>>> List(
         DateTimeOffset? from, DateTimeOffset? to, Guid? clinicianId, Guid? patientId, AppointmentStatus? status, int? page, int? pageSize,
-        IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(
-            new ListAppointmentsQuery(from, to, clinicianId, patientId, status, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
+        DateTimeOffset? updatedSince, string? cursor, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var appointments = await mediator.Send(
+            new ListAppointmentsQuery(from, to, clinicianId, patientId, status, page ?? 1, pageSize ?? PagedList.DefaultPageSize, updatedSince, cursor),
+            cancellationToken);
+        context.SetNextLink(appointments);
+        return TypedResults.Ok(appointments);
+    }
 
     /// <summary>Get an appointment.</summary>
     /// <remarks>A patient reads their own appointments; clinicians, the front desk and administrators any.</remarks>

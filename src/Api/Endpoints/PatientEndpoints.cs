@@ -69,30 +69,46 @@ public static class PatientEndpoints
     /// <remarks>
     /// Staff only. Name words match the start of any name part in any order, ignoring case and accents ("jos lee" finds
     /// José Lee); a phone number matches in E.164 form whatever way it is typed; every filter given must match. Archived
-    /// records are left out unless includeArchived=true. With updatedSince the rows come oldest change first. Each row
-    /// shows name, date of birth, phone, alerts and the next appointment — nothing clinical — and whether it is flagged as a
-    /// possible duplicate (possibleDuplicate=true lists the flagged records, the front desk's work list) or was merged
-    /// (mergedIntoId). Every search is audited with the patients it showed.
+    /// records are left out unless includeArchived=true. Each row shows name, date of birth, phone, alerts and the next
+    /// appointment — nothing clinical — and whether it is flagged as a possible duplicate (possibleDuplicate=true lists the
+    /// flagged records, the front desk's work list) or was merged (mergedIntoId). Every search is audited with the patients
+    /// it showed.
+    ///
+    /// With updatedSince (or cursor) the list is a change feed for keeping a local copy: every record changed at or after
+    /// that instant, archived, merged and deceased ones included (archived, mergedIntoId, dateOfDeath), oldest change first
+    /// in a stable order, leaving out changes of the last few seconds until they settle. Send nextCursor back as cursor
+    /// (with the same filters, without updatedSince or page; the Link rel="next" header's address does) to continue just
+    /// after the page, now or later: a record changed meanwhile comes again with its new state. A cursor that is not one
+    /// the API gave out answers 400 sync.cursor-invalid; one sent with updatedSince, page or other filters, 400
+    /// sync.cursor-conflict.
     /// </remarks>
     /// <param name="search">Name words, e.g. "jos lee".</param>
     /// <param name="dateOfBirth">Exact date of birth, e.g. 1990-04-21.</param>
     /// <param name="phone">Phone number, e.g. 0412 345 678.</param>
     /// <param name="email">Email address.</param>
     /// <param name="includeArchived">Include archived records.</param>
-    /// <param name="updatedSince">Only records changed at or after this instant (ISO 8601).</param>
+    /// <param name="updatedSince">A change feed of the records changed at or after this instant (ISO 8601).</param>
     /// <param name="page">Page, from 1.</param>
     /// <param name="pageSize">1 to 200 (default 50).</param>
     /// <param name="possibleDuplicate">true: only records registered online that match another; false: only the others.</param>
+    /// <param name="cursor">A change feed's nextCursor, to continue after its page.</param>
+    /// <param name="context">The exchange, for the Link header.</param>
     /// <param name="mediator">The request pipeline.</param>
     /// <param name="cancellationToken">Request abort.</param>
-    /// <response code="200">One page of matching patients.</response>
+    /// <response code="200">One page of matching patients; in a change feed, with nextCursor.</response>
+    /// <response code="400">A malformed parameter, or a cursor that is not the API's (sync.cursor-invalid) or conflicts with the other parameters (sync.cursor-conflict).</response>
     public static async Task<Ok<PagedList<PatientSearchRowDto>>> Search(
         string? search, DateOnly? dateOfBirth, string? phone, string? email, bool? includeArchived, DateTimeOffset? updatedSince, int? page, int? pageSize,
-        bool? possibleDuplicate, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(
+        bool? possibleDuplicate, string? cursor, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var patients = await mediator.Send(
             new SearchPatientsQuery(
-                search, dateOfBirth, phone, email, includeArchived ?? false, updatedSince, page ?? 1, pageSize ?? PagedList.DefaultPageSize, possibleDuplicate),
-            cancellationToken));
+                search, dateOfBirth, phone, email, includeArchived ?? false, updatedSince, page ?? 1, pageSize ?? PagedList.DefaultPageSize, possibleDuplicate,
+                cursor),
+            cancellationToken);
+        context.SetNextLink(patients);
+        return TypedResults.Ok(patients);
+    }
 
     /// <summary>Get a patient's record.</summary>
     /// <remarks>

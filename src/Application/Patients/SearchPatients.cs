@@ -1,10 +1,12 @@
-using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.ChangeFeeds;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Models;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Patients;
 
@@ -17,27 +19,32 @@ namespace ClinicHip.Application.Patients;
 /// <param name="Alerts">Alerts for staff.</param>
 /// <param name="NextAppointmentAt">Start of the patient's next booked appointment, if any.</param>
 /// <param name="Archived">Whether the record is archived.</param>
-/// <param name="UpdatedAt">When the record was last changed (or created).</param>
+/// <param name="UpdatedAt">When the record was last changed (or created); a change feed's order.</param>
 /// <param name="Attendance">No-shows and late cancellations in the last 12 months.</param>
 /// <param name="PossibleDuplicate">Registered online while matching another record; staff confirm it is a different person or merge.</param>
 /// <param name="MergedIntoId">The record this one was merged into (merged records are archived).</param>
+/// <param name="DateOfDeath">The recorded date of death, if any.</param>
 public sealed record PatientSearchRowDto(
     Guid PatientId, string GivenName, string FamilyName, DateOnly DateOfBirth, string Phone, MedicalAlertsDto Alerts, DateTimeOffset? NextAppointmentAt,
-    bool Archived, DateTimeOffset UpdatedAt, PatientAttendanceDto Attendance, bool PossibleDuplicate, Guid? MergedIntoId);
+    bool Archived, DateTimeOffset UpdatedAt, PatientAttendanceDto Attendance, bool PossibleDuplicate, Guid? MergedIntoId, DateOnly? DateOfDeath = null);
 
-/// <summary>Finds patients for the front desk. Every filter given must match.</summary>
+/// <summary>
+/// Finds patients for the front desk. Every filter given must match. With updatedSince or cursor it is a change feed
+/// (docs/decisions/0031): archived, merged and deceased records included, oldest change first, with a cursor.
+/// </summary>
 /// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee).</param>
 /// <param name="DateOfBirth">Exact date of birth.</param>
 /// <param name="Phone">Phone number in any common form; compared in E.164.</param>
 /// <param name="Email">Exact email address, ignoring case.</param>
-/// <param name="IncludeArchived">Include archived records.</param>
-/// <param name="UpdatedSince">Only records changed at or after this instant, oldest change first.</param>
+/// <param name="IncludeArchived">Include archived records (a change feed always does).</param>
+/// <param name="UpdatedSince">A change feed from this instant: records changed at or after it, oldest change first.</param>
 /// <param name="Page">Page, from 1.</param>
 /// <param name="PageSize">1 to 200.</param>
 /// <param name="PossibleDuplicate">Only records flagged (true) or not flagged (false) as possible duplicates.</param>
+/// <param name="Cursor">A change feed's nextCursor: continues just after the page it came with.</param>
 public sealed record SearchPatientsQuery(
     string? Search, DateOnly? DateOfBirth, string? Phone, string? Email, bool IncludeArchived, DateTimeOffset? UpdatedSince, int Page = 1,
-    int PageSize = PagedList.DefaultPageSize, bool? PossibleDuplicate = null) : IRequest<PagedList<PatientSearchRowDto>>;
+    int PageSize = PagedList.DefaultPageSize, bool? PossibleDuplicate = null, string? Cursor = null) : IRequest<PagedList<PatientSearchRowDto>>;
 
 public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQuery>
 {
@@ -54,12 +61,21 @@ public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQu
     }
 }
 
-public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SearchPatientsQuery, PagedList<PatientSearchRowDto>>
+public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider clock, IOptions<ChangeFeedOptions> changeFeedOptions)
+    : IRequestHandler<SearchPatientsQuery, PagedList<PatientSearchRowDto>>
 {
+    public const string ChangeFeedName = "patients";
+
     public async Task<PagedList<PatientSearchRowDto>> Handle(SearchPatientsQuery request, CancellationToken cancellationToken)
     {
+        var feed = ChangeFeed.For(
+            ChangeFeedName, request.Cursor, request.UpdatedSince, request.Page,
+            [request.Search?.Trim(), request.DateOfBirth, request.Phone?.Trim(), request.Email?.Trim(), request.PossibleDuplicate],
+            clock, changeFeedOptions.Value);
         var patients = db.Patients.AsNoTracking();
-        if (!request.IncludeArchived)
+
+        // A change feed shows archived and merged records too: a local copy learns of them as tombstones.
+        if (!request.IncludeArchived && feed is null)
         {
             patients = patients.Where(p => p.ArchivedAtUtc == null);
         }
@@ -89,18 +105,18 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             patients = patients.Where(p => p.Email == email);
         }
 
-        if (request.UpdatedSince is { } since)
+        if (feed is not null)
         {
-            var sinceUtc = since.UtcDateTime;
-            patients = patients.Where(p => (p.ModifiedAtUtc ?? p.CreatedAtUtc) >= sinceUtc)
-                .OrderBy(p => p.ModifiedAtUtc ?? p.CreatedAtUtc).ThenBy(p => p.Id);
+            patients = InFeedOrder(patients, feed);
         }
         else
         {
             patients = patients.OrderBy(p => p.Name.FamilyName).ThenBy(p => p.Name.GivenName).ThenBy(p => p.Id);
         }
 
-        var page = await PagedList.CreateAsync(patients, request.Page, request.PageSize, cancellationToken);
+        var page = feed is null
+            ? await PagedList.CreateAsync(patients, request.Page, request.PageSize, cancellationToken)
+            : await feed.PageAsync(patients, request.Page, request.PageSize, cancellationToken);
         var ids = page.Items.Select(p => p.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -116,9 +132,28 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             [.. page.Items.Select(p => new PatientSearchRowDto(
                 p.Id.Value, p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth, p.Phone, MedicalAlertsDto.From(p.Alerts),
                 next.TryGetValue(p.Id, out var start) ? new DateTimeOffset(start, TimeSpan.Zero) : null, p.IsArchived,
-                new DateTimeOffset(p.ModifiedAtUtc ?? p.CreatedAtUtc, TimeSpan.Zero), attendance.GetValueOrDefault(p.Id, PatientAttendanceDto.None),
-                p.PossibleDuplicate, p.MergedIntoId?.Value))],
-            page.Page, page.PageSize, page.TotalCount);
+                new DateTimeOffset(p.ChangedAtUtc, TimeSpan.Zero), attendance.GetValueOrDefault(p.Id, PatientAttendanceDto.None),
+                p.PossibleDuplicate, p.MergedIntoId?.Value, p.DateOfDeath))],
+            page.Page, page.PageSize, page.TotalCount,
+            feed?.NextCursor(page.PageSize, page.Items.Count, page.Items.Count == 0 ? null : (page.Items[^1].ChangedAtUtc, page.Items[^1].Id.Value)));
+    }
+
+    /// <summary>The settled changes after the feed's position, in the keyset order the (ChangedAtUtc, Id) index serves.</summary>
+    private static IQueryable<Patient> InFeedOrder(IQueryable<Patient> patients, ChangeFeed feed)
+    {
+        var at = feed.Position.ChangedAtUtc;
+        var horizon = feed.HorizonUtc;
+        if (feed.Position.AfterId is { } after)
+        {
+            var afterId = new PatientId(after);
+            patients = patients.Where(p => p.ChangedAtUtc > at || (p.ChangedAtUtc == at && p.Id > afterId));
+        }
+        else
+        {
+            patients = patients.Where(p => p.ChangedAtUtc >= at);
+        }
+
+        return patients.Where(p => p.ChangedAtUtc < horizon).OrderBy(p => p.ChangedAtUtc).ThenBy(p => p.Id);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace ClinicHip.Domain.Patients;
 /// A person the clinic treats. A record exists on its own: the front desk registers a caller who has no login, and a
 /// patient who registers online gets a record linked to their account (<see cref="UserId"/>).
 /// </summary>
-public sealed class Patient : AuditableEntity
+public sealed class Patient : AuditableEntity, IChangeFeedEntity
 {
     private Patient()
     {
@@ -78,6 +78,8 @@ public sealed class Patient : AuditableEntity
 
     /// <summary>Changes on every save of the record's details; the ETag of the record.</summary>
     public Guid Version { get; private set; }
+
+    public DateTime ChangedAtUtc { get; private set; }
 
     public bool IsArchived => ArchivedAtUtc is not null;
 

@@ -10,6 +10,16 @@ public readonly record struct AppointmentId(Guid Value)
 {
     public static AppointmentId New() => new(Guid.CreateVersion7());
 
+    // Order operators let a change feed's query continue after an id (id > cursor). In a query the database compares
+    // in its own uuid order, which is the order it sorts by; these bodies only run outside queries.
+    public static bool operator <(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) < 0;
+
+    public static bool operator >(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) > 0;
+
+    public static bool operator <=(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) <= 0;
+
+    public static bool operator >=(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) >= 0;
+
     public override string ToString() => Value.ToString();
 }
 
@@ -17,7 +27,7 @@ public readonly record struct AppointmentId(Guid Value)
 /// A patient's booking with a clinician. It holds the diary cells it occupies (the clinician's including the
 /// buffer after, the patient's without), and releases them when cancelled.
 /// </summary>
-public sealed class Appointment : AuditableEntity
+public sealed class Appointment : AuditableEntity, IChangeFeedEntity
 {
     public const int CancellationNoteMaxLength = 500;
     public const int OverrideReasonMaxLength = 500;
@@ -92,6 +102,8 @@ public sealed class Appointment : AuditableEntity
     /// (docs/decisions/0026), and becomes the patient's appointment when they accept (<see cref="ConfirmHold"/>).
     /// </summary>
     public bool IsHold { get; private set; }
+
+    public DateTime ChangedAtUtc { get; private set; }
 
     public IReadOnlyList<OccupiedCell> OccupiedCells => occupiedCells;
 

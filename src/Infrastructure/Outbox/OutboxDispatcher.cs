@@ -266,11 +266,15 @@ public sealed partial class OutboxDispatcher(
         }
         else
         {
-            var body = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId).Select(m => m.PayloadJson).SingleAsync(cancellationToken);
-            using var activity = ClinicMetrics.Traces.StartActivity("webhook delivery", ActivityKind.Producer);
+            var outboxEvent = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivery.EventId)
+                .Select(m => new { m.PayloadJson, m.TraceParent }).SingleAsync(cancellationToken);
+
+            // Its own trace (it runs later, maybe on another instance), linked to the request that raised the event.
+            ActivityLink[] origin = ActivityContext.TryParse(outboxEvent.TraceParent, null, out var raisedBy) ? [new ActivityLink(raisedBy)] : [];
+            using var activity = ClinicMetrics.Traces.StartActivity("webhook delivery", ActivityKind.Producer, default(ActivityContext), links: origin);
             activity?.SetTag("clinichip.webhook.event_type", delivery.EventType);
             activity?.SetTag("clinichip.webhook.delivery_id", delivery.Id);
-            var result = await AttemptAsync(services, subscription, delivery.EventId, body, cancellationToken);
+            var result = await AttemptAsync(services, subscription, delivery.EventId, outboxEvent.PayloadJson, cancellationToken);
             var delivered = result.StatusCode is >= 200 and < 300;
             activity?.SetTag("http.response.status_code", result.StatusCode);
             activity?.SetStatus(delivered ? ActivityStatusCode.Ok : ActivityStatusCode.Error);

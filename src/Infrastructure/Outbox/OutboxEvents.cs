@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Application.Webhooks;
@@ -170,8 +171,13 @@ public static class OutboxEvents
             OccurredAtUtc = occurredAtUtc,
             DueAtUtc = occurredAtUtc,
             Status = OutboxMessageStatus.Pending,
+            TraceParent = CurrentTraceParent(),
         };
     }
+
+    /// <summary>The current span's W3C id, when there is one to link back to.</summary>
+    private static string? CurrentTraceParent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { Length: <= OutboxMessage.TraceParentMaxLength } id } ? id : null;
 
     /// <summary>Work for the dispatcher, due at <paramref name="dueAtUtc"/> and never sent to subscribers.</summary>
     private static OutboxMessage Due<TPayload>(string type, Guid resourceId, DateTime occurredAtUtc, DateTime dueAtUtc, TPayload payload) => new()

@@ -33,6 +33,9 @@ public sealed class OutboxMessage : ILeasedRow
 {
     public const int TypeMaxLength = 64;
 
+    /// <summary>A version 00 <c>traceparent</c>: 2 + 32 + 16 + 2 hex digits and three dashes.</summary>
+    public const int TraceParentMaxLength = 55;
+
     public Guid Id { get; init; }
 
     public OutboxMessageKind Kind { get; init; }
@@ -47,6 +50,12 @@ public sealed class OutboxMessage : ILeasedRow
     public Guid ResourceId { get; init; }
 
     public DateTime OccurredAtUtc { get; init; }
+
+    /// <summary>
+    /// The W3C trace context (<c>traceparent</c>) of the request that wrote it, if it was traced: the work it causes later
+    /// (a webhook delivery) links its span to that request's.
+    /// </summary>
+    public string? TraceParent { get; init; }
 
     public DateTime DueAtUtc { get; set; }
 

@@ -21,6 +21,7 @@ public class AuditColumnsTests(ClinicApiFactory factory) : IClassFixture<ClinicA
         patient.CreatedAtUtc.Kind.ShouldBe(DateTimeKind.Utc);
         patient.CreatedAtUtc.ShouldBeInRange(before, DateTime.UtcNow.AddSeconds(1));
         patient.ModifiedAtUtc.ShouldBeNull();
+        patient.ChangedAtUtc.ShouldBe(patient.CreatedAtUtc, "a change feed's position is stamped on creation too");
     }
 
     [Fact]

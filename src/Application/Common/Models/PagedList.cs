@@ -6,8 +6,15 @@ namespace ClinicHip.Application.Common.Models;
 /// <param name="Items">The items of this page.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">At most this many items a page.</param>
-/// <param name="TotalCount">How many items there are in all.</param>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+/// <param name="TotalCount">
+/// How many items there are in all; in a change feed read from updatedSince, the changes up to the settle horizon; read
+/// from a cursor, the items of this page (a feed continued by cursor is not counted).
+/// </param>
+/// <param name="NextCursor">
+/// In a change feed (a list read with updatedSince or cursor): send it back as <c>cursor</c> to continue just after this
+/// page, now or later. Null for page-numbered lists.
+/// </param>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string? NextCursor = null);
 
 public static class PagedList
 {

@@ -18,10 +18,11 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="LateCancellation">Cancelled inside the clinic's late-cancellation window.</param>
 /// <param name="LocationId">Where an in-person appointment happens; null for telehealth.</param>
 /// <param name="SeriesId">The course of appointments it belongs to (GET /api/appointments/series/{id}); null for a single booking.</param>
+/// <param name="UpdatedAt">When the appointment was last changed (or booked); a change feed's order.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid PatientId, string PatientName, Guid ClinicianId, string ClinicianName, Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End, AppointmentMode Mode, AppointmentStatus Status, CancellationReason? CancellationReason, bool LateCancellation,
-    Guid? LocationId = null, Guid? SeriesId = null);
+    Guid? LocationId = null, Guid? SeriesId = null, DateTimeOffset? UpdatedAt = null);
 
 internal static class AppointmentProjection
 {
@@ -35,7 +36,8 @@ internal static class AppointmentProjection
             a.Id.Value, p.Id.Value, p.Name.GivenName + " " + p.Name.FamilyName, c.Id.Value, c.DisplayName, t.Id.Value, t.Name,
             new DateTimeOffset(a.StartUtc, TimeSpan.Zero), new DateTimeOffset(a.EndUtc, TimeSpan.Zero), a.Mode, a.Status, a.CancellationReason, a.IsLateCancellation,
             a.LocationId == null ? null : a.LocationId.Value.Value,
-            a.SeriesId == null ? null : a.SeriesId.Value.Value);
+            a.SeriesId == null ? null : a.SeriesId.Value.Value,
+            new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero));
 
     public static async Task<AppointmentDto> DtoAsync(this Common.Interfaces.IApplicationDbContext db, AppointmentId id, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(

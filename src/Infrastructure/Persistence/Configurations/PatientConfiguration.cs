@@ -60,6 +60,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
 
         // The front desk's work list of records registered online that match another; few rows carry the flag.
         builder.HasIndex(p => p.PossibleDuplicate);
+
+        // The change feed's keyset order (docs/decisions/0031).
+        builder.HasIndex(p => new { p.ChangedAtUtc, p.Id });
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.ConfigureAuditColumns();
     }

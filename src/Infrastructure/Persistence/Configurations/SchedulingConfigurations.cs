@@ -100,6 +100,9 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // No foreign key to the series: on SQLite adding one to this table rebuilds it (ADR 0025); series rows are never deleted.
         builder.HasIndex(a => new { a.SeriesId, a.StartUtc });
 
+        // The change feed's keyset order (docs/decisions/0031).
+        builder.HasIndex(a => new { a.ChangedAtUtc, a.Id });
+
         // The rule that must never break: one row per occupied diary cell, unique per person (docs/decisions/0005).
         builder.OwnsMany(a => a.OccupiedCells, cells =>
         {

@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(OutboxMessage.TypeMaxLength);
         builder.Property(m => m.LeaseOwner).HasMaxLength(LeaseOwnerMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.Property(m => m.TraceParent).HasMaxLength(OutboxMessage.TraceParentMaxLength);
 
         // The dispatcher's scan: pending rows by due time.
         builder.HasIndex(m => new { m.Status, m.DueAtUtc });

@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -10,6 +11,7 @@ namespace ClinicHip.Infrastructure.Persistence.Interceptors;
 /// Stamps created / modified time (UTC, from <see cref="TimeProvider"/>) and user on every
 /// <see cref="AuditableEntity"/> as it is saved. The user is null for an anonymous request (registration)
 /// and for work the system does at start-up; an integration client is stamped as <c>client:</c> and its id.
+/// A record in a change feed (<see cref="IChangeFeedEntity"/>) also gets its change time on creation and on every change.
 /// </summary>
 public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -41,12 +43,23 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
             {
                 entry.Property(e => e.CreatedAtUtc).CurrentValue = now;
                 entry.Property(e => e.CreatedBy).CurrentValue = actor;
+                StampChange(entry, now);
             }
             else if (entry.State == EntityState.Modified || entry.ComplexProperties.Any(p => p.IsModified))
             {
                 entry.Property(e => e.ModifiedAtUtc).CurrentValue = now;
                 entry.Property(e => e.ModifiedBy).CurrentValue = actor;
+                StampChange(entry, now);
             }
+        }
+    }
+
+    /// <summary>Moves a change feed's position of the record (docs/decisions/0031): taken just before the save is sent.</summary>
+    private static void StampChange(EntityEntry<AuditableEntity> entry, DateTime now)
+    {
+        if (entry.Entity is IChangeFeedEntity)
+        {
+            entry.Property(nameof(IChangeFeedEntity.ChangedAtUtc)).CurrentValue = now;
         }
     }
 }

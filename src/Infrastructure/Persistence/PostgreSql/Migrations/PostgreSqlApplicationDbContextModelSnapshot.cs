@@ -437,6 +437,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -550,6 +553,8 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("Phone", "DateOfBirth");
 
@@ -727,6 +732,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -803,6 +811,8 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("AppointmentTypeId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("ClinicianId", "StartUtc");
 
@@ -1675,6 +1685,10 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -440,6 +440,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -554,6 +557,8 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("UserId")
                         .IsUnique()
                         .HasFilter("[UserId] IS NOT NULL");
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("Phone", "DateOfBirth");
 
@@ -731,6 +736,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -807,6 +815,8 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("AppointmentTypeId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("ClinicianId", "StartUtc");
 
@@ -1684,6 +1694,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("nvarchar(55)");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -430,6 +430,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -543,6 +546,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("Phone", "DateOfBirth");
 
@@ -720,6 +725,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -796,6 +804,8 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("AppointmentTypeId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("ChangedAtUtc", "Id");
 
                     b.HasIndex("ClinicianId", "StartUtc");
 
@@ -1665,6 +1675,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
