@@ -84,7 +84,7 @@ public static class WaitlistEndpoints
     /// <summary>Change a waitlist entry.</summary>
     /// <remarks>The whole entry as it should be. Only a Waiting entry changes: answer an outstanding offer first. It keeps its place (when it joined).</remarks>
     /// <response code="200">The changed entry.</response>
-    /// <response code="404">No such entry, or another patient's.</response>
+    /// <response code="404">No such entry, or another patient's; no such type, clinician or location.</response>
     /// <response code="409">The entry is Offered, Booked, Withdrawn or Expired, or an offer was made to it meanwhile (waitlist.entry-changed).</response>
     /// <response code="422">As for joining.</response>
     public static async Task<Ok<WaitlistEntryDto>> Change(Guid id, ChangeWaitlistEntryCommand command, IMediator mediator, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Locations;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Waitlist;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

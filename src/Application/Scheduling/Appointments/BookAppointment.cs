@@ -4,7 +4,6 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Idempotency;
-using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;

@@ -1229,6 +1229,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1311,6 +1314,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HoldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Mode")
