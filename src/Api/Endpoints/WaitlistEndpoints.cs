@@ -36,8 +36,9 @@ public static class WaitlistEndpoints
     /// <summary>Join the waitlist.</summary>
     /// <remarks>
     /// A patient joins for themself (patientId omitted or their own); the front desk and administrators for any patient. The
-    /// entry names the appointment type and mode, a clinician or any, the clinic-local days the patient could come and the
-    /// times of day that suit them (timesOfDay and/or explicit ranges a slot may start in; neither: any time). When a
+    /// entry names the appointment type and mode, for in person a location or any (telehealth names none), a clinician or
+    /// any, the local days the patient could come and the times of day that suit them (timesOfDay and/or explicit ranges a
+    /// slot may start in; neither: any time), read on the named location's clock or else the clinic's. When a
     /// matching slot comes free, it is held for the patient (Waitlist:OfferHoldTime, 15 minutes by default) and offered:
     /// the waitlist.offered webhook and a notification. Urgent triage is offered first, then the longest waiting. The entry
     /// expires at the end of its last day.
@@ -47,8 +48,8 @@ public static class WaitlistEndpoints
     /// <param name="cancellationToken">Request abort.</param>
     /// <response code="201">The entry, Waiting.</response>
     /// <response code="403">A patient joining for someone else.</response>
-    /// <response code="404">No such patient, type or clinician.</response>
-    /// <response code="422">The window is reversed, over, or longer than 180 days; the type is inactive, not offered in that mode, or (for a patient) booked through the front desk; the patient's record is archived; the clinician takes no bookings.</response>
+    /// <response code="404">No such patient, type, clinician or location.</response>
+    /// <response code="422">The window is reversed, over, or longer than 180 days; the type is inactive, not offered in that mode, or (for a patient) booked through the front desk; the patient's record is archived; the clinician takes no bookings; the location is closed or does not offer the type in person; a location named for telehealth.</response>
     public static async Task<Created<WaitlistEntryDto>> Join(JoinWaitlistCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         var entry = await mediator.Send(command, cancellationToken);
@@ -56,10 +57,11 @@ public static class WaitlistEndpoints
     }
 
     /// <summary>List the waitlist with the offers made.</summary>
-    /// <remarks>Staff see every patient's entries (filter by appointment type and status); a patient sees their own. Oldest first, paged.</remarks>
+    /// <remarks>Staff see every patient's entries (filter by appointment type, location and status); a patient sees their own. Oldest first, paged.</remarks>
     /// <param name="appointmentTypeId">Only entries for this type.</param>
     /// <param name="status">Only entries in this status (Waiting, Offered, Booked, Withdrawn, Expired).</param>
     /// <param name="patientId">Only this patient's (staff).</param>
+    /// <param name="locationId">Only entries a slot at this location could go to: in person there, or in person at any location.</param>
     /// <param name="page">Page, from 1.</param>
     /// <param name="pageSize">1 to 200 (default 50).</param>
     /// <param name="mediator">The request pipeline.</param>
@@ -67,9 +69,10 @@ public static class WaitlistEndpoints
     /// <response code="200">One page of entries, each with its offers.</response>
     /// <response code="403">A patient asking for another patient's entries.</response>
     public static async Task<Ok<PagedList<WaitlistEntryDto>>> List(
-        Guid? appointmentTypeId, WaitlistEntryStatus? status, Guid? patientId, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+        Guid? appointmentTypeId, WaitlistEntryStatus? status, Guid? patientId, Guid? locationId, int? page, int? pageSize, IMediator mediator,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(
-            new ListWaitlistEntriesQuery(appointmentTypeId, status, patientId, page ?? 1, pageSize ?? PagedList.DefaultPageSize), cancellationToken));
+            new ListWaitlistEntriesQuery(appointmentTypeId, status, patientId, page ?? 1, pageSize ?? PagedList.DefaultPageSize, locationId), cancellationToken));
 
     /// <summary>Get a waitlist entry with its offers.</summary>
     /// <remarks>A patient reads their own entries; staff any.</remarks>
@@ -81,7 +84,7 @@ public static class WaitlistEndpoints
     /// <summary>Change a waitlist entry.</summary>
     /// <remarks>The whole entry as it should be. Only a Waiting entry changes: answer an outstanding offer first. It keeps its place (when it joined).</remarks>
     /// <response code="200">The changed entry.</response>
-    /// <response code="404">No such entry, or another patient's.</response>
+    /// <response code="404">No such entry, or another patient's; no such type, clinician or location.</response>
     /// <response code="409">The entry is Offered, Booked, Withdrawn or Expired, or an offer was made to it meanwhile (waitlist.entry-changed).</response>
     /// <response code="422">As for joining.</response>
     public static async Task<Ok<WaitlistEntryDto>> Change(Guid id, ChangeWaitlistEntryCommand command, IMediator mediator, CancellationToken cancellationToken) =>

@@ -22,6 +22,16 @@ internal static class LocationLoader
         return new ClinicLocations(settings.TimeZone, await db.Locations.AsNoTracking().ToListAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// The clock and name a message to the patient speaks of: an in-person appointment's location (its time zone and
+    /// name), or the clinic's zone and no place for telehealth.
+    /// </summary>
+    public static (TimeZoneInfo Zone, string? Name) PatientClockOf(this ClinicLocations locations, LocationId? at)
+    {
+        ArgumentNullException.ThrowIfNull(locations);
+        return at is { } id ? (locations.ZoneOf(id), locations.Find(id)?.Name) : (locations.ClinicZone, null);
+    }
+
     /// <summary>The location a request names, checked to exist (404 otherwise).</summary>
     public static LocationId? Named(this ClinicLocations locations, Guid? named)
     {

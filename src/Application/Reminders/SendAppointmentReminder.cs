@@ -1,5 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling;
+using ClinicHip.Application.Locations;
 using ClinicHip.Domain.Scheduling;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed class SendAppointmentReminderHandler(IApplicationDbContext db, INo
         var id = new AppointmentId(request.AppointmentId);
         var target = await db.Appointments.AsNoTracking()
             .Where(a => a.Id == id && a.Status == AppointmentStatus.Booked && a.StartUtc == request.StartUtc)
-            .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.StartUtc, p.Email, Consented = p.Reminders.Email && p.DateOfDeath == null })
+            .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.StartUtc, a.LocationId, p.Email, Consented = p.Reminders.Email && p.DateOfDeath == null })
             .SingleOrDefaultAsync(cancellationToken);
         if (target is null)
         {
@@ -44,9 +44,9 @@ public sealed class SendAppointmentReminderHandler(IApplicationDbContext db, INo
             return ReminderOutcome.NotWanted;
         }
 
-        var settings = await db.ClinicSettingsAsync(cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(target.StartUtc, TimeSpan.Zero), settings.TimeZone);
-        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, email, request.LeadTime), cancellationToken);
+        var (zone, place) = (await db.ClinicLocationsAsync(cancellationToken)).PatientClockOf(target.LocationId);
+        var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(target.StartUtc, TimeSpan.Zero), zone);
+        await sender.SendAsync(new AppointmentReminder(request.AppointmentId, target.StartUtc, local, email, request.LeadTime, place), cancellationToken);
         return ReminderOutcome.Sent;
     }
 }

@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Waitlist;
@@ -15,14 +16,15 @@ namespace ClinicHip.Application.Waitlist;
 /// <param name="AppointmentTypeId">What they would book.</param>
 /// <param name="Mode">InPerson or Telehealth.</param>
 /// <param name="ClinicianId">The clinician wanted; null for any.</param>
-/// <param name="From">First clinic-local day.</param>
-/// <param name="To">Last clinic-local day.</param>
+/// <param name="From">First local day (on the location's clock, or the clinic's).</param>
+/// <param name="To">Last local day.</param>
 /// <param name="TimesOfDay">Morning, Afternoon, Evening.</param>
-/// <param name="Ranges">Explicit clinic-local ranges.</param>
+/// <param name="Ranges">Explicit local ranges.</param>
+/// <param name="LocationId">In person: the location wanted; null for any. Telehealth: null.</param>
 [AcceptsReadOnlyMembersOf(typeof(WaitlistEntryDto))]
 public sealed record ChangeWaitlistEntryCommand(
     Guid AppointmentTypeId, AppointmentMode Mode, Guid? ClinicianId, DateOnly From, DateOnly To, IReadOnlyList<PartOfDay>? TimesOfDay = null,
-    IReadOnlyList<TimeOfDayRangeDto>? Ranges = null) : IRequest<WaitlistEntryDto>
+    IReadOnlyList<TimeOfDayRangeDto>? Ranges = null, Guid? LocationId = null) : IRequest<WaitlistEntryDto>, IWaitlistRequest
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid Id { get; init; }
@@ -30,15 +32,8 @@ public sealed record ChangeWaitlistEntryCommand(
 
 public sealed class ChangeWaitlistEntryValidator : AbstractValidator<ChangeWaitlistEntryCommand>
 {
-    public ChangeWaitlistEntryValidator(IOptions<InputBounds> bounds)
-    {
-        RuleFor(c => c.AppointmentTypeId).NotEmpty();
-        RuleFor(c => c.Mode).IsInEnum();
-        RuleFor(c => c.From).WithinSupportedDates(bounds);
-        RuleFor(c => c.To).WithinSupportedDates(bounds);
-        RuleFor(c => c.TimesOfDay).PreferredTimesOfDay();
-        RuleFor(c => c.Ranges).PreferredRanges();
-    }
+    public ChangeWaitlistEntryValidator(IOptions<InputBounds> bounds) =>
+        Include(new WaitlistRequestValidator<ChangeWaitlistEntryCommand>(bounds));
 }
 
 public sealed class ChangeWaitlistEntryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ChangeWaitlistEntryCommand, WaitlistEntryDto>
@@ -48,10 +43,10 @@ public sealed class ChangeWaitlistEntryHandler(IApplicationDbContext db, ICurren
         var entry = await db.EntryAsync(user, request.Id, cancellationToken);
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var clinicianId = await db.WantedClinicianAsync(request.ClinicianId, cancellationToken);
-        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var locations = await db.ClinicLocationsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        entry.Change(type, request.Mode, clinicianId, request.From, request.To,
-            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), settings.TimeZone, now, user.IsPatient());
+        entry.Change(type, request.Mode, clinicianId, locations.Named(request.LocationId), request.From, request.To,
+            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient());
         await db.SaveEntryAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, await db.OffersOfAsync([entry.Id], cancellationToken), now);
     }

@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
@@ -18,25 +19,19 @@ namespace ClinicHip.Application.Waitlist;
 /// <param name="AppointmentTypeId">What they would book.</param>
 /// <param name="Mode">InPerson or Telehealth, as the type allows.</param>
 /// <param name="ClinicianId">The clinician wanted; omit for any.</param>
-/// <param name="From">First clinic-local day they could come (YYYY-MM-DD).</param>
-/// <param name="To">Last clinic-local day they could come; the entry expires at its end.</param>
+/// <param name="From">First local day they could come (YYYY-MM-DD), on the location's clock when one is named, else the clinic's.</param>
+/// <param name="To">Last local day they could come; the entry expires at its end.</param>
 /// <param name="TimesOfDay">Morning (06:00–12:00), Afternoon (12:00–17:00), Evening (17:00–21:00): when a slot may start.</param>
-/// <param name="Ranges">Explicit clinic-local ranges a slot may start in; with neither these nor timesOfDay, any time.</param>
+/// <param name="Ranges">Explicit local ranges a slot may start in; with neither these nor timesOfDay, any time.</param>
+/// <param name="LocationId">In person: the location they want to be seen at; omit for any location offering the type. Telehealth: omit.</param>
 public sealed record JoinWaitlistCommand(
     Guid? PatientId, Guid AppointmentTypeId, AppointmentMode Mode, Guid? ClinicianId, DateOnly From, DateOnly To,
-    IReadOnlyList<PartOfDay>? TimesOfDay = null, IReadOnlyList<TimeOfDayRangeDto>? Ranges = null) : IRequest<WaitlistEntryDto>;
+    IReadOnlyList<PartOfDay>? TimesOfDay = null, IReadOnlyList<TimeOfDayRangeDto>? Ranges = null, Guid? LocationId = null) : IRequest<WaitlistEntryDto>, IWaitlistRequest;
 
 public sealed class JoinWaitlistValidator : AbstractValidator<JoinWaitlistCommand>
 {
-    public JoinWaitlistValidator(IOptions<InputBounds> bounds)
-    {
-        RuleFor(c => c.AppointmentTypeId).NotEmpty();
-        RuleFor(c => c.Mode).IsInEnum();
-        RuleFor(c => c.From).WithinSupportedDates(bounds);
-        RuleFor(c => c.To).WithinSupportedDates(bounds);
-        RuleFor(c => c.TimesOfDay).PreferredTimesOfDay();
-        RuleFor(c => c.Ranges).PreferredRanges();
-    }
+    public JoinWaitlistValidator(IOptions<InputBounds> bounds) =>
+        Include(new WaitlistRequestValidator<JoinWaitlistCommand>(bounds));
 }
 
 public sealed class JoinWaitlistHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<JoinWaitlistCommand, WaitlistEntryDto>
@@ -49,11 +44,12 @@ public sealed class JoinWaitlistHandler(IApplicationDbContext db, ICurrentUser u
         patient.EnsureBookable();
         var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
         var clinicianId = await db.WantedClinicianAsync(request.ClinicianId, cancellationToken);
-        var settings = await db.ClinicSettingsAsync(cancellationToken);
+        var locations = await db.ClinicLocationsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var entry = WaitlistEntry.Join(
-            patientId, type, request.Mode, clinicianId, request.From, request.To, WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), settings.TimeZone, now, user.IsPatient());
+            patientId, type, request.Mode, clinicianId, locations.Named(request.LocationId), request.From, request.To,
+            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient());
         db.WaitlistEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, [], now);

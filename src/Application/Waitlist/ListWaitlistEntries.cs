@@ -2,6 +2,7 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Waitlist;
@@ -11,13 +12,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Waitlist;
 
-/// <summary>The waitlist with the offers made: staff see every patient's (by appointment type), a patient their own.</summary>
+/// <summary>The waitlist with the offers made: staff see every patient's (by appointment type and location), a patient their own.</summary>
 /// <param name="AppointmentTypeId">Only entries for this type.</param>
 /// <param name="Status">Only entries in this status (Expired: windows that ended unbooked).</param>
 /// <param name="PatientId">Only this patient's entries (staff).</param>
 /// <param name="Page">Page, from 1.</param>
 /// <param name="PageSize">1 to 200.</param>
-public sealed record ListWaitlistEntriesQuery(Guid? AppointmentTypeId, WaitlistEntryStatus? Status, Guid? PatientId, int Page = 1, int PageSize = PagedList.DefaultPageSize)
+/// <param name="LocationId">Only entries a slot at this location could go to: in person there, or in person at any location.</param>
+public sealed record ListWaitlistEntriesQuery(
+    Guid? AppointmentTypeId, WaitlistEntryStatus? Status, Guid? PatientId, int Page = 1, int PageSize = PagedList.DefaultPageSize, Guid? LocationId = null)
     : IRequest<PagedList<WaitlistEntryDto>>;
 
 public sealed class ListWaitlistEntriesValidator : AbstractValidator<ListWaitlistEntriesQuery>
@@ -57,6 +60,12 @@ public sealed class ListWaitlistEntriesHandler(IApplicationDbContext db, ICurren
         {
             var typeId = new AppointmentTypeId(type);
             entries = entries.Where(e => e.AppointmentTypeId == typeId);
+        }
+
+        if (request.LocationId is { } location)
+        {
+            var locationId = new LocationId(location);
+            entries = entries.Where(e => e.Mode == AppointmentMode.InPerson && (e.LocationId == locationId || e.LocationId == null));
         }
 
         // Expired is read from the clock: a waiting entry whose window has ended.

@@ -1,5 +1,5 @@
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling;
+using ClinicHip.Application.Locations;
 using ClinicHip.Domain.Waitlist;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +26,10 @@ public sealed class NotifyWaitlistOfferHandler(IApplicationDbContext db, INotifi
             return false;
         }
 
-        var zone = (await db.ClinicSettingsAsync(cancellationToken)).TimeZone;
+        var (zone, place) = (await db.ClinicLocationsAsync(cancellationToken)).PatientClockOf(target.Offer.LocationId);
         var (start, expires) = (target.Offer.StartUtc, target.Offer.ExpiresAtUtc);
         await sender.SendAsync(
-            new WaitlistOfferNotice(target.Offer.Id.Value, start, Local(start, zone), expires, Local(expires, zone), email), cancellationToken);
+            new WaitlistOfferNotice(target.Offer.Id.Value, start, Local(start, zone), expires, Local(expires, zone), email, place), cancellationToken);
         return true;
     }
 

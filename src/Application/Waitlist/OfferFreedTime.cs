@@ -86,12 +86,14 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
             }
 
             var firstStart = Max(Max(request.FromUtc - type.Duration - type.BufferAfter + BookingGrid.Cell, noticeBound), entry.WindowStartUtc);
-            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, locations, firstStart, Min(latest, entry.ExpiresAtUtc))
-                .Where(s => entry.Matches(clinicianId, type.Id, s.StartUtc, settings.TimeZone) && !offeredBefore.Contains((entry.Id, s.StartUtc)))
+            var onlyAt = entry.Mode == AppointmentMode.InPerson ? entry.LocationId : null;
+            var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, locations, firstStart, Min(latest, entry.ExpiresAtUtc), onlyAt)
+                .Where(s => entry.Matches(s, type.Id, locations) && !offeredBefore.Contains((entry.Id, s.StartUtc)))
                 .Take(AttemptsPerEntry).ToList();
+            var context = new BookingContext(settings, timeOff, now, ByPatient: false) { Locations = locations, RequestedLocationId = entry.LocationId };
             foreach (var slot in slots)
             {
-                var attempt = await TryOfferAsync(entry.Id, clinician, type, slot.StartUtc, new BookingContext(settings, timeOff, now, ByPatient: false) { Locations = locations }, cancellationToken);
+                var attempt = await TryOfferAsync(entry.Id, clinician, type, slot.StartUtc, context, cancellationToken);
                 if (attempt == Attempt.Offered)
                 {
                     busy.Add(new BusyInterval(slot.StartUtc, slot.StartUtc + type.Duration + type.BufferAfter));

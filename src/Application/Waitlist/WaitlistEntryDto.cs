@@ -3,7 +3,7 @@ using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Application.Waitlist;
 
-/// <summary>A clinic-local range an appointment may start in.</summary>
+/// <summary>A local range an appointment may start in (on the entry's location's clock, or the clinic's).</summary>
 /// <param name="From">Earliest start, HH:mm.</param>
 /// <param name="To">Starts before this, HH:mm.</param>
 public sealed record TimeOfDayRangeDto(TimeOnly From, TimeOnly To);
@@ -19,9 +19,10 @@ public sealed record TimeOfDayRangeDto(TimeOnly From, TimeOnly To);
 /// <param name="ExpiresAt">When the hold lapses unanswered.</param>
 /// <param name="AnsweredAt">When it was accepted, declined, withdrawn or lapsed.</param>
 /// <param name="AppointmentId">The appointment it became, once accepted.</param>
+/// <param name="LocationId">Where the slot is, in person; null for telehealth.</param>
 public sealed record WaitlistOfferDto(
     Guid Id, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, AppointmentMode Mode, WaitlistOfferStatus Status, DateTimeOffset OfferedAt,
-    DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt, Guid? AppointmentId)
+    DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt, Guid? AppointmentId, Guid? LocationId = null)
 {
     public static WaitlistOfferDto From(WaitlistOffer offer, DateTime nowUtc)
     {
@@ -31,7 +32,8 @@ public sealed record WaitlistOfferDto(
         var status = offer.Status == WaitlistOfferStatus.Pending && !offer.IsOpenAt(nowUtc) ? WaitlistOfferStatus.Expired : offer.Status;
         return new WaitlistOfferDto(
             offer.Id.Value, offer.ClinicianId.Value, Utc(offer.StartUtc), Utc(offer.EndUtc), offer.Mode, status, Utc(offer.OfferedAtUtc), Utc(offer.ExpiresAtUtc),
-            offer.AnsweredAtUtc is { } answered ? Utc(answered) : null, offer.Status == WaitlistOfferStatus.Accepted ? offer.HoldId.Value : null);
+            offer.AnsweredAtUtc is { } answered ? Utc(answered) : null, offer.Status == WaitlistOfferStatus.Accepted ? offer.HoldId.Value : null,
+            offer.LocationId?.Value);
     }
 
     private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
@@ -43,19 +45,20 @@ public sealed record WaitlistOfferDto(
 /// <param name="AppointmentTypeId">What they would book.</param>
 /// <param name="Mode">InPerson or Telehealth.</param>
 /// <param name="ClinicianId">The clinician wanted; null: any.</param>
-/// <param name="From">First clinic-local day they could come.</param>
-/// <param name="To">Last clinic-local day; the entry expires at its end.</param>
+/// <param name="From">First local day they could come (on the location's clock, or the clinic's).</param>
+/// <param name="To">Last local day; the entry expires at its end.</param>
 /// <param name="TimesOfDay">Parts of the day that suit them.</param>
-/// <param name="Ranges">Explicit clinic-local ranges that suit them.</param>
+/// <param name="Ranges">Explicit local ranges that suit them.</param>
 /// <param name="Status">Waiting, Offered (an offer awaits their answer), Booked, Withdrawn or Expired.</param>
 /// <param name="RequestedAt">When they joined the waitlist.</param>
 /// <param name="ExpiresAt">The end of the window (UTC).</param>
 /// <param name="Offers">The slots offered so far, newest first.</param>
 /// <param name="Version">Changes with every change of the entry.</param>
+/// <param name="LocationId">In person: the location wanted, null for any; telehealth: null.</param>
 public sealed record WaitlistEntryDto(
     Guid Id, Guid PatientId, Guid AppointmentTypeId, AppointmentMode Mode, Guid? ClinicianId, DateOnly From, DateOnly To,
     IReadOnlyList<PartOfDay> TimesOfDay, IReadOnlyList<TimeOfDayRangeDto> Ranges, WaitlistEntryStatus Status, DateTimeOffset RequestedAt,
-    DateTimeOffset ExpiresAt, IReadOnlyList<WaitlistOfferDto> Offers, int Version)
+    DateTimeOffset ExpiresAt, IReadOnlyList<WaitlistOfferDto> Offers, int Version, Guid? LocationId = null)
 {
     public static WaitlistEntryDto Of(WaitlistEntry entry, IEnumerable<WaitlistOffer> offers, DateTime nowUtc)
     {
@@ -64,6 +67,7 @@ public sealed record WaitlistEntryDto(
             entry.Id.Value, entry.PatientId.Value, entry.AppointmentTypeId.Value, entry.Mode, entry.ClinicianId?.Value, entry.FromDate, entry.ToDate,
             entry.PreferredTimes.Parts, [.. entry.PreferredTimes.Ranges.Select(r => new TimeOfDayRangeDto(r.From, r.To))], entry.StatusAt(nowUtc),
             new DateTimeOffset(DateTime.SpecifyKind(entry.RequestedAtUtc, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(entry.ExpiresAtUtc, DateTimeKind.Utc)),
-            [.. offers.Where(o => o.EntryId == entry.Id).OrderByDescending(o => o.OfferedAtUtc).Select(o => WaitlistOfferDto.From(o, nowUtc))], entry.Version);
+            [.. offers.Where(o => o.EntryId == entry.Id).OrderByDescending(o => o.OfferedAtUtc).Select(o => WaitlistOfferDto.From(o, nowUtc))], entry.Version,
+            entry.LocationId?.Value);
     }
 }

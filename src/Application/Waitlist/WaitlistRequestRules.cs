@@ -1,11 +1,49 @@
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Scheduling;
+using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Scheduling.Rules;
 using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Waitlist;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Waitlist;
+
+/// <summary>What joining the waitlist and changing an entry both say about what the patient waits for.</summary>
+internal interface IWaitlistRequest
+{
+    Guid AppointmentTypeId { get; }
+
+    AppointmentMode Mode { get; }
+
+    DateOnly From { get; }
+
+    DateOnly To { get; }
+
+    IReadOnlyList<PartOfDay>? TimesOfDay { get; }
+
+    IReadOnlyList<TimeOfDayRangeDto>? Ranges { get; }
+
+    Guid? LocationId { get; }
+}
+
+/// <summary>The input rules of joining and changing, written once; each use case's validator includes them.</summary>
+/// <typeparam name="T">The join or change request.</typeparam>
+internal sealed class WaitlistRequestValidator<T> : AbstractValidator<T>
+    where T : IWaitlistRequest
+{
+    public WaitlistRequestValidator(IOptions<InputBounds> bounds)
+    {
+        RuleFor(c => c.AppointmentTypeId).NotEmpty();
+        RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.From).WithinSupportedDates(bounds);
+        RuleFor(c => c.To).WithinSupportedDates(bounds);
+        RuleFor(c => c.TimesOfDay).PreferredTimesOfDay();
+        RuleFor(c => c.Ranges).PreferredRanges();
+        RuleFor(c => c.LocationId).NotEqual(Guid.Empty);
+    }
+}
 
 /// <summary>The rules joining and changing an entry share.</summary>
 internal static class WaitlistRequestRules

@@ -182,6 +182,40 @@ public sealed class Appointment : AuditableEntity, IChangeFeedEntity
     }
 
     /// <summary>
+    /// The first rule a start at <paramref name="startUtc"/> breaks for an appointment in <paramref name="mode"/>: the time
+    /// rules (<see cref="BrokenTimeRule"/>), then for in person the place, which also depends on the time: where the
+    /// clinician works then must be the requested location (if any), take bookings and offer the type. Null when allowed.
+    /// </summary>
+    public static IBusinessRule? BrokenPlacementRule(Clinician clinician, AppointmentType type, DateTime startUtc, AppointmentMode mode, BookingContext context)
+    {
+        if (BrokenTimeRule(clinician, type, startUtc, context) is { } broken)
+        {
+            return broken;
+        }
+
+        if (mode != AppointmentMode.InPerson)
+        {
+            return null;
+        }
+
+        // Within working hours (checked above), so there is a workplace.
+        var workplace = clinician.WorkplaceAt(startUtc, startUtc + type.Duration, context.Locations)!;
+        var location = context.Locations.Find(workplace.LocationId);
+        IBusinessRule[] placeRules =
+        [
+            new InPersonAppointmentMustBeWhereTheClinicianWorksRule(clinician, workplace, context.RequestedLocationId, context.Locations),
+            new LocationMustTakeBookingsRule(location),
+        ];
+        if (Array.Find(placeRules, r => r.IsBroken()) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var offered = new TypeMustBeOfferedAtLocationRule(type, location!);
+        return offered.IsBroken() ? offered : null;
+    }
+
+    /// <summary>
     /// Reserves a slot offered from the waitlist: the clinic places it (working hours, time off, the grid), holding the
     /// same cells a booking would. No event is raised: nothing is booked until the patient accepts.
     /// </summary>
@@ -326,14 +360,13 @@ public sealed class Appointment : AuditableEntity, IChangeFeedEntity
 
     private void Place(Clinician clinician, DateTime startUtc, AppointmentType type, BookingContext context)
     {
-        if (BrokenTimeRule(clinician, type, startUtc, context) is { } broken)
+        if (BrokenPlacementRule(clinician, type, startUtc, Mode, context) is { } broken)
         {
             throw new BusinessRuleViolationException(broken);
         }
 
         var endUtc = startUtc + type.Duration;
-        var workplace = clinician.WorkplaceAt(startUtc, endUtc, context.Locations);
-        LocationId = Mode == AppointmentMode.InPerson ? InPersonLocation(clinician, type, workplace!, context) : null;
+        LocationId = Mode == AppointmentMode.InPerson ? clinician.WorkplaceAt(startUtc, endUtc, context.Locations)!.LocationId : null;
         ClinicianId = clinician.Id;
         StartUtc = startUtc;
         EndUtc = endUtc;
@@ -341,16 +374,6 @@ public sealed class Appointment : AuditableEntity, IChangeFeedEntity
         occupiedCells.Clear();
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, ClinicianFreeAtUtc).Select(c => new OccupiedCell(DiaryOwner.Clinician, clinician.Id.Value, c)));
         occupiedCells.AddRange(BookingGrid.CellsBetween(startUtc, endUtc).Select(c => new OccupiedCell(DiaryOwner.Patient, PatientId.Value, c)));
-    }
-
-    /// <summary>The location of an in-person appointment: where the clinician works then, open, and offering the type.</summary>
-    private static LocationId InPersonLocation(Clinician clinician, AppointmentType type, WorkingInterval workplace, BookingContext context)
-    {
-        CheckRule(new InPersonAppointmentMustBeWhereTheClinicianWorksRule(clinician, workplace, context.RequestedLocationId, context.Locations));
-        var location = context.Locations.Find(workplace.LocationId);
-        CheckRule(new LocationMustTakeBookingsRule(location));
-        CheckRule(new TypeMustBeOfferedAtLocationRule(type, location!));
-        return location!.Id;
     }
 
     private void RaiseChange(AppointmentChange change, DateTime nowUtc) =>

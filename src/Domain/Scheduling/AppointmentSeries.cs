@@ -54,6 +54,9 @@ public sealed class AppointmentSeries : AuditableEntity
 
     public SeriesPattern Pattern => SeriesPattern.FromStored(EveryDays, WeekdayMask);
 
+    /// <summary>A merge of two records of one person moves the course, with its occurrences, to the surviving record.</summary>
+    public void MoveToPatient(PatientId survivor) => PatientId = survivor;
+
     /// <param name="patientId">Whose course.</param>
     /// <param name="clinician">Who sees the patient at every occurrence.</param>
     /// <param name="type">The appointment type of every occurrence.</param>

@@ -17,7 +17,7 @@ public sealed record PlannedOccurrence(int Index, DateTime RequestedStartUtc, Da
 
 /// <summary>
 /// Places a series' occurrences in the diary as it stands: each at its asked start, else at the nearest start within the
-/// tolerance that breaks no booking rule and overlaps neither the clinician's nor the patient's appointments (earlier
+/// tolerance that breaks no booking rule (in person, where the clinician works then included) and overlaps neither the clinician's nor the patient's appointments (earlier
 /// first on a tie). Occurrences already placed count as taken for the later ones. The database's unique diary cells
 /// remain the guarantee; this only chooses starts and explains refusals.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class SeriesPlanner
 
     private readonly Clinician clinician;
     private readonly AppointmentType type;
+    private readonly AppointmentMode mode;
     private readonly BookingContext context;
     private readonly List<BusyInterval> clinicianBusy;
     private readonly List<BusyInterval> patientBusy;
@@ -40,11 +41,14 @@ public sealed class SeriesPlanner
     /// <param name="context">The booking rules' inputs; its time off must cover the series and the alternatives' window.</param>
     /// <param name="clinicianAppointments">The clinician's booked time (with buffers) around the series.</param>
     /// <param name="patientAppointments">The patient's booked time around the series.</param>
+    /// <param name="mode">In person or telehealth: in person, where the clinician works at each time is a rule of that time too.</param>
     public SeriesPlanner(
-        Clinician clinician, AppointmentType type, BookingContext context, IEnumerable<BusyInterval> clinicianAppointments, IEnumerable<BusyInterval> patientAppointments)
+        Clinician clinician, AppointmentType type, BookingContext context, IEnumerable<BusyInterval> clinicianAppointments, IEnumerable<BusyInterval> patientAppointments,
+        AppointmentMode mode)
     {
         this.clinician = clinician ?? throw new ArgumentNullException(nameof(clinician));
         this.type = type ?? throw new ArgumentNullException(nameof(type));
+        this.mode = mode;
         this.context = context ?? throw new ArgumentNullException(nameof(context));
         clinicianBusy = [.. clinicianAppointments];
         patientBusy = [.. patientAppointments];
@@ -86,7 +90,7 @@ public sealed class SeriesPlanner
 
     private IBusinessRule? BrokenRuleAt(DateTime startUtc)
     {
-        if (Appointment.BrokenTimeRule(clinician, type, startUtc, context) is { } broken)
+        if (Appointment.BrokenPlacementRule(clinician, type, startUtc, mode, context) is { } broken)
         {
             return broken;
         }

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Scheduling.Rules;
@@ -27,10 +28,9 @@ public enum WaitlistEntryStatus
 }
 
 /// <summary>
-/// A patient waiting for an earlier or better slot: what they would book (type and mode, a clinician or any), the days
-/// they could come and the times of day that suit them. The clinic offers them freed slots that match, one at a time.
-/// In-person entries match slots wherever the clinic sees patients: a clinic with several locations adds the entry's
-/// location to <see cref="Matches"/>.
+/// A patient waiting for an earlier or better slot: what they would book (type and mode, a location or any, a clinician
+/// or any), the days they could come and the times of day that suit them. The clinic offers them freed slots that match,
+/// one at a time. The days and times are read on the named location's clock, or the clinic's (docs/decisions/0032).
 /// </summary>
 public sealed class WaitlistEntry : AuditableEntity
 {
@@ -52,18 +52,21 @@ public sealed class WaitlistEntry : AuditableEntity
     /// <summary>The clinician wanted; null: any bookable clinician.</summary>
     public ClinicianId? ClinicianId { get; private set; }
 
-    /// <summary>First clinic-local day the patient could come.</summary>
+    /// <summary>Where an in-person entry wants to be seen; null: any location offering the type (and always for telehealth).</summary>
+    public LocationId? LocationId { get; private set; }
+
+    /// <summary>First local day the patient could come (on the location's clock, or the clinic's).</summary>
     public DateOnly FromDate { get; private set; }
 
-    /// <summary>Last clinic-local day the patient could come; the entry expires at its end.</summary>
+    /// <summary>Last local day the patient could come; the entry expires at its end.</summary>
     public DateOnly ToDate { get; private set; }
 
     public PreferredTimes PreferredTimes { get; private set; } = PreferredTimes.AnyTime;
 
-    /// <summary>The start of <see cref="FromDate"/> in the clinic's zone.</summary>
+    /// <summary>The start of <see cref="FromDate"/> on the entry's clock (<see cref="Clock"/>).</summary>
     public DateTime WindowStartUtc { get; private set; }
 
-    /// <summary>The end of <see cref="ToDate"/> in the clinic's zone: the entry lapses then.</summary>
+    /// <summary>The end of <see cref="ToDate"/> on the entry's clock: the entry lapses then.</summary>
     public DateTime ExpiresAtUtc { get; private set; }
 
     /// <summary>When the patient joined the waitlist: among equals, the oldest entry is offered first.</summary>
@@ -80,8 +83,8 @@ public sealed class WaitlistEntry : AuditableEntity
     public int Version { get; private set; }
 
     public static WaitlistEntry Join(
-        PatientId patientId, AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate,
-        PreferredTimes preferredTimes, TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
+        PatientId patientId, AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, LocationId? locationId, DateOnly fromDate, DateOnly toDate,
+        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient)
     {
         ArgumentNullException.ThrowIfNull(type);
         var entry = new WaitlistEntry
@@ -92,18 +95,18 @@ public sealed class WaitlistEntry : AuditableEntity
             RequestedAtUtc = nowUtc,
             Status = WaitlistEntryStatus.Waiting,
         };
-        entry.Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc, byPatient);
+        entry.Set(type, mode, clinicianId, locationId, fromDate, toDate, preferredTimes, locations, nowUtc, byPatient);
         return entry;
     }
 
     /// <summary>Changes what the patient waits for; an entry with an offer outstanding is answered first.</summary>
     public void Change(
-        AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate, PreferredTimes preferredTimes,
-        TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
+        AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, LocationId? locationId, DateOnly fromDate, DateOnly toDate,
+        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient)
     {
         ArgumentNullException.ThrowIfNull(type);
         EnsureStatus("be changed", nowUtc, WaitlistEntryStatus.Waiting);
-        Set(type, mode, clinicianId, fromDate, toDate, preferredTimes, zone, nowUtc, byPatient);
+        Set(type, mode, clinicianId, locationId, fromDate, toDate, preferredTimes, locations, nowUtc, byPatient);
         Version++;
     }
 
@@ -111,13 +114,39 @@ public sealed class WaitlistEntry : AuditableEntity
         Status == WaitlistEntryStatus.Waiting && nowUtc >= ExpiresAtUtc ? WaitlistEntryStatus.Expired
             : Status;
 
-    /// <summary>Whether a free slot is one this entry waits for: the type, mode and clinician, inside the window and the preferred times.</summary>
-    public bool Matches(ClinicianId clinicianId, AppointmentTypeId typeId, DateTime startUtc, TimeZoneInfo zone)
+    /// <summary>The wall clock the entry's days and times of day are read on: its location's, or the clinic's.</summary>
+    public TimeZoneInfo Clock(ClinicLocations locations)
     {
-        ArgumentNullException.ThrowIfNull(zone);
-        return typeId == AppointmentTypeId && (ClinicianId is null || ClinicianId == clinicianId)
-            && startUtc >= WindowStartUtc && startUtc < ExpiresAtUtc
-            && PreferredTimes.Contains(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone)));
+        ArgumentNullException.ThrowIfNull(locations);
+        return LocationId is { } at ? locations.ZoneOf(at) : locations.ClinicZone;
+    }
+
+    /// <summary>
+    /// Whether a free slot is one this entry waits for: the type and clinician, in person at its location (or any) or
+    /// telehealth, inside the window and the preferred times on the entry's clock.
+    /// </summary>
+    public bool Matches(AvailableSlot slot, AppointmentTypeId typeId, ClinicLocations locations)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(slot.StartUtc, DateTimeKind.Utc), Clock(locations));
+        return typeId == AppointmentTypeId && (ClinicianId is null || ClinicianId == slot.ClinicianId)
+            && IsWhereWanted(slot.LocationId)
+            && slot.StartUtc >= WindowStartUtc && slot.StartUtc < ExpiresAtUtc
+            && PreferredTimes.Contains(TimeOnly.FromDateTime(local));
+    }
+
+    /// <summary>Whether this entry waits for the same thing as <paramref name="other"/>: type, mode, location and clinician.</summary>
+    public bool WaitsForTheSameAs(WaitlistEntry other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return AppointmentTypeId == other.AppointmentTypeId && Mode == other.Mode && LocationId == other.LocationId && ClinicianId == other.ClinicianId;
+    }
+
+    /// <summary>A merge of two records of one person moves the entry to the surviving record; it keeps its place in the queue.</summary>
+    public void MoveToPatient(PatientId survivor)
+    {
+        PatientId = survivor;
+        Version++;
     }
 
     public void RecordOffer(WaitlistOfferId offerId, DateTime nowUtc)
@@ -163,28 +192,46 @@ public sealed class WaitlistEntry : AuditableEntity
     }
 
     private void Set(
-        AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, DateOnly fromDate, DateOnly toDate, PreferredTimes preferredTimes,
-        TimeZoneInfo zone, DateTime nowUtc, bool byPatient)
+        AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, LocationId? locationId, DateOnly fromDate, DateOnly toDate,
+        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient)
     {
-        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(locations);
         ArgumentNullException.ThrowIfNull(preferredTimes);
         CheckRule(new AppointmentTypeMustBeActiveRule(type));
 
         // A patient could not accept an offer of a type the front desk books: they are not put on a list for one.
         CheckRule(new TypeMustBeBookableOnlineRule(type, byPatient));
         CheckRule(new ModeMustBeAllowedByTypeRule(type, mode));
+        CheckRule(new TelehealthHasNoLocationRule(mode, locationId));
+        if (locationId is { } at)
+        {
+            // The same checks a booking there makes, so an entry never waits for a slot that could not be booked.
+            var location = locations.Find(at);
+            CheckRule(new LocationMustTakeBookingsRule(location));
+            CheckRule(new TypeMustBeOfferedAtLocationRule(type, location!));
+        }
+
+        var zone = locationId is { } named ? locations.ZoneOf(named) : locations.ClinicZone;
         var windowStartUtc = ClinicTime.ToUtc(fromDate.ToDateTime(TimeOnly.MinValue), zone);
         var expiresAtUtc = ClinicTime.ToUtc(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         CheckRule(new WaitlistWindowMustBeAheadAndBoundedRule(fromDate, toDate, expiresAtUtc, nowUtc));
         AppointmentTypeId = type.Id;
         Mode = mode;
         ClinicianId = clinicianId;
+        LocationId = locationId;
         FromDate = fromDate;
         ToDate = toDate;
         PreferredTimes = preferredTimes;
         WindowStartUtc = windowStartUtc;
         ExpiresAtUtc = expiresAtUtc;
     }
+
+    /// <summary>
+    /// Telehealth happens anywhere; an in-person slot must be in person (a slot without a location is telehealth only), at
+    /// the entry's location when it names one: a slot freed at one location is never offered for another.
+    /// </summary>
+    private bool IsWhereWanted(LocationId? slotLocation) =>
+        Mode == AppointmentMode.Telehealth || (slotLocation is { } at && (LocationId is null || LocationId == at));
 
     private void EnsureStatus(string action, DateTime nowUtc, params WaitlistEntryStatus[] allowed)
     {

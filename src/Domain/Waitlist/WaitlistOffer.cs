@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
@@ -45,6 +46,9 @@ public sealed class WaitlistOffer : AuditableEntity
 
     public AppointmentMode Mode { get; private set; }
 
+    /// <summary>Where the held slot is, in person; null for telehealth.</summary>
+    public LocationId? LocationId { get; private set; }
+
     public DateTime StartUtc { get; private set; }
 
     public DateTime EndUtc { get; private set; }
@@ -81,6 +85,7 @@ public sealed class WaitlistOffer : AuditableEntity
             ClinicianId = hold.ClinicianId,
             AppointmentTypeId = hold.AppointmentTypeId,
             Mode = hold.Mode,
+            LocationId = hold.LocationId,
             StartUtc = hold.StartUtc,
             EndUtc = hold.EndUtc,
             HoldId = hold.Id,
@@ -91,6 +96,13 @@ public sealed class WaitlistOffer : AuditableEntity
         entry.RecordOffer(offer.Id, nowUtc);
         offer.Raise(new WaitlistOfferMade(offer.Id, entry.Id, offer.PatientId, offer.ClinicianId, offer.HoldId, offer.StartUtc, offer.ExpiresAtUtc, nowUtc));
         return offer;
+    }
+
+    /// <summary>A merge of two records of one person moves the offer, with its hold, to the surviving record.</summary>
+    public void MoveToPatient(PatientId survivor)
+    {
+        PatientId = survivor;
+        Version++;
     }
 
     public bool IsOpenAt(DateTime nowUtc) => Status == WaitlistOfferStatus.Pending && nowUtc < ExpiresAtUtc;

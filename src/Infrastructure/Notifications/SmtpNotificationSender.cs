@@ -46,7 +46,7 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         using var message = new MailMessage(smtp.From, reminder.RecipientEmail)
         {
             Subject = "Your ClinicHip appointment reminder",
-            Body = $"This is a reminder of your appointment at ClinicHip on {when}.\n\n" +
+            Body = $"This is a reminder of your appointment at {Place(reminder.LocationName)} on {when}.\n\n" +
                 "If you cannot attend, please cancel or reschedule it in the app or call the clinic.",
         };
         await client.SendMailAsync(message, cancellationToken);
@@ -112,11 +112,14 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         using var message = new MailMessage(smtp.From, notice.RecipientEmail)
         {
             Subject = "An earlier ClinicHip appointment is free for you",
-            Body = $"An appointment on {when} has come free and is held for you until {until}.\n\n" +
+            Body = $"An appointment at {Place(notice.LocationName)} on {when} has come free and is held for you until {until}.\n\n" +
                 "Accept or decline it in the app (your waitlist); after that it is offered to the next patient.",
         };
         await client.SendMailAsync(message, cancellationToken);
     }
+
+    /// <summary>The location's name (the times are on its clock), or the clinic's for telehealth.</summary>
+    private static string Place(string? locationName) => locationName is null ? "ClinicHip" : $"ClinicHip {locationName} (local time there)";
 
     private static SmtpClient Client(SmtpOptions smtp)
     {

@@ -47,4 +47,20 @@ public class DemoFrontDeskDataTests(DemoClinicApiFactory factory) : IClassFixtur
         working.ShouldNotBeEmpty();
         working.ShouldAllBe(c => c!["appointments"]!.AsArray().Count > 0 && c["free"]!.AsArray().Count == 0);
     }
+
+    [Fact]
+    public async Task Demo_HasTwoLocations_ABookedCourse_AndAWaitlistEntryAtALocation()
+    {
+        var frontDesk = await FrontDeskAsync();
+
+        var locations = (await frontDesk.GetFromJsonAsync<JsonArray>("/api/locations"))!;
+        locations.Select(l => l!["name"]!.GetValue<string>()).ShouldContain("Tweed Heads");
+        locations.Count.ShouldBeGreaterThanOrEqualTo(2);
+        var entries = (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/waitlist?locationId={ClinicScenario.MainLocationId}"))!["items"]!.AsArray();
+        entries.ShouldContain(e => e!["locationId"] != null && e["locationId"]!.GetValue<Guid>() == ClinicScenario.MainLocationId);
+
+        var patient = await factory.SignedInClientAsync("jordan.lee@clinichip.example", "Demo-Passw0rd!");
+        var booked = (await patient.GetFromJsonAsync<JsonObject>("/api/appointments?status=Booked&pageSize=200"))!["items"]!.AsArray();
+        booked.Where(a => a!["seriesId"] is not null).GroupBy(a => a!["seriesId"]!.GetValue<Guid>()).ShouldContain(course => course.Count() == 6);
+    }
 }

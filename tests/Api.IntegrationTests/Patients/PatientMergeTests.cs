@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -137,6 +138,53 @@ public class PatientMergeTests(MergeFailureApiFactory factory) : IClassFixture<M
         var survivorAudit = (await scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?patientId={survivor}&pageSize=200"))!["items"]!.AsArray();
         survivorAudit.ShouldContain(a => a!["action"]!.GetValue<string>() == "MergePatient");
     }
+
+    [Fact]
+    public async Task Merge_MovesTheCourseWaitlistEntriesAndHeldOffer_AndWithdrawsAnEntryTheSurvivorAlreadyHas()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var frontDesk = await scenario.FrontDeskAsync(factory);
+        var merged = await CreateAsync(frontDesk);
+        var survivor = await CreateAsync(frontDesk);
+        var series = await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsJsonAsync("/api/appointments/series",
+            Scheduling.AppointmentSeriesTests.Series(scenario, Local(20, 9), 3, merged)));
+
+        // The merged record waits for a follow-up the survivor also waits for, and was offered a freed telehealth slot it holds.
+        object Wait(Guid patientId, Guid typeId, string mode, DateTimeOffset at) => new
+        {
+            patientId, appointmentTypeId = typeId, mode, clinicianId = scenario.ClinicianId, from = DayOf(at), to = DayOf(at),
+            ranges = new[] { new { from = at.ToString("HH:mm", CultureInfo.InvariantCulture), to = at.AddMinutes(5).ToString("HH:mm", CultureInfo.InvariantCulture) } },
+        };
+        var duplicate = await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsJsonAsync("/api/waitlist", Wait(merged, scenario.FollowUpId, "InPerson", Local(9, 10))));
+        var survivorsOwn = await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsJsonAsync("/api/waitlist", Wait(survivor, scenario.FollowUpId, "InPerson", Local(9, 10))));
+        var heldSlot = Local(8, 15);
+        var booked = (await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsJsonAsync("/api/appointments",
+            Booking(scenario.ClinicianId, scenario.TelehealthReviewId, heldSlot, "Telehealth", await CreateAsync(frontDesk)))))["id"];
+        var offered = await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsJsonAsync("/api/waitlist", Wait(merged, scenario.TelehealthReviewId, "Telehealth", heldSlot)));
+        await ApiClientExtensions.OkAsync(await frontDesk.PostAsJsonAsync($"/api/appointments/{booked}/cancel", new { reason = "Work" }));
+        var offer = await Waitlist.WaitlistTests.WaitForOfferAsync(frontDesk, offered);
+
+        await ApiClientExtensions.OkAsync(await MergeAsync(scenario.Admin, merged, survivor));
+
+        (await ApiClientExtensions.OkAsync(await frontDesk.GetAsync($"/api/appointments/series/{series["id"]}")))["patientId"]!.GetValue<Guid>().ShouldBe(survivor);
+        var entries = (await ApiClientExtensions.OkAsync(await frontDesk.GetAsync($"/api/waitlist?patientId={survivor}")))["items"]!.AsArray()
+            .ToDictionary(e => e!["id"]!.GetValue<Guid>(), e => e!);
+        entries.Keys.ShouldBe([duplicate["id"]!.GetValue<Guid>(), survivorsOwn["id"]!.GetValue<Guid>(), offered["id"]!.GetValue<Guid>()], ignoreOrder: true);
+        entries[duplicate["id"]!.GetValue<Guid>()]["status"]!.GetValue<string>().ShouldBe("Withdrawn", "one person waits once for one thing");
+        entries[survivorsOwn["id"]!.GetValue<Guid>()]["status"]!.GetValue<string>().ShouldBe("Waiting");
+        entries[offered["id"]!.GetValue<Guid>()]["status"]!.GetValue<string>().ShouldBe("Offered");
+        (await ApiClientExtensions.OkAsync(await frontDesk.GetAsync($"/api/waitlist?patientId={merged}")))["totalCount"]!.GetValue<int>().ShouldBe(0);
+
+        // The held slot's patient cells moved with the offer: the survivor is busy then, and accepting books it for the survivor.
+        var (otherClinician, _) = await scenario.AddClinicianAsync();
+        var clash = await frontDesk.PostAsJsonAsync("/api/appointments", Booking(otherClinician, scenario.TelehealthReviewId, heldSlot, "Telehealth", survivor));
+        (await clash.ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("appointment.slot-conflict");
+        var accepted = await ApiClientExtensions.CreatedAsync(await frontDesk.PostAsync($"/api/waitlist/offers/{offer["id"]}/accept", null));
+        accepted["patientId"]!.GetValue<Guid>().ShouldBe(survivor);
+        accepted["start"]!.GetValue<DateTimeOffset>().ShouldBe(heldSlot);
+    }
+
+    private static string DayOf(DateTimeOffset local) => DateOnly.FromDateTime(local.DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string NameOf(PatientProfile patient) => Uri.EscapeDataString($"{patient.GivenName} {patient.FamilyName}");
 

@@ -195,6 +195,43 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         (await anonymous.GetStringAsync($"{feed.PathAndQuery}&locationId={MainLocationId}")).ShouldNotContain("BEGIN:VEVENT");
     }
 
+    [Fact]
+    public async Task BookSeries_AtALocation_OnADayTheClinicianIsElsewhere_ListsThatOccurrence_AndBookWhatFitsBooksTheRest()
+    {
+        var admin = await factory.AdminClientAsync();
+        var north = await OpenAsync(admin, NewLocation() with { timeZone = null });
+        var scenario = await CreateAsync(factory, MainLocationId);
+        var first = Local(5, 14);
+        var awayDay = first.AddDays(1).DayOfWeek;
+
+        // Afternoons at North, except one weekday when the clinician stays in the city.
+        await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", Hours([
+            .. Enum.GetValues<DayOfWeek>().Select(d => (d, 8, 12, MainLocationId)),
+            .. Enum.GetValues<DayOfWeek>().Select(d => (d, 13, 17, d == awayDay ? MainLocationId : north))])));
+        var (patient, profile) = await factory.NewPatientClientAsync();
+        object Series(bool bookWhatFits) => new
+        {
+            clinicianId = scenario.ClinicianId, appointmentTypeId = scenario.FollowUpId, firstStart = first, mode = "InPerson", occurrences = 3,
+            repeat = new { everyDays = 1 }, locationId = north, bookWhatFits,
+        };
+
+        var problem = await (await patient.PostAsJsonAsync("/api/appointments/series", Series(false))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        problem["code"]!.GetValue<string>().ShouldBe("appointment-series.conflict");
+        var away = problem["occurrences"]!.AsArray().ShouldHaveSingleItem()!;
+        away["index"]!.GetValue<int>().ShouldBe(2);
+        away["code"]!.GetValue<string>().ShouldBe("appointment.clinician-elsewhere");
+        var alternatives = away["alternatives"]!.AsArray().Select(a => a!.GetValue<DateTimeOffset>()).ToList();
+        alternatives.ShouldNotBeEmpty();
+        alternatives.ShouldAllBe(a => a.ToOffset(BrisbaneOffset).DayOfWeek != awayDay && a.ToOffset(BrisbaneOffset).Hour >= 13, "alternatives are at North");
+        (await patient.GetFromJsonAsync<JsonObject>("/api/appointments?status=Booked"))!["totalCount"]!.GetValue<int>().ShouldBe(0);
+
+        var series = await ApiClientExtensions.CreatedAsync(await patient.PostAsJsonAsync("/api/appointments/series", Series(true)));
+        series["appointments"]!.AsArray().Select(a => a!["locationId"]!.GetValue<Guid>()).ShouldBe([north, north]);
+        series["notBooked"]!.AsArray().ShouldHaveSingleItem()!["index"]!.GetValue<int>().ShouldBe(2);
+        profile.Id.ShouldBe(series["patientId"]!.GetValue<Guid>());
+    }
+
     private static string Q(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O"));
 
     private static Task<HttpResponseMessage> Put(HttpClient client, Guid id, LocationBody body, Guid? ifMatch)

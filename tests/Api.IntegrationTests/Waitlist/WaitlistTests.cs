@@ -272,7 +272,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         return (waiting, entry, offer["id"]!.GetValue<Guid>(), slot);
     }
 
-    private static async Task<JsonObject> WaitForOfferAsync(HttpClient patient, JsonObject entry)
+    internal static async Task<JsonObject> WaitForOfferAsync(HttpClient patient, JsonObject entry)
     {
         JsonObject? offer = null;
         await WaitUntilAsync(async () =>
@@ -310,9 +310,9 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         return await Task.WhenAll(calls);
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    internal static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + OfferWait;
         while (!await condition())

@@ -3,7 +3,9 @@ using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Patients.Rules;
 using ClinicHip.Domain.RunningLoad;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.UnitTests.Scheduling;
+using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Domain.UnitTests.Patients;
 
@@ -39,6 +41,33 @@ public class PatientMergeTests
         merged.UserId.ShouldBeNull();
         merged.MergedIntoId.ShouldBe(survivor.Id);
         merged.IsArchived.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Merge_WithAWaitlistEntryTheSurvivorAlsoHas_WithdrawsItReleasingItsHold_AndMovesTheOthers()
+    {
+        var merged = Record();
+        var survivor = Record();
+        var type = SchedulingFixtures.InitialAssessment();
+        var locations = SchedulingFixtures.LocationsIn();
+        var from = DateOnly.FromDateTime(SchedulingFixtures.MondayNineLocal);
+        WaitlistEntry Wait(PatientId patient, ClinicianId? clinician) => WaitlistEntry.Join(
+            patient, type, AppointmentMode.InPerson, clinician, null, from, from.AddDays(7), PreferredTimes.AnyTime, locations, SchedulingFixtures.Now, byPatient: false);
+        var clinician = SchedulingFixtures.Clinician();
+        var duplicate = Wait(merged.Id, null);
+        var other = Wait(merged.Id, clinician.Id);
+        var survivorsOwn = Wait(survivor.Id, null);
+        var hold = Appointment.Hold(merged.Id, clinician, type, SchedulingFixtures.MondayNineLocal, AppointmentMode.InPerson, SchedulingFixtures.ByStaff());
+        var offer = WaitlistOffer.Make(duplicate, hold, SchedulingFixtures.Now, TimeSpan.FromMinutes(15));
+
+        PatientMerge.Merge(merged, Holding(hold) with { WaitlistEntries = [duplicate, other], WaitlistOffers = [offer] }, survivor, [], [], SchedulingFixtures.Now,
+            [survivorsOwn]);
+
+        duplicate.Status.ShouldBe(WaitlistEntryStatus.Withdrawn);
+        offer.Status.ShouldBe(WaitlistOfferStatus.Withdrawn);
+        hold.OccupiedCells.ShouldBeEmpty("the withdrawn offer's slot is released");
+        other.Status.ShouldBe(WaitlistEntryStatus.Waiting, "a different clinician is a different wish");
+        new[] { duplicate.PatientId, other.PatientId, offer.PatientId, hold.PatientId }.ShouldAllBe(p => p == survivor.Id);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.Common;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Assessments;
@@ -145,8 +146,19 @@ public class AppointmentSeriesTests
         plan.Count(o => o.Fits).ShouldBe(13);
     }
 
+    [Fact]
+    public void Plan_InPersonAtALocationTheClinicianIsNotAtThen_RefusesThatOccurrenceWithTheRule()
+    {
+        var perth = Location.Open("Perth", "2 James Street", null, "Australia/Perth");
+        var context = ByStaff() with { Locations = LocationsIn(null, perth), RequestedLocationId = perth.Id };
+
+        var plan = Planner(context: context).Plan(Weekly(MondayNineLocal, 2), TimeSpan.Zero);
+
+        plan.ShouldAllBe(o => !o.Fits && o.BrokenRule!.Code == "appointment.clinician-elsewhere");
+    }
+
     private static List<DateTime> Weekly(DateTime first, int count) => [.. Enumerable.Range(0, count).Select(i => first.AddDays(7 * i))];
 
     private static SeriesPlanner Planner(BusyInterval[]? clinicianBusy = null, BusyInterval[]? patientBusy = null, BookingContext? context = null) =>
-        new(Clinician(), InitialAssessment(), context ?? ByStaff(), clinicianBusy ?? [], patientBusy ?? []);
+        new(Clinician(), InitialAssessment(), context ?? ByStaff(), clinicianBusy ?? [], patientBusy ?? [], AppointmentMode.InPerson);
 }

@@ -1,5 +1,6 @@
 using ClinicHip.Domain.Common;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Waitlist;
@@ -11,10 +12,14 @@ public class WaitlistTests
 {
     private static readonly TimeZoneInfo Brisbane = Settings().TimeZone;
     private static readonly DateOnly Monday = new(2026, 11, 23);
+    private static readonly Location Perth = Location.Open("Perth", "2 James Street", null, "Australia/Perth");
+    private static readonly ClinicLocations Locations = LocationsIn(null, Perth);
 
-    private static WaitlistEntry Entry(PreferredTimes? times = null, DateOnly? to = null, bool byPatient = true) =>
-        WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, Monday, to ?? Monday.AddDays(4), times ?? PreferredTimes.AnyTime,
-            Brisbane, Now, byPatient);
+    private static WaitlistEntry Entry(PreferredTimes? times = null, DateOnly? to = null, bool byPatient = true, LocationId? at = null, AppointmentType? type = null) =>
+        WaitlistEntry.Join(PatientId.New(), type ?? InitialAssessment(), AppointmentMode.InPerson, null, at, Monday, to ?? Monday.AddDays(4), times ?? PreferredTimes.AnyTime,
+            Locations, Now, byPatient);
+
+    private static AvailableSlot Slot(DateTime startUtc, LocationId? at) => new(Clinician().Id, startUtc, startUtc.AddMinutes(45), at);
 
     [Fact]
     public void Join_WindowInClinicDays_ExpiresAtTheEndOfTheLastLocalDay()
@@ -32,8 +37,8 @@ public class WaitlistTests
     {
         Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(-1))).Code.ShouldBe("waitlist.window-invalid");
         Should.Throw<BusinessRuleViolationException>(() =>
-            WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, Monday.AddDays(-9), Monday.AddDays(-8), PreferredTimes.AnyTime,
-                Brisbane, Now, byPatient: true)).Code.ShouldBe("waitlist.window-invalid");
+            WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, null, Monday.AddDays(-9), Monday.AddDays(-8), PreferredTimes.AnyTime,
+                Locations, Now, byPatient: true)).Code.ShouldBe("waitlist.window-invalid");
         Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(180))).Code.ShouldBe("waitlist.window-invalid");
         Entry(to: Monday.AddDays(179)).ToDate.ShouldBe(Monday.AddDays(179));
     }
@@ -41,7 +46,7 @@ public class WaitlistTests
     [Fact]
     public void Join_ModeTheTypeDoesNotOffer_IsRefused() =>
         Should.Throw<BusinessRuleViolationException>(() =>
-            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.InPerson, null, Monday, Monday, PreferredTimes.AnyTime, Brisbane, Now, true))
+            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.InPerson, null, null, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true))
             .Code.ShouldBe("appointment.mode-not-allowed");
 
     [Fact]
@@ -49,14 +54,48 @@ public class WaitlistTests
     {
         var entry = Entry(new PreferredTimes([PartOfDay.Morning], [new TimeOfDayRange(new TimeOnly(17, 30), new TimeOnly(18, 0))]));
         var typeId = entry.AppointmentTypeId;
-        var clinician = Clinician().Id;
 
-        entry.Matches(clinician, typeId, Local(Monday, 11, 55), Brisbane).ShouldBeTrue();
-        entry.Matches(clinician, typeId, Local(Monday, 12, 0), Brisbane).ShouldBeFalse();
-        entry.Matches(clinician, typeId, Local(Monday, 17, 30), Brisbane).ShouldBeTrue();
-        entry.Matches(clinician, typeId, Local(Monday, 18, 0), Brisbane).ShouldBeFalse();
-        entry.Matches(clinician, typeId, Local(Monday.AddDays(5), 9, 0), Brisbane).ShouldBeFalse("after the window");
-        entry.Matches(clinician, new AppointmentTypeId(Guid.NewGuid()), Local(Monday, 9, 0), Brisbane).ShouldBeFalse("another type");
+        entry.Matches(Slot(Local(Monday, 11, 55), Main.Id), typeId, Locations).ShouldBeTrue();
+        entry.Matches(Slot(Local(Monday, 12, 0), Main.Id), typeId, Locations).ShouldBeFalse();
+        entry.Matches(Slot(Local(Monday, 17, 30), Main.Id), typeId, Locations).ShouldBeTrue();
+        entry.Matches(Slot(Local(Monday, 18, 0), Main.Id), typeId, Locations).ShouldBeFalse();
+        entry.Matches(Slot(Local(Monday.AddDays(5), 9, 0), Main.Id), typeId, Locations).ShouldBeFalse("after the window");
+        entry.Matches(Slot(Local(Monday, 9, 0), Main.Id), new AppointmentTypeId(Guid.NewGuid()), Locations).ShouldBeFalse("another type");
+    }
+
+    [Fact]
+    public void Matches_InPersonAtALocation_NeverASlotElsewhereOrTelehealthOnly()
+    {
+        var type = InitialAssessment();
+        type.OfferInPersonAt([Main.Id, Perth.Id]);
+        var atMain = Entry(at: Main.Id, type: type);
+        var anywhere = Entry(type: type);
+
+        atMain.Matches(Slot(Local(Monday, 10, 0), Main.Id), type.Id, Locations).ShouldBeTrue();
+        atMain.Matches(Slot(Local(Monday, 10, 0), Perth.Id), type.Id, Locations).ShouldBeFalse("a slot freed at another location");
+        anywhere.Matches(Slot(Local(Monday, 10, 0), Perth.Id), type.Id, Locations).ShouldBeTrue();
+        anywhere.Matches(Slot(Local(Monday, 10, 0), null), type.Id, Locations).ShouldBeFalse("a slot without a location is telehealth only");
+    }
+
+    [Fact]
+    public void Join_AtALocation_ReadsTheWindowOnItsClock()
+    {
+        var type = InitialAssessment();
+        type.OfferInPersonAt([Main.Id, Perth.Id]);
+
+        var entry = Entry(at: Perth.Id, type: type);
+
+        entry.LocationId.ShouldBe(Perth.Id);
+        entry.WindowStartUtc.ShouldBe(new DateTime(2026, 11, 22, 16, 0, 0, DateTimeKind.Utc), "midnight in Perth, UTC+8");
+    }
+
+    [Fact]
+    public void Join_AtALocationNotOfferingTheType_OrForTelehealth_IsRefused()
+    {
+        Should.Throw<BusinessRuleViolationException>(() => Entry(at: Perth.Id)).Code.ShouldBe("appointment.type-not-offered-at-location");
+        Should.Throw<BusinessRuleViolationException>(() =>
+            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.Telehealth, null, Main.Id, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true))
+            .Code.ShouldBe("appointment.location-for-telehealth");
     }
 
     [Fact]

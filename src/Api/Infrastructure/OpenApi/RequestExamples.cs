@@ -65,10 +65,10 @@ internal static class RequestExamples
         [typeof(BookAppointmentSeriesCommand)] = new BookAppointmentSeriesCommand(
             ExamplePatientId, ExampleClinicianId, ExampleTypeId, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(10)), AppointmentMode.InPerson,
             Occurrences: 6, new SeriesRepeat(EveryDays: 7, Weekdays: null), ToleranceMinutes: 30),
-        // Any clinician, weekday mornings or after 17:30, for the first fortnight of December (clinic-local days and times).
+        // Any clinician at the clinic's first location, mornings or after 17:30, for the first fortnight of December (days and times on its clock).
         [typeof(JoinWaitlistCommand)] = new JoinWaitlistCommand(
             ExamplePatientId, ExampleTypeId, AppointmentMode.InPerson, ClinicianId: null, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 14),
-            [PartOfDay.Morning], [new TimeOfDayRangeDto(new TimeOnly(17, 30), new TimeOnly(19, 0))]),
+            [PartOfDay.Morning], [new TimeOfDayRangeDto(new TimeOnly(17, 30), new TimeOnly(19, 0))], Domain.Locations.Location.DefaultId.Value),
         [typeof(ChangeWaitlistEntryCommand)] = new ChangeWaitlistEntryCommand(
             ExampleTypeId, AppointmentMode.InPerson, ExampleClinicianId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 21), [PartOfDay.Morning, PartOfDay.Afternoon]),
         [typeof(SubmitIntakeFormCommand)] = new SubmitIntakeFormCommand(PatientId: null, AppointmentId: null, SupersedesId: null, new HipIntakeAnswers

@@ -8,10 +8,12 @@ namespace ClinicHip.Application.Common.Interfaces;
 /// </summary>
 /// <param name="AppointmentId">The appointment.</param>
 /// <param name="StartUtc">When it starts.</param>
-/// <param name="LocalStart">When it starts in the clinic's time zone, for the message.</param>
+/// <param name="LocalStart">When it starts on the wall clock the patient goes by: the location's for in person, the clinic's for telehealth.</param>
 /// <param name="RecipientEmail">The patient's email address.</param>
 /// <param name="LeadTime">How long before the start this reminder is sent (e.g. 24 h).</param>
-public sealed record AppointmentReminder(Guid AppointmentId, DateTime StartUtc, DateTimeOffset LocalStart, string RecipientEmail, TimeSpan LeadTime);
+/// <param name="LocationName">Where, in person; null for telehealth.</param>
+public sealed record AppointmentReminder(
+    Guid AppointmentId, DateTime StartUtc, DateTimeOffset LocalStart, string RecipientEmail, TimeSpan LeadTime, string? LocationName = null);
 
 /// <summary>
 /// Tells the clinic's staff that an Urgent or Emergency intake form has waited too long for review. Ids, level and
@@ -48,12 +50,14 @@ public sealed record RegistrationAttemptNotice(Guid UserId, string RecipientEmai
 /// </summary>
 /// <param name="WaitlistOfferId">The offer, to accept or decline.</param>
 /// <param name="StartUtc">When the slot starts.</param>
-/// <param name="LocalStart">The same in the clinic's time zone, for the message.</param>
+/// <param name="LocalStart">The same on the location's clock for in person, the clinic's for telehealth.</param>
 /// <param name="ExpiresAtUtc">When the hold lapses unanswered.</param>
-/// <param name="LocalExpiresAt">The same in the clinic's time zone.</param>
+/// <param name="LocalExpiresAt">The same on that clock.</param>
 /// <param name="RecipientEmail">The patient's email address.</param>
+/// <param name="LocationName">Where, in person; null for telehealth.</param>
 public sealed record WaitlistOfferNotice(
-    Guid WaitlistOfferId, DateTime StartUtc, DateTimeOffset LocalStart, DateTime ExpiresAtUtc, DateTimeOffset LocalExpiresAt, string RecipientEmail);
+    Guid WaitlistOfferId, DateTime StartUtc, DateTimeOffset LocalStart, DateTime ExpiresAtUtc, DateTimeOffset LocalExpiresAt, string RecipientEmail,
+    string? LocationName = null);
 
 /// <summary>Sends patients their reminders and staff their alerts: by default to the log, or by email when SMTP is configured.</summary>
 public interface INotificationSender

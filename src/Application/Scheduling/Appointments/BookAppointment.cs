@@ -4,7 +4,6 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Idempotency;
-using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
 using MediatR;
@@ -51,13 +50,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<AppointmentDto> Handle(BookAppointmentCommand request, CancellationToken cancellationToken)
     {
-        var patientId = new PatientId(user.PatientActedFor(request.PatientId));
-        var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
-        if (user.IsPatient() && request.BookingNote is not null)
-        {
-            throw new ForbiddenAccessException("Booking notes are for staff.");
-        }
-        var requestHash = IdempotentReplay.Hash(request with { IdempotencyKey = null });
+        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentReplay.Hash(request with { IdempotencyKey = null }));
 
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {

@@ -84,14 +84,7 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
 
     public async Task<AppointmentSeriesDto> Handle(BookAppointmentSeriesCommand request, CancellationToken cancellationToken)
     {
-        var patientId = new PatientId(user.PatientActedFor(request.PatientId));
-        var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
-        if (user.IsPatient() && request.BookingNote is not null)
-        {
-            throw new ForbiddenAccessException("Booking notes are for staff.");
-        }
-
-        var requestHash = IdempotentReplay.Hash(request with { IdempotencyKey = null });
+        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentReplay.Hash(request with { IdempotencyKey = null }));
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentSeriesDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {
             return replay;
@@ -114,7 +107,7 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
             var context = subject.Context(timeOff, now, user.IsPatient(), request.InPersonOverrideReason, request.LocationId);
             Appointment.CheckCanBook(subject.Clinician, subject.Type, request.Mode, context);
             var planner = new SeriesPlanner(subject.Clinician, subject.Type, context,
-                await ClinicianBusyAsync(subject.Clinician.Id, from, to, cancellationToken), await PatientBusyAsync(patientId, from, to, cancellationToken));
+                await ClinicianBusyAsync(subject.Clinician.Id, from, to, cancellationToken), await PatientBusyAsync(patientId, from, to, cancellationToken), request.Mode);
             var occurrences = planner.Plan(requestedStarts, tolerance);
             var unbooked = occurrences.Where(o => !o.Fits).ToList();
             if (unbooked.Count == occurrences.Count || (unbooked.Count > 0 && !request.BookWhatFits))
@@ -185,8 +178,9 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
 
     private async Task<List<BusyInterval>> ClinicianBusyAsync(Domain.Staff.ClinicianId clinicianId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
+        // Waitlist holds own their cells as bookings do (docs/decisions/0026): planning around them spares a lost save.
         var earliestStart = from - Appointment.LongestClinicianSpan;
-        var taken = await db.Appointments.AsNoTracking()
+        var taken = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.ClinicianId == clinicianId && a.StartUtc > earliestStart && a.StartUtc < to && a.ClinicianFreeAtUtc > from && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.StartUtc, a.ClinicianFreeAtUtc })
             .ToListAsync(cancellationToken);
@@ -196,7 +190,7 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
     private async Task<List<BusyInterval>> PatientBusyAsync(PatientId patientId, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var earliestStart = from - AppointmentType.MaxDuration;
-        var taken = await db.Appointments.AsNoTracking()
+        var taken = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.PatientId == patientId && a.StartUtc > earliestStart && a.StartUtc < to && a.EndUtc > from && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.StartUtc, a.EndUtc })
             .ToListAsync(cancellationToken);

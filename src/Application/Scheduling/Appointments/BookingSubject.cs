@@ -39,8 +39,30 @@ internal sealed record BookingSubject(
         };
 }
 
+/// <summary>The caller's side of a booking: for whom, by whom, and the hash its Idempotency-Key answer is kept under.</summary>
+/// <param name="PatientId">The patient booked: the caller if a patient, else the one named.</param>
+/// <param name="UserId">Who books, for the idempotency key's owner.</param>
+/// <param name="RequestHash">The request without its key, so a retry with another body is told apart.</param>
+internal sealed record BookingCaller(PatientId PatientId, Guid UserId, string RequestHash);
+
 internal static class BookingSubjectLoader
 {
+    /// <summary>
+    /// The opening every booking (single or series) shares: the patient acted for (a patient books for themself), a
+    /// signed-in actor, and booking notes from staff only.
+    /// </summary>
+    public static BookingCaller BookingCaller(this ICurrentUser user, Guid? patientId, string? bookingNote, string requestHash)
+    {
+        var patient = new PatientId(user.PatientActedFor(patientId));
+        var userId = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to book.");
+        if (user.IsPatient() && bookingNote is not null)
+        {
+            throw new ForbiddenAccessException("Booking notes are for staff.");
+        }
+
+        return new BookingCaller(patient, userId, requestHash);
+    }
+
     /// <summary>Loads the booking's subject; an unknown patient, clinician or type answers 404, an archived patient 422.</summary>
     public static async Task<BookingSubject> BookingSubjectAsync(
         this IApplicationDbContext db, ICurrentUser user, TimeProvider clock, PatientId patientId, Guid clinicianId, Guid appointmentTypeId, CancellationToken cancellationToken)

@@ -81,10 +81,11 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
             }
         }
 
-        // Someone waiting for an earlier morning follow-up with anyone: a cancellation in the next fortnight is offered to them.
+        // Someone waiting for an earlier morning follow-up with anyone in the city: a cancellation there in the next fortnight is offered to them.
+        var city = locations.IsActive(Location.DefaultId) && followUp.IsOfferedInPersonAt(Location.DefaultId) ? Location.DefaultId : (LocationId?)null;
         db.WaitlistEntries.Add(WaitlistEntry.Join(
-            patients[0].Id, followUp, AppointmentMode.InPerson, null, localToday.AddDays(1), localToday.AddDays(14), new PreferredTimes([PartOfDay.Morning], []),
-            settings.TimeZone, now, byPatient: false));
+            patients[0].Id, followUp, AppointmentMode.InPerson, null, city, localToday.AddDays(1), localToday.AddDays(14), new PreferredTimes([PartOfDay.Morning], []),
+            locations, now, byPatient: false));
 
         await AddCourseOfCareAsync(settings, locations, followUp, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

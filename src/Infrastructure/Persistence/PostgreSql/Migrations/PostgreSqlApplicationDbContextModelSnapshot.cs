@@ -1246,6 +1246,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1328,6 +1331,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("HoldId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Mode")

@@ -1252,6 +1252,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1334,6 +1337,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<Guid>("HoldId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Mode")

@@ -1239,6 +1239,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateOnly>("FromDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1321,6 +1324,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HoldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Mode")

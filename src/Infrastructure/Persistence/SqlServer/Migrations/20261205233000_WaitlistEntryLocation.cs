@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class WaitlistEntryLocation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "LocationId",
+                table: "WaitlistOffers",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "LocationId",
+                table: "WaitlistEntries",
+                type: "uniqueidentifier",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LocationId",
+                table: "WaitlistOffers");
+
+            migrationBuilder.DropColumn(
+                name: "LocationId",
+                table: "WaitlistEntries");
+        }
+    }
+}
