@@ -26,7 +26,15 @@ public sealed class ObservabilityApiFactory : ClinicApiFactory
     }
 }
 
+/// <summary>
+/// Runs alone: /metrics exports every meter named ClinicHip in the process, so bookings made by tests running beside it
+/// would count in its figures.
+/// </summary>
+[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
+public sealed class ProcessWideMetrics;
+
 /// <summary>One access-log line per request that a problem's traceId finds; the clinic's own metrics on /metrics.</summary>
+[Collection(nameof(ProcessWideMetrics))]
 public class ObservabilityTests(ObservabilityApiFactory factory) : IClassFixture<ObservabilityApiFactory>
 {
     private const string FeedToken = "secret-feed-token-never-logged";
