@@ -72,13 +72,12 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             return [];
         }
 
-        var clinicians = request.ClinicianId is { } only ? [.. clinic.BookableClinicians.Where(c => c.Id.Value == only)] : clinic.BookableClinicians;
+        IReadOnlyList<Clinician> clinicians = request.ClinicianId is { } only ? [.. clinic.BookableClinicians.Where(c => c.Id.Value == only)] : clinic.BookableClinicians;
         var occupies = type.Duration + type.BufferAfter;
         var busy = await occupancy.BusyAsync([.. clinicians.Select(c => c.Id)], earliest, latest + occupies, LoadBusyAsync, cancellationToken);
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
-        return [.. clinicians
-            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busy[c.Id], settings, clinic.Locations, earliest, latest, onlyAt))
+        return [.. clinic.FreeSlots(clinicians, type, busy, earliest, latest, onlyAt)
             .Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
             .Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId)))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
