@@ -101,7 +101,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
                     diaryChangesInTransaction.Add(diaryChange);
                 }
 
-                await AnnounceDiaryChangeAsync(diaryChange.ToAnnouncement(), cancellationToken);
+                await AnnounceDiaryChangeAsync(diaryChange, cancellationToken);
             }
 
             return saved;
@@ -168,7 +168,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>Lets the other instances on this database know what of the diary changed, where the provider can (PostgreSQL).</summary>
-    protected virtual Task AnnounceDiaryChangeAsync(string announcement, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
