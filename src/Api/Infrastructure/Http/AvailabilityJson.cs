@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Scheduling.Availability;
 
