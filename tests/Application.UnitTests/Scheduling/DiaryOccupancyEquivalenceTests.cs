@@ -105,8 +105,7 @@ public class DiaryOccupancyEquivalenceTests(ITestOutputHelper output)
         }
 
         var shape = await occupancy.ShapeAsync(_ => Task.FromResult(new ClinicShape(clinic.Settings, clinic.Locations, clinic.Clinicians)), CancellationToken.None);
-        var busy = await occupancy.BusyAsync([.. clinicians.Select(c => c.Id)], earliest, latest + type.Duration + type.BufferAfter, load, CancellationToken.None);
-        var actual = shape.FreeSlots(clinicians, type, busy, earliest, latest, onlyAt).ToList();
+        var actual = await occupancy.FreeSlotsAsync(shape, clinicians, type, earliest, latest, onlyAt, load, CancellationToken.None);
 
         var expected = ReferenceAvailability.Slots(clinicians, type, diary, clinic.Settings, clinic.Locations, from, to, earliest, latest, onlyAt);
         actual.ShouldBe(expected, $"{label}: {type.Duration}+{type.BufferAfter} from {from:O} to {to:O}, earliest {earliest:O}, latest {latest:O}");

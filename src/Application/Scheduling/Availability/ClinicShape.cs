@@ -22,16 +22,6 @@ public sealed class ClinicShape(ClinicSettings settings, ClinicLocations locatio
 
     public IReadOnlyDictionary<ClinicianId, string> ClinicianNames { get; } = bookableClinicians.ToDictionary(c => c.Id, c => c.DisplayName);
 
-    /// <summary>
-    /// The free slots of <paramref name="clinicians"/> for <paramref name="type"/> starting in [<paramref name="earliestStartUtc"/>,
-    /// <paramref name="latestStartUtc"/>), given their taken time, in the order availability answers (by start, then clinician).
-    /// </summary>
-    public IEnumerable<AvailableSlot> FreeSlots(
-        IEnumerable<Clinician> clinicians, AppointmentType type, ILookup<ClinicianId, BusyInterval> busy, DateTime earliestStartUtc, DateTime latestStartUtc,
-        LocationId? onlyAt) =>
-        clinicians.SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busy[c.Id], Settings, Locations, earliestStartUtc, latestStartUtc, onlyAt))
-            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value);
-
     /// <summary>The appointment type, loaded by <paramref name="load"/> the first time it is asked for (which answers 404 for an unknown one).</summary>
     public async Task<AppointmentType> TypeAsync(AppointmentTypeId id, Func<Task<AppointmentType>> load)
     {

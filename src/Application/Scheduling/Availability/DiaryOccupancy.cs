@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClinicHip.Domain.Locations;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Domain.Staff;
 
@@ -25,7 +26,11 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
     /// <summary>About 27 years of days for 20 clinicians: past it (odd windows far apart) everything is let go and reloaded as asked.</summary>
     private const int MaxDaysHeld = 200_000;
 
+    /// <summary>Each clinician's free slots of a day for a type, as many as 20 clinicians' of a year for a handful of types.</summary>
+    private const int MaxDaySlotsHeld = 50_000;
+
     private readonly ConcurrentDictionary<ClinicianDay, HeldDay> days = new();
+    private readonly ConcurrentDictionary<DaySlotsKey, DaySlots> daySlots = new();
 
     // Every change heard takes the next stamp; what was loaded before a change to it carries an older stamp and is not
     // trusted. A load that raced a commit therefore never outlives the change it missed.
@@ -63,24 +68,75 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
         return await LoadShapeAsync(load, cancellationToken);
     }
 
+    /// <summary>
+    /// The free slots of <paramref name="clinicians"/> for <paramref name="type"/> starting in [<paramref name="earliestStartUtc"/>,
+    /// <paramref name="latestStartUtc"/>), in the order availability answers (by start, then clinician). Each clinician's
+    /// slots of a UTC day are computed once from that day and the next (an appointment with its buffer is shorter than a
+    /// day) and kept until either day or the clinic's shape changes.
+    /// </summary>
+    public async Task<List<AvailableSlot>> FreeSlotsAsync(
+        ClinicShape clinic, IReadOnlyList<Clinician> clinicians, AppointmentType type, DateTime earliestStartUtc, DateTime latestStartUtc, LocationId? onlyAt,
+        BusyLoader load, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(clinicians);
+        ArgumentNullException.ThrowIfNull(type);
+        var held = await HeldDaysAsync([.. clinicians.Select(c => c.Id)], earliestStartUtc, latestStartUtc.AddDays(1), load, cancellationToken);
+        var (firstDay, lastDay) = (ClinicianDay.DayOf(earliestStartUtc), ClinicianDay.DayOf(latestStartUtc.AddTicks(-1)));
+        var free = new List<AvailableSlot>();
+        foreach (var clinician in clinicians)
+        {
+            for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+            {
+                var (today, tomorrow) = (held[new ClinicianDay(clinician.Id, day)], held[new ClinicianDay(clinician.Id, day.AddDays(1))]);
+                var key = new DaySlotsKey(new ClinicianDay(clinician.Id, day), type.Id, onlyAt);
+                if (!daySlots.TryGetValue(key, out var slots) || !slots.IsFrom(clinic, type, today, tomorrow))
+                {
+                    var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                    slots = new DaySlots(clinic, type, today, tomorrow, [.. AvailabilityCalculator.FreeSlots(
+                        clinician, type, [.. today.Busy!, .. tomorrow.Busy!], clinic.Settings, clinic.Locations, dayStart, dayStart.AddDays(1), onlyAt)]);
+                    if (daySlots.Count >= MaxDaySlotsHeld)
+                    {
+                        daySlots.Clear();
+                    }
+
+                    daySlots[key] = slots;
+                }
+
+                free.AddRange(day == firstDay || day == lastDay
+                    ? slots.Slots.Where(s => s.StartUtc >= earliestStartUtc && s.StartUtc < latestStartUtc)
+                    : slots.Slots);
+            }
+        }
+
+        // Stable: one clinician's two slots at one start (two locations) keep the calculator's order, as before.
+        return [.. free.OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)];
+    }
+
     /// <summary>Each clinician's taken time overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>); an interval may appear more than once.</summary>
     public async Task<ILookup<ClinicianId, BusyInterval>> BusyAsync(
+        IReadOnlyCollection<ClinicianId> clinicians, DateTime fromUtc, DateTime toUtc, BusyLoader load, CancellationToken cancellationToken) =>
+        (await HeldDaysAsync(clinicians, fromUtc, toUtc, load, cancellationToken))
+            .SelectMany(day => day.Value.Busy!, (day, busy) => (day.Key.ClinicianId, busy)).ToLookup(x => x.ClinicianId, x => x.busy);
+
+    /// <summary>The held days of the clinicians from the day of <paramref name="fromUtc"/> to the day before <paramref name="toUtc"/>, loading those missing.</summary>
+    private async Task<Dictionary<ClinicianDay, HeldDay>> HeldDaysAsync(
         IReadOnlyCollection<ClinicianId> clinicians, DateTime fromUtc, DateTime toUtc, BusyLoader load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clinicians);
         ArgumentNullException.ThrowIfNull(load);
         var (firstDay, lastDay) = (ClinicianDay.DayOf(fromUtc), ClinicianDay.DayOf(toUtc > fromUtc ? toUtc.AddTicks(-1) : fromUtc));
         var trustedSince = Interlocked.Read(ref everythingSince);
-        var found = new Dictionary<ClinicianDay, BusyInterval[]>();
+        var found = new Dictionary<ClinicianDay, HeldDay>();
         var (missing, aged) = (new List<ClinicianDay>(), new List<ClinicianDay>());
         foreach (var clinician in clinicians)
         {
             for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
             {
                 var key = new ClinicianDay(clinician, day);
-                if (UnannouncedLifetime > TimeSpan.Zero && days.TryGetValue(key, out var held) && held.Busy is { } busy && held.Stamp >= trustedSince)
+                if (UnannouncedLifetime > TimeSpan.Zero && days.TryGetValue(key, out var held) && held.Busy is not null && held.Stamp >= trustedSince)
                 {
-                    found[key] = busy;
+                    found[key] = held;
                     if (IsAged(held.LoadedAt))
                     {
                         aged.Add(key);
@@ -101,9 +157,9 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
             List<ClinicianDay> wanted = refresh ? [.. missing, .. aged] : missing;
             if (wanted.Count > 0)
             {
-                foreach (var (key, busy) in await LoadDaysAsync(wanted, load, cancellationToken))
+                foreach (var (key, held) in await LoadDaysAsync(wanted, load, cancellationToken))
                 {
-                    found[key] = busy;
+                    found[key] = held;
                 }
             }
         }
@@ -115,7 +171,7 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
             }
         }
 
-        return found.SelectMany(day => day.Value, (day, busy) => (day.Key.ClinicianId, busy)).ToLookup(x => x.ClinicianId, x => x.busy);
+        return found;
     }
 
     /// <summary>Forgets what <paramref name="change"/> touched; called as the change commits, here or on another instance.</summary>
@@ -163,7 +219,7 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
     }
 
     /// <summary>Loads the clinicians' days from the first wanted day to the last in one read, and holds every one of them.</summary>
-    private async Task<Dictionary<ClinicianDay, BusyInterval[]>> LoadDaysAsync(List<ClinicianDay> wanted, BusyLoader load, CancellationToken cancellationToken)
+    private async Task<Dictionary<ClinicianDay, HeldDay>> LoadDaysAsync(List<ClinicianDay> wanted, BusyLoader load, CancellationToken cancellationToken)
     {
         var (loadStamp, loadedAt) = (Interlocked.Read(ref stamp), clock.GetTimestamp());
         var clinicians = wanted.Select(d => d.ClinicianId).Distinct().ToList();
@@ -181,15 +237,14 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
             }
         }
 
-        var loaded = byDay.ToDictionary(d => d.Key, d => d.Value.ToArray());
+        var loaded = byDay.ToDictionary(d => d.Key, d => new HeldDay([.. d.Value], loadStamp, loadedAt));
         if (days.Count + loaded.Count > MaxDaysHeld)
         {
             Apply(DiaryChange.All());
         }
 
-        foreach (var (day, busy) in loaded)
+        foreach (var (day, fresh) in loaded)
         {
-            var fresh = new HeldDay(busy, loadStamp, loadedAt);
             days.AddOrUpdate(day, fresh, (_, held) => held.Stamp > loadStamp ? held : fresh);
         }
 
@@ -217,4 +272,16 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
     private sealed record HeldDay(BusyInterval[]? Busy, long Stamp, long LoadedAt);
 
     private sealed record HeldShape(ClinicShape Value, long Stamp, long LoadedAt);
+
+    private readonly record struct DaySlotsKey(ClinicianDay Day, AppointmentTypeId TypeId, LocationId? OnlyAt);
+
+    /// <summary>A clinician's free slots starting in one UTC day, and exactly what they were computed from.</summary>
+    private sealed class DaySlots(ClinicShape clinic, AppointmentType type, HeldDay today, HeldDay tomorrow, AvailableSlot[] slots)
+    {
+        public AvailableSlot[] Slots { get; } = slots;
+
+        public bool IsFrom(ClinicShape currentClinic, AppointmentType currentType, HeldDay currentToday, HeldDay currentTomorrow) =>
+            ReferenceEquals(clinic, currentClinic) && ReferenceEquals(type, currentType)
+            && ReferenceEquals(today, currentToday) && ReferenceEquals(tomorrow, currentTomorrow);
+    }
 }

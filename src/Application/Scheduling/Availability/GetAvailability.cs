@@ -74,10 +74,10 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         IReadOnlyList<Clinician> clinicians = request.ClinicianId is { } only ? [.. clinic.BookableClinicians.Where(c => c.Id.Value == only)] : clinic.BookableClinicians;
         var occupies = type.Duration + type.BufferAfter;
-        var busy = await occupancy.BusyAsync([.. clinicians.Select(c => c.Id)], earliest, latest + occupies, LoadBusyAsync, cancellationToken);
+        var free = await occupancy.FreeSlotsAsync(clinic, clinicians, type, earliest, latest, onlyAt, LoadBusyAsync, cancellationToken);
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
-        return [.. clinic.FreeSlots(clinicians, type, busy, earliest, latest, onlyAt)
+        return [.. free
             .Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
             .Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId)))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
