@@ -88,13 +88,13 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
         {
             for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
             {
-                var (today, tomorrow) = (held[new ClinicianDay(clinician.Id, day)], held[new ClinicianDay(clinician.Id, day.AddDays(1))]);
+                var (today, tomorrow) = (held[new ClinicianDay(clinician.Id, day)].Busy!, held[new ClinicianDay(clinician.Id, day.AddDays(1))].Busy!);
                 var key = new DaySlotsKey(new ClinicianDay(clinician.Id, day), type.Id, onlyAt);
                 if (!daySlots.TryGetValue(key, out var slots) || !slots.IsFrom(clinic, type, today, tomorrow))
                 {
                     var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                     slots = new DaySlots(clinic, type, today, tomorrow, [.. AvailabilityCalculator.FreeSlots(
-                        clinician, type, [.. today.Busy!, .. tomorrow.Busy!], clinic.Settings, clinic.Locations, dayStart, dayStart.AddDays(1), onlyAt)]);
+                        clinician, type, [.. today, .. tomorrow], clinic.Settings, clinic.Locations, dayStart, dayStart.AddDays(1), onlyAt)]);
                     if (daySlots.Count >= MaxDaySlotsHeld)
                     {
                         daySlots.Clear();
@@ -237,7 +237,9 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
             }
         }
 
-        var loaded = byDay.ToDictionary(d => d.Key, d => new HeldDay([.. d.Value], loadStamp, loadedAt));
+        // A day reloaded unchanged (held too long, nothing announced) keeps its array, so the free slots laid on it stay valid.
+        var loaded = byDay.ToDictionary(d => d.Key, d => new HeldDay(
+            days.TryGetValue(d.Key, out var before) && before.Busy is { } same && same.SequenceEqual(d.Value) ? same : [.. d.Value], loadStamp, loadedAt));
         if (days.Count + loaded.Count > MaxDaysHeld)
         {
             Apply(DiaryChange.All());
@@ -276,11 +278,11 @@ public sealed class DiaryOccupancy(TimeProvider clock, TimeSpan unannouncedLifet
     private readonly record struct DaySlotsKey(ClinicianDay Day, AppointmentTypeId TypeId, LocationId? OnlyAt);
 
     /// <summary>A clinician's free slots starting in one UTC day, and exactly what they were computed from.</summary>
-    private sealed class DaySlots(ClinicShape clinic, AppointmentType type, HeldDay today, HeldDay tomorrow, AvailableSlot[] slots)
+    private sealed class DaySlots(ClinicShape clinic, AppointmentType type, BusyInterval[] today, BusyInterval[] tomorrow, AvailableSlot[] slots)
     {
         public AvailableSlot[] Slots { get; } = slots;
 
-        public bool IsFrom(ClinicShape currentClinic, AppointmentType currentType, HeldDay currentToday, HeldDay currentTomorrow) =>
+        public bool IsFrom(ClinicShape currentClinic, AppointmentType currentType, BusyInterval[] currentToday, BusyInterval[] currentTomorrow) =>
             ReferenceEquals(clinic, currentClinic) && ReferenceEquals(type, currentType)
             && ReferenceEquals(today, currentToday) && ReferenceEquals(tomorrow, currentTomorrow);
     }

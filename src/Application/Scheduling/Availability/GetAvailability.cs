@@ -77,10 +77,13 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
         var free = await occupancy.FreeSlotsAsync(clinic, clinicians, type, earliest, latest, onlyAt, LoadBusyAsync, cancellationToken);
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
-        return [.. free
-            .Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
-            .Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId)))
-            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
+        IEnumerable<AvailableSlot> slots = own.Count == 0 ? free : free.Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc));
+        if (heldForCaller.Count > 0)
+        {
+            slots = slots.Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId))).OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value);
+        }
+
+        return [.. slots
             .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), clinic.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
     }
 
