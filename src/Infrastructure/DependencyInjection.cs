@@ -72,9 +72,9 @@ public static class DependencyInjection
         services.AddSingleton<ClinicMetrics>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
 
-        services.AddSingleton<DiaryVersion>();
-        var availabilityLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
-        services.AddSingleton(_ => new AvailabilityCache(availabilityLifetime));
+        // Real elapsed time, whatever clock the clinic's rules read: it bounds how long other instances' unannounced changes take to show.
+        var unannouncedLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
+        services.AddSingleton(_ => new DiaryOccupancy(TimeProvider.System, unannouncedLifetime));
 
         var telehealthSection = configuration.GetSection(TelehealthOptions.SectionName);
         services.Configure<TelehealthOptions>(telehealthSection);

@@ -91,14 +91,19 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken) : null;
-        var changesDiary = ChangesDiary();
+        var diaryChange = DiaryChangeOfThisSave();
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (changesDiary)
+            if (!diaryChange.IsEmpty)
             {
-                this.GetService<DiaryVersion>().Changed();
-                await AnnounceDiaryChangeAsync(cancellationToken);
+                this.GetService<DiaryOccupancy>().Apply(diaryChange);
+                if (Database.CurrentTransaction is not null)
+                {
+                    diaryChangesInTransaction.Add(diaryChange);
+                }
+
+                await AnnounceDiaryChangeAsync(diaryChange, cancellationToken);
             }
 
             return saved;
@@ -113,13 +118,50 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         }
     }
 
-    /// <summary>What availability is computed from (see <see cref="DiaryVersion"/>).</summary>
-    private static readonly HashSet<Type> DiaryTypes =
-        [typeof(Appointment), typeof(Domain.Scheduling.TimeOff), typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType),
-        typeof(InPersonLocation), typeof(Domain.Locations.Location), typeof(Domain.Scheduling.ClinicSettings)];
+    /// <summary>The clinic's shape availability is laid on (see <see cref="ClinicShape"/>).</summary>
+    private static readonly HashSet<Type> ClinicShapeTypes =
+        [typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType), typeof(InPersonLocation), typeof(Domain.Locations.Location),
+        typeof(Domain.Scheduling.ClinicSettings)];
 
-    private bool ChangesDiary() => ChangeTracker.Entries().Any(e =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DiaryTypes.Contains(e.Metadata.ClrType));
+    /// <summary>The saves of the current explicit transaction that changed the diary: forgotten again once it commits.</summary>
+    private readonly DiaryChange diaryChangesInTransaction = new();
+
+    /// <summary>
+    /// The clinician-days whose taken time this save changes, before and after (an appointment's time with its buffer,
+    /// a hold's, a time off's), and whether it changes the clinic's shape (see <see cref="DiaryOccupancy"/>).
+    /// </summary>
+    private DiaryChange DiaryChangeOfThisSave()
+    {
+        var change = new DiaryChange();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var (end, isDiary) = entry.Entity switch
+            {
+                Appointment => (nameof(Appointment.ClinicianFreeAtUtc), true),
+                Domain.Scheduling.TimeOff => (nameof(Domain.Scheduling.TimeOff.EndUtc), true),
+                _ => ("", false),
+            };
+            if (!isDiary)
+            {
+                change.Clinic |= ClinicShapeTypes.Contains(entry.Metadata.ClrType);
+                continue;
+            }
+
+            if (entry.State != EntityState.Added)
+            {
+                var before = entry.OriginalValues;
+                change.Touch(before.GetValue<ClinicianId>(nameof(Appointment.ClinicianId)), before.GetValue<DateTime>(nameof(Appointment.StartUtc)), before.GetValue<DateTime>(end));
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                var after = entry.CurrentValues;
+                change.Touch(after.GetValue<ClinicianId>(nameof(Appointment.ClinicianId)), after.GetValue<DateTime>(nameof(Appointment.StartUtc)), after.GetValue<DateTime>(end));
+            }
+        }
+
+        return change;
+    }
 
     /// <summary>
     /// Waits, without holding a thread, until this process may write; null where the database itself queues writers
@@ -127,8 +169,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     /// </summary>
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
-    /// <summary>Lets the other instances on this database know the diary changed, where the provider can (PostgreSQL).</summary>
-    protected virtual Task AnnounceDiaryChangeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Lets the other instances on this database know what of the diary changed, where the provider can (PostgreSQL).</summary>
+    protected virtual Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
@@ -155,12 +197,14 @@ public abstract class ApplicationDbContext(DbContextOptions options)
                 ChangeTracker.Clear();
             }
 
+            diaryChangesInTransaction.Clear();
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
-            // Saves inside the transaction counted before the commit; count again now that it is visible.
-            this.GetService<DiaryVersion>().Changed();
+            // Its saves' changes were forgotten before the commit, when a read could still load the old diary: forget them again now that it is visible.
+            this.GetService<DiaryOccupancy>().Apply(diaryChangesInTransaction);
+            diaryChangesInTransaction.Clear();
             return result;
         });
     }

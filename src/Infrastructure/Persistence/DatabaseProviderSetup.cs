@@ -47,7 +47,7 @@ internal static class DatabaseProviderSetup
                         provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
                         provider.GetRequiredService<PatientNameWordsInterceptor>()));
                 services.AddHostedService(provider => new PostgreSqlDiaryListener(
-                    options.ConnectionString, provider.GetRequiredService<DiaryVersion>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
+                    options.ConnectionString, provider.GetRequiredService<DiaryOccupancy>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:

@@ -86,6 +86,56 @@ public class AvailabilityTests(ClinicApiFactory factory) : IClassFixture<ClinicA
     }
 
     [Fact]
+    public async Task Availability_AskedAgainRightAfterAReschedule_FreesTheOldTimeAndTakesTheNewAtOnce()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var window = Query(scenario.FollowUpId, Local(9, 9), Local(9, 10), scenario.ClinicianId);
+        var nextDay = Query(scenario.FollowUpId, Local(10, 9), Local(10, 10), scenario.ClinicianId);
+        var booked = await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.FollowUpId, Local(9, 9, 30)));
+        booked.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await StartsAsync(scenario.Admin, window)).ShouldBe([Local(9, 9)]);
+        (await StartsAsync(scenario.Admin, nextDay)).ShouldContain(Local(10, 9, 15));
+
+        var id = (await booked.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await patient.PostAsJsonAsync($"/api/appointments/{id}/reschedule", new { start = Local(10, 9, 15) })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await StartsAsync(scenario.Admin, window)).ShouldBe([Local(9, 9), Local(9, 9, 15), Local(9, 9, 30), Local(9, 9, 45)]);
+        (await StartsAsync(scenario.Admin, nextDay)).ShouldBe([Local(10, 9, 45)]);
+    }
+
+    [Fact]
+    public async Task Availability_AskedAgainRightAfterTimeOffIsAddedAndRemoved_ShowsEachAtOnce()
+    {
+        var scenario = await CreateAsync(factory);
+        var window = Query(scenario.FollowUpId, Local(11, 9), Local(11, 10), scenario.ClinicianId);
+        (await StartsAsync(scenario.Admin, window)).Count.ShouldBe(4);
+
+        var added = await scenario.Admin.PostAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/time-off", new { start = Local(11, 9), end = Local(11, 10) });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await StartsAsync(scenario.Admin, window)).ShouldBeEmpty();
+
+        var timeOffId = (await added.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await scenario.Admin.DeleteAsync($"/api/clinicians/{scenario.ClinicianId}/time-off/{timeOffId}")).IsSuccessStatusCode.ShouldBeTrue();
+        (await StartsAsync(scenario.Admin, window)).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Availability_AskedAgainRightAfterWorkingHoursChange_ShowsTheNewHoursAtOnce()
+    {
+        var scenario = await CreateAsync(factory);
+        var window = Query(scenario.FollowUpId, Local(12, 0), Local(13, 0), scenario.ClinicianId);
+        (await StartsAsync(scenario.Admin, window))[0].ShouldBe(Local(12, 8));
+
+        var hours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString(), start = "10:00", end = "12:00" });
+        (await scenario.Admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", new { intervals = hours })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var starts = await StartsAsync(scenario.Admin, window);
+        starts[0].ShouldBe(Local(12, 10));
+        starts[^1].ShouldBe(Local(12, 11, 30));
+    }
+
+    [Fact]
     public async Task Availability_ForAPatient_StartsAfterTheMinimumNotice()
     {
         var scenario = await CreateAsync(factory);

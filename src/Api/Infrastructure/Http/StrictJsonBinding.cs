@@ -19,7 +19,8 @@ internal static class StrictJsonBinding
             var json = options.SerializerOptions;
             json.Converters.Add(new JsonStringEnumConverter());
             json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(AcceptReadOnlyMembers);
+            json.TypeInfoResolver = JsonTypeInfoResolver.Combine(AvailabilityJson.Default, json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(AcceptReadOnlyMembers);
         });
 
     /// <summary>The JSON names a type is written under, as the API writes its answers.</summary>

@@ -1,3 +1,4 @@
+using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
@@ -44,17 +45,15 @@ public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailability
     }
 }
 
-public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, DiaryVersion diary, AvailabilityCache cache)
+public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, DiaryOccupancy occupancy)
     : IRequestHandler<GetAvailabilityQuery, IReadOnlyList<AvailableSlotDto>>
 {
     public async Task<IReadOnlyList<AvailableSlotDto>> Handle(GetAvailabilityQuery request, CancellationToken cancellationToken)
     {
         var byPatient = user.IsPatient();
-        var window = await cache.GetOrComputeAsync(
-            (request.AppointmentTypeId, request.ClinicianId, request.LocationId, request.From.UtcDateTime, request.To.UtcDateTime, diary.Current),
-            // Not this caller's cancellation: other callers may be waiting on the same computation.
-            () => ClinicSlotsAsync(request, CancellationToken.None), w => w.Slots.Count);
-        var (settings, type) = (window.Settings, window.Type);
+        var clinic = await occupancy.ShapeAsync(LoadShapeAsync, cancellationToken);
+        var type = await clinic.TypeAsync(new AppointmentTypeId(request.AppointmentTypeId), () => LoadTypeAsync(request.AppointmentTypeId, cancellationToken));
+        var onlyAt = clinic.Locations.Named(request.LocationId);
         foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
         {
             if (rule.IsBroken())
@@ -65,6 +64,7 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
 
         // What differs per caller: now, the patient notice and horizon, and the patient's own bookings.
         var now = clock.GetUtcNow().UtcDateTime;
+        var settings = clinic.Settings;
         var earliest = Max(request.From.UtcDateTime, byPatient ? now + settings.MinimumNoticeForPatients : now);
         var latest = byPatient ? Min(request.To.UtcDateTime, now + settings.BookingHorizon) : request.To.UtcDateTime;
         if (earliest >= latest)
@@ -72,36 +72,45 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             return [];
         }
 
+        IReadOnlyList<Clinician> clinicians = request.ClinicianId is { } only ? [.. clinic.BookableClinicians.Where(c => c.Id.Value == only)] : clinic.BookableClinicians;
         var occupies = type.Duration + type.BufferAfter;
+        var free = await occupancy.FreeSlotsAsync(clinic, clinicians, type, earliest, latest, onlyAt, LoadBusyAsync, cancellationToken);
         var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
         var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
-        return [.. window.Slots
-            .Where(s => s.StartUtc >= earliest && s.StartUtc < latest && !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc))
-            .Concat(heldForCaller.Where(s => window.ClinicianNames.ContainsKey(s.ClinicianId)))
-            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
-            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), window.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
+        IEnumerable<AvailableSlot> slots = own.Count == 0 ? free : free.Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc));
+        if (heldForCaller.Count > 0)
+        {
+            slots = slots.Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId))).OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value);
+        }
+
+        return [.. slots
+            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), clinic.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
+    }
+
+    private async Task<ClinicShape> LoadShapeAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
+        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
+        var clinicians = await db.Clinicians.AsNoTracking().Where(c => c.IsBookable).ToListAsync(cancellationToken);
+        return new ClinicShape(settings, locations, clinicians);
+    }
+
+    private async Task<AppointmentType> LoadTypeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var typeId = new AppointmentTypeId(id);
+        return await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
+            ?? throw new NotFoundException("Appointment type", id);
     }
 
     /// <summary>
-    /// Every bookable clinician's free slots in the requested window, whoever asks: one query per kind of busy time,
-    /// bounded below so years of history cost nothing.
+    /// The clinicians' taken time in a span of days: one query per kind, bounded below so years of history cost nothing.
+    /// Waitlist holds included: their cells are taken until the offer is answered (docs/decisions/0026).
     /// </summary>
-    private async Task<ClinicSlots> ClinicSlotsAsync(GetAvailabilityQuery request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(ClinicianId ClinicianId, BusyInterval Busy)>> LoadBusyAsync(
+        IReadOnlyCollection<ClinicianId> clinicians, DateTime busyFrom, DateTime busyTo, CancellationToken cancellationToken)
     {
-        var settings = await db.ClinicSettingsAsync(cancellationToken);
-        var type = await db.AppointmentTypeAsync(request.AppointmentTypeId, cancellationToken);
-        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
-        var onlyAt = locations.Named(request.LocationId);
-        var (earliest, latest) = (request.From.UtcDateTime, request.To.UtcDateTime);
-        var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
-        var clinicians = await db.Clinicians.AsNoTracking()
-            .Where(c => c.IsBookable && (clinicianFilter == null || c.Id == clinicianFilter))
-            .ToListAsync(cancellationToken);
-        var ids = clinicians.Select(c => c.Id).ToList();
-
-        var (busyFrom, busyTo) = (earliest, latest + type.Duration + type.BufferAfter);
+        var ids = clinicians.ToList();
         var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
-        // Waitlist holds included: their cells are taken until the offer is answered (docs/decisions/0026).
         var appointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
                 && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
@@ -111,15 +120,8 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc > timeOffFrom && t.StartUtc < busyTo && t.EndUtc > busyFrom)
             .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
             .ToListAsync(cancellationToken);
-
-        var busyByClinician = appointments.Select(a => (a.ClinicianId, Busy: new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc)))
-            .Concat(timeOff.Select(t => (t.ClinicianId, Busy: new BusyInterval(t.StartUtc, t.EndUtc))))
-            .ToLookup(x => x.ClinicianId, x => x.Busy);
-        var slots = clinicians
-            .SelectMany(c => AvailabilityCalculator.FreeSlots(c, type, busyByClinician[c.Id], settings, locations, earliest, latest, onlyAt))
-            .OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value)
-            .ToList();
-        return new ClinicSlots(settings, type, slots, clinicians.ToDictionary(c => c.Id, c => c.DisplayName));
+        return [.. appointments.Select(a => (a.ClinicianId, new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc))),
+            .. timeOff.Select(t => (t.ClinicianId, new BusyInterval(t.StartUtc, t.EndUtc)))];
     }
 
     /// <summary>A patient cannot be in two places at once: their own bookings block every clinician's slots for them.</summary>
@@ -153,9 +155,6 @@ public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUse
             .ToListAsync(cancellationToken);
         return held.ConvertAll(o => new AvailableSlot(o.ClinicianId, o.StartUtc, o.EndUtc, o.LocationId));
     }
-
-    /// <summary>The clinic's free slots in a window, with the names of the clinicians they belong to (read with them, not per slot).</summary>
-    private sealed record ClinicSlots(ClinicSettings Settings, AppointmentType Type, List<AvailableSlot> Slots, IReadOnlyDictionary<ClinicianId, string> ClinicianNames);
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 

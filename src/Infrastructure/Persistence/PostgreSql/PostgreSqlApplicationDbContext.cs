@@ -1,3 +1,4 @@
+using ClinicHip.Application.Scheduling.Availability;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -10,6 +11,6 @@ public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlAp
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>Tells every instance's <see cref="PostgreSqlDiaryListener"/>; inside a transaction PostgreSQL delivers it at commit, or never.</summary>
-    protected override async Task AnnounceDiaryChangeAsync(CancellationToken cancellationToken) =>
-        await Database.ExecuteSqlRawAsync($"SELECT pg_notify('{PostgreSqlDiaryListener.Channel}', '')", cancellationToken);
+    protected override async Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlRawAsync($"SELECT pg_notify('{PostgreSqlDiaryListener.Channel}', {{0}})", [change.ToAnnouncement()], cancellationToken);
 }

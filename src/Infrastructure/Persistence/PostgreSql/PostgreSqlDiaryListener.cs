@@ -7,11 +7,11 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql;
 
 /// <summary>
 /// Hears the diary changes of every instance on the database: each save that changes the diary sends a NOTIFY on
-/// <see cref="Channel"/> (delivered at commit), and this listener moves <see cref="DiaryVersion"/> on, so cached
-/// availability gives way at once rather than after its lifetime. While the listening connection is down, the cache's
-/// lifetime bounds staleness as on the other providers.
+/// <see cref="Channel"/> (delivered at commit) naming the clinician-days it touched (<see cref="DiaryChange"/>), and this
+/// listener has <see cref="DiaryOccupancy"/> forget exactly those, so availability shows them at once. While the
+/// listening connection is down, the unannounced lifetime bounds staleness as on the other providers.
 /// </summary>
-internal sealed partial class PostgreSqlDiaryListener(string connectionString, DiaryVersion diary, ILogger<PostgreSqlDiaryListener> logger)
+internal sealed partial class PostgreSqlDiaryListener(string connectionString, DiaryOccupancy diary, ILogger<PostgreSqlDiaryListener> logger)
     : BackgroundService
 {
     public const string Channel = "clinichip_diary";
@@ -51,20 +51,20 @@ internal sealed partial class PostgreSqlDiaryListener(string connectionString, D
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(stoppingToken);
-        connection.Notification += (_, _) => diary.Changed();
+        connection.Notification += (_, heard) => diary.Apply(DiaryChange.FromAnnouncement(heard.Payload));
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
-        // Changes made while nobody listened were not heard: count one, so nothing cached before now is trusted.
-        diary.Changed();
+        // Changes made while nobody listened were not heard: nothing held before now is trusted.
+        diary.Apply(DiaryChange.All());
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other instances' diary changes failed ({Error}); cached availability relies on its lifetime until it reconnects in {DelaySeconds} s.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other instances' diary changes failed ({Error}); availability relies on the unannounced lifetime until it reconnects in {DelaySeconds} s.")]
     private static partial void LogListenFailed(ILogger logger, string error, double delaySeconds);
 }

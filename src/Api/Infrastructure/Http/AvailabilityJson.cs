@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicHip.Application.Scheduling.Availability;
+
+namespace ClinicHip.Api.Infrastructure.Http;
+
+/// <summary>
+/// Availability's answer written from source-generated metadata: the busiest read (thousands of slots an answer) needs
+/// no reflection to describe its types at start-up. The API's own options still decide names and formats, so the wire
+/// format is the one the contract describes (docs/decisions/0034).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<AvailableSlotDto>))]
+internal sealed partial class AvailabilityJson : JsonSerializerContext;
