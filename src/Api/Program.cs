@@ -1,5 +1,6 @@
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Fhir;
+using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
@@ -37,6 +38,7 @@ builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBo
 builder.Services.Configure<ClinicHip.Application.Waitlist.WaitlistOptions>(builder.Configuration.GetSection(ClinicHip.Application.Waitlist.WaitlistOptions.SectionName));
 builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddFhirBulkExport(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();

@@ -1,3 +1,4 @@
+using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
@@ -77,6 +78,7 @@ public static class FhirEndpoints
         fhir.MapGet("/ServiceRequest/{id:guid}", ReadServiceRequest).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
             .WithName("FhirReadServiceRequest").ProducesFhir();
         fhir.MapGet("/Observation", SearchObservations).RequireAuthorization(Policies.ClinicalRecords).Audited("Observation").WithName("FhirSearchObservation").ProducesFhir();
+        fhir.MapFhirBulkExport();
         return app;
     }
 

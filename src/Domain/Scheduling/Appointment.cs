@@ -6,11 +6,22 @@ using ClinicHip.Domain.Staff;
 
 namespace ClinicHip.Domain.Scheduling;
 
-public readonly record struct AppointmentId(Guid Value)
+/// <remarks>Ordered, so exports read in keyset batches (<c>Id &gt; last</c>); the database compares the stored values.</remarks>
+public readonly record struct AppointmentId(Guid Value) : IComparable<AppointmentId>
 {
     public static AppointmentId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(AppointmentId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(AppointmentId left, AppointmentId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(AppointmentId left, AppointmentId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(AppointmentId left, AppointmentId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(AppointmentId left, AppointmentId right) => left.CompareTo(right) >= 0;
 }
 
 /// <summary>

@@ -43,8 +43,11 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
                 CapabilityStatement.TypeRestfulInteraction.SearchType => $"GET /fhir/{r.Type}",
                 _ => $"unexpected {i.Code}",
             }))
-            .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
-            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration");
+            .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => o.Name == "export" ? $"GET /fhir/{r.Type}/$export" : $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
+            .Concat(statement.Rest[0].Operation.Select(o => $"GET /fhir/${o.Name}"))
+            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration")
+            // The Bulk Data status and file URLs, which the kick-off and the manifest hand out.
+            .Append("GET /fhir/$export-status/{id}").Append("DELETE /fhir/$export-status/{id}").Append("GET /fhir/$export-file/{id}/{name}");
         var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>

@@ -53,6 +53,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/fhir/QuestionnaireResponse/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/CarePlan/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/ServiceRequest/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
+        // The administrator's bulk export: a system-level operation; another requester (the client) gets 404.
+        ["/fhir/$export-status/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
+        ["/fhir/$export-file/{id}/{name}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
@@ -152,6 +155,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var location = (await scenario.Admin.GetFromJsonAsync<JsonArray>("/api/locations"))!.First()!["id"]!.GetValue<Guid>();
         var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
+        var exportStatus = await Fhir.BulkExports.StartAsync(scenario.Admin, "/fhir/$export?_type=Practitioner");
+        var exportFile = Fhir.BulkExports.Outputs(await Fhir.BulkExports.ManifestAsync(scenario.Admin, exportStatus))[0].Url;
+
         var idByRoute = new Dictionary<string, string>
         {
             ["{patientId}"] = patientId.ToString(),
@@ -181,6 +187,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/fhir/QuestionnaireResponse/{id}"] = $"/fhir/QuestionnaireResponse/{form}",
                 ["/fhir/CarePlan/{id}"] = $"/fhir/CarePlan/{plan}",
                 ["/fhir/ServiceRequest/{id}"] = $"/fhir/ServiceRequest/{plan}",
+                ["/fhir/$export-status/{id}"] = new Uri(exportStatus).AbsolutePath,
+                ["/fhir/$export-file/{id}/{name}"] = new Uri(exportFile).AbsolutePath,
             },
         };
     }

@@ -12,6 +12,19 @@ namespace ClinicHip.Api.Infrastructure.Auditing;
 /// <summary>The endpoint reads or changes patient data of this kind; every call is audited.</summary>
 public sealed record AuditedResource(string ResourceType);
 
+/// <summary>
+/// An answer that says itself what the trail records of it, where neither a patient id nor a patient search describes it:
+/// a bulk export's kick-off (which types) and each file downloaded (which type, how many resources).
+/// </summary>
+public interface IAuditSummary
+{
+    /// <summary>What was asked for, by name only (e.g. the resource types).</summary>
+    string QueryKind { get; }
+
+    /// <summary>How many records it showed, when known.</summary>
+    int? RowsShown { get; }
+}
+
 /// <summary>The endpoint touches no patient data; it is not audited.</summary>
 public sealed record NotPatientData;
 
@@ -85,8 +98,10 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             StatusCode = status,
             TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
             ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
-            RowsShown = search?.Count,
-            QueryKind = search is null ? null : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
+            RowsShown = search?.Count ?? (value as IAuditSummary)?.RowsShown,
+            QueryKind = search is null
+                ? (value as IAuditSummary)?.QueryKind
+                : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
             ShownPatientIds = search is null ? null : string.Join(',', search),
         };
         IReadOnlyList<AuditRecord> records = patients.Count == 0
