@@ -168,6 +168,7 @@ public static class FhirEndpoints
     /// What the caller may read of the record, by the same policies as the reads: the patient their own record (data
     /// portability); clinicians everything, surgical referrals included; the front desk, administrators and clients with
     /// patients:read and appointments:read the demographics and appointments only. Parameters: _count (paged with next links).
+    /// Every resource returned is audited, with its type and id.
     /// </remarks>
     /// <response code="200">A searchset Bundle: the Patient, then appointments and practitioners, then the clinical record.</response>
     /// <response code="404">No such patient, or another patient's record (OperationOutcome).</response>
@@ -217,9 +218,13 @@ public static class FhirEndpoints
             record.AddRange((await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken)).Select(FhirCareResources.ServiceRequest));
         }
 
-        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(http.Request, page, record.Count), new PatientRead(id));
+        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        return new FhirResult(search.Bundle(http.Request, page, record.Count), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
     }
+
+    /// <summary>What the trail records of a resource: its id, or for a computed Observation the identifier of its record.</summary>
+    private static string? AuditedId(Resource resource) =>
+        resource.Id ?? (resource as Observation)?.Identifier.FirstOrDefault()?.Value;
 
     /// <summary>FHIR: search practitioners (the clinic's bookable clinicians).</summary>
     /// <remarks>Parameters: name (part of the display name), _id, _count.</remarks>
@@ -548,6 +553,9 @@ public static class FhirEndpoints
 
     /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
     private sealed record PatientRead(Guid PatientId);
+
+    /// <summary>The audited value of <c>$everything</c>: each resource of the page returned, one audit record each (written together).</summary>
+    private sealed record EverythingRead(Guid PatientId, IReadOnlyList<(string ResourceType, string? ResourceId)> Resources) : IAuditedResources;
 
     private static Guid RequiredPatient(FhirSearch search) =>
         search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");

@@ -25,6 +25,17 @@ public interface IAuditSummary
     int? RowsShown { get; }
 }
 
+/// <summary>
+/// An answer made of several records of one patient (FHIR <c>$everything</c>): the trail gets one record per resource
+/// returned, each with its type and id, written together.
+/// </summary>
+public interface IAuditedResources
+{
+    Guid PatientId { get; }
+
+    IReadOnlyList<(string ResourceType, string? ResourceId)> Resources { get; }
+}
+
 /// <summary>The endpoint touches no patient data; it is not audited.</summary>
 public sealed record NotPatientData;
 
@@ -104,7 +115,14 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
                 : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
             ShownPatientIds = search is null ? null : string.Join(',', search),
         };
-        IReadOnlyList<AuditRecord> records = patients.Count == 0
+        IReadOnlyList<AuditRecord> records = value is IAuditedResources { Resources.Count: > 0 } returned
+            ? [.. returned.Resources.Select(r => new AuditRecord
+            {
+                OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
+                ResourceType = r.ResourceType, ResourceId = r.ResourceId, PatientId = returned.PatientId, Outcome = template.Outcome,
+                StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
+            })]
+            : patients.Count == 0
             ? [template]
             : [.. patients.Select(p => new AuditRecord
             {
