@@ -34,6 +34,11 @@ public static class FhirCapabilities
             ("_id", SearchParamType.Token, "The schedule id (the clinician's id)."),
             ("actor", SearchParamType.Reference, "The clinician (Practitioner/{id})."),
         ]),
+        ("Location",
+        [
+            ("_id", SearchParamType.Token, "The location id."),
+            ("name", SearchParamType.String, "Part of the name, case-insensitive."),
+        ]),
         ("Slot",
         [
             ("service-type", SearchParamType.Token, "The appointment type id; required."),

@@ -6,6 +6,7 @@ using ClinicHip.Application.Auth;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Outcomes;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Api.Infrastructure.Http;
@@ -56,6 +57,8 @@ public static class FhirEndpoints
 
         fhir.MapGet("/Schedule", SearchSchedules).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSchedule").ProducesFhir();
         fhir.MapGet("/Schedule/{id:guid}", ReadSchedule).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadSchedule").ProducesFhir();
+        fhir.MapGet("/Location", SearchLocations).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchLocation").ProducesFhir();
+        fhir.MapGet("/Location/{id:guid}", ReadLocation).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadLocation").ProducesFhir();
         fhir.MapGet("/Slot", SearchSlots).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSlot").ProducesFhir();
 
         fhir.MapGet("/Appointment", SearchAppointments).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirSearchAppointment").ProducesFhir();
@@ -273,6 +276,27 @@ public static class FhirEndpoints
             ?? throw new NotFoundException("Schedule", id);
         return new FhirResult(FhirResources.Schedule(clinician), null);
     }
+
+    /// <summary>FHIR: search the clinic's locations.</summary>
+    /// <remarks>Parameters: name (part of the name, case-insensitive), _id, _count. Staff see every location; patients and clients those taking bookings.</remarks>
+    /// <response code="200">A searchset Bundle, by name.</response>
+    public static async Task<FhirResult> SearchLocations(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "name", "_id");
+        var (name, id) = (search.Token("name"), search.Reference("_id", "Location"));
+        // A clinic has a handful of locations: the one list use case, filtered here.
+        var matching = (await mediator.Send(new ListLocationsQuery(), cancellationToken))
+            .Where(l => (id is null || l.Id == id) && (name is null || l.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirResources.Location), matching.Count), null);
+    }
+
+    /// <summary>FHIR: read a location.</summary>
+    /// <response code="200">The Location.</response>
+    /// <response code="404">No such location, or (for patients and clients) a deactivated one (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadLocation(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        new(FhirResources.Location(await mediator.Send(new GetLocationQuery(id), cancellationToken)), null);
 
     /// <summary>FHIR: search free slots.</summary>
     /// <remarks>

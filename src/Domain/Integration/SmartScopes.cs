@@ -17,6 +17,7 @@ public static class SmartScopes
         ["Practitioner"] = IntegrationScopes.AppointmentsRead,
         ["Schedule"] = IntegrationScopes.AppointmentsRead,
         ["Slot"] = IntegrationScopes.AppointmentsRead,
+        ["Location"] = IntegrationScopes.AppointmentsRead,
     };
 
     /// <summary>Read and search, in the v2 form (<c>.rs</c>) and the v1 form (<c>.read</c>); nothing is written through FHIR.</summary>

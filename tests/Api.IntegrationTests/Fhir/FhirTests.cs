@@ -288,4 +288,28 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
             .ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
         (await OpenApi.SwaggerJson.LoadAsync(factory)).ToJsonString().ShouldNotContain("/fhir/");
     }
+
+    [Fact]
+    public async Task Location_SearchedByNameOrIdAndRead_AndNamedByTheInPersonAppointmentsHeldThere()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var booked = await CreatedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(6, 10))));
+        var locationId = booked["locationId"]!.GetValue<Guid>();
+        var name = (await scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/locations/{locationId}"))!["name"]!.GetValue<string>();
+
+        var location = await FhirAsync<Location>(await patient.GetAsync($"/fhir/Location/{locationId}"));
+
+        location.Name.ShouldBe(name);
+        location.Status.ShouldBe(Location.LocationStatus.Active);
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?name={Uri.EscapeDataString(name[..3].ToUpperInvariant())}")))
+            .Select(l => l.Id).ShouldContain(locationId.ToString());
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?_id={locationId}"))).ShouldHaveSingleItem().Id.ShouldBe(locationId.ToString());
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?name=no-such-{Guid.NewGuid():N}"))).ShouldBeEmpty();
+        await OutcomeAsync(await patient.GetAsync($"/fhir/Location/{Guid.NewGuid()}"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
+        await OutcomeAsync(await patient.GetAsync("/fhir/Location?address=Brisbane"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+
+        var appointment = await FhirAsync<Appointment>(await patient.GetAsync($"/fhir/Appointment/{booked["id"]!.GetValue<Guid>()}"));
+        appointment.Participant.Select(p => p.Actor!.Reference).ShouldContain($"Location/{locationId}");
+    }
 }
