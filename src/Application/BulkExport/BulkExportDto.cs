@@ -17,7 +17,7 @@ public sealed record BulkExportJobDto(
     {
         ArgumentNullException.ThrowIfNull(job);
         return new(
-            job.Id, job.Status, job.TypeList, new DateTimeOffset(job.RequestedAtUtc, TimeSpan.Zero), job.Request, job.Progress,
+            job.Id, job.Status, job.TypeList, new DateTimeOffset(job.RequestedAtUtc, TimeSpan.Zero), job.RequestUrl, job.Progress,
             job.OutputJson is null ? [] : JsonSerializer.Deserialize<List<BulkExportFileDto>>(job.OutputJson, Json) ?? [], job.Error);
     }
 

@@ -65,14 +65,15 @@ public static class BulkExportReads
                 query = query.Where(a => a.Id > last);
             }
 
-            var batch = await query.OrderBy(a => a.Id).Take(batchSize).ToDtos(db).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            // The batch's ids in the database's order, then their rows with the names: the last id is where the next batch starts.
+            var ids = await query.OrderBy(a => a.Id).Select(a => a.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
             {
                 yield break;
             }
 
-            yield return batch;
-            after = new AppointmentId(batch[^1].Id);
+            yield return await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDtos(db).ToListAsync(cancellationToken);
+            after = ids[^1];
         }
     }
 

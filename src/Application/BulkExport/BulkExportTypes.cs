@@ -33,7 +33,7 @@ public static class BulkExportTypes
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(requested);
         var served = patientLevel ? PatientCompartment : System;
-        var allowed = user.IsInRole(Roles.Admin) ? served
+        IReadOnlyList<string> allowed = user.IsInRole(Roles.Admin) ? served
             : user.IsIntegrationClient() ? SmartScopes.Exportable(served, [.. user.Scopes])
             : [];
         if (allowed.Count == 0)

@@ -1,5 +1,4 @@
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Models;
 using ClinicHip.Domain.BulkExport;
 using MediatR;
 

@@ -29,13 +29,12 @@ public sealed class BulkExportJob : ILeasedRow
 {
     public const int TypesMaxLength = 200;
     public const int RequestMaxLength = 2000;
-    public const int OutputMaxLength = 8000;
     public const int ProgressMaxLength = 200;
 
     private BulkExportJob()
     {
         Types = null!;
-        Request = null!;
+        RequestUrl = null!;
     }
 
     public Guid Id { get; private set; }
@@ -53,7 +52,7 @@ public sealed class BulkExportJob : ILeasedRow
     public DateTime? SinceUtc { get; private set; }
 
     /// <summary>The kick-off URL, as the manifest's <c>request</c> repeats it.</summary>
-    public string Request { get; private set; }
+    public string RequestUrl { get; private set; }
 
     public BulkExportStatus Status { get; private set; }
 
@@ -95,7 +94,7 @@ public sealed class BulkExportJob : ILeasedRow
             RequestedByClientId = clientId,
             Types = string.Join(',', types),
             SinceUtc = sinceUtc,
-            Request = request.Length > RequestMaxLength ? request[..RequestMaxLength] : request,
+            RequestUrl = request.Length > RequestMaxLength ? request[..RequestMaxLength] : request,
             Status = BulkExportStatus.Pending,
             RequestedAtUtc = nowUtc,
         };

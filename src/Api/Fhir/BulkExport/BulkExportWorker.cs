@@ -121,7 +121,9 @@ internal sealed partial class BulkExportWorker(
                 written.AddRange(output.Files);
             }
         }
+#pragma warning disable CA1031 // Whatever stops an export (a full disk, a bug in one mapping) fails that job, not the worker.
         catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             ExportFailed(logger, jobId, exception);
             files.Delete(jobId);

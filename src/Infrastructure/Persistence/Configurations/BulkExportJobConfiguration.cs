@@ -11,8 +11,7 @@ internal sealed class BulkExportJobConfiguration : IEntityTypeConfiguration<Bulk
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.Types).HasMaxLength(BulkExportJob.TypesMaxLength);
-        builder.Property(j => j.Request).HasMaxLength(BulkExportJob.RequestMaxLength);
-        builder.Property(j => j.OutputJson).HasMaxLength(BulkExportJob.OutputMaxLength);
+        builder.Property(j => j.RequestUrl).HasMaxLength(BulkExportJob.RequestMaxLength);
         builder.Property(j => j.Progress).HasMaxLength(BulkExportJob.ProgressMaxLength);
         builder.Property(j => j.Error).HasMaxLength(BulkExportJob.ProgressMaxLength);
 
