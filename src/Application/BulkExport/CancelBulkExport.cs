@@ -12,12 +12,13 @@ public sealed record CancelBulkExportCommand(Guid Id) : IRequest;
 public sealed class CancelBulkExportHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IBulkExportFiles files)
     : IRequestHandler<CancelBulkExportCommand>
 {
-    public async Task Handle(CancelBulkExportCommand request, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(CancelBulkExportCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var job = await db.VisibleBulkExportAsync(user, request.Id, now, tracked: true, cancellationToken);
         job.Cancel(now);
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(job.Id);
+        return Unit.Value;
     }
 }
