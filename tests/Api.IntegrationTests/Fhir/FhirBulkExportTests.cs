@@ -67,7 +67,7 @@ public class FhirBulkExportTests(ClinicApiFactory factory) : IClassFixture<Clini
         byType["Practitioner"].Select(p => p.Id).ShouldContain(scenario.ClinicianId.ToString());
         byType["Schedule"].Select(p => p.Id).ShouldContain(scenario.ClinicianId.ToString());
         var appointment = byType["Appointment"].Cast<Appointment>().Single(a => a.Id == booked["id"]!.GetValue<Guid>().ToString());
-        appointment.Participant.Select(p => p.Actor.Reference).ShouldContain($"Patient/{profile.Id}");
+        appointment.Participant.Select(p => p.Actor!.Reference).ShouldContain($"Patient/{profile.Id}");
     }
 
     [Fact]
@@ -138,7 +138,10 @@ public class FhirBulkExportTests(ClinicApiFactory factory) : IClassFixture<Clini
     [Fact]
     public async Task Export_ByAClient_HoldsOnlyTheTypesItsSmartScopesCover_AndEachKickoffAndDownloadIsAudited()
     {
-        var admin = await factory.AdminClientAsync();
+        var scenario = await CreateAsync(factory);
+        var admin = scenario.Admin;
+        var (patient, _) = await factory.NewPatientClientAsync();
+        await ApiClientExtensions.CreatedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(4, 11))));
         var (id, secret) = await IntegrationClients.RegisterAsync(admin, "patients:read", "appointments:read");
         var patientsOnly = await TokenAsync(id, secret, "system/Patient.rs");
 
