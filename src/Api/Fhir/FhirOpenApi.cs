@@ -68,6 +68,7 @@ public sealed class FhirOperationFilter : IOperationFilter
         {
             if (bulkData && status is "200" or "202")
             {
+                response.Content = status == "202" ? null : BulkDataAnswer(path);
                 continue;
             }
 
@@ -86,6 +87,29 @@ public sealed class FhirOperationFilter : IOperationFilter
             };
         }
     }
+
+    /// <summary>A completed export's manifest (plain JSON, as the Bulk Data IG defines it), or one of its NDJSON files.</summary>
+    private static Dictionary<string, IOpenApiMediaType> BulkDataAnswer(string path) =>
+        path.Contains(BulkExport.FhirBulkExportEndpoints.FilePath, StringComparison.Ordinal)
+            ? new Dictionary<string, IOpenApiMediaType>
+            {
+                [BulkExport.FhirBulkExportEndpoints.NdjsonMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One FHIR R4 resource (JSON) per line, all of the file's type." },
+                },
+            }
+            : new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/json"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "The Bulk Data manifest: transactionTime, request, requiresAccessToken, output (type, url, count), error.",
+                        Required = new HashSet<string> { "transactionTime", "request", "requiresAccessToken", "output", "error" },
+                    },
+                },
+            };
 
     private static OpenApiParameter Query(string name, string description) => new()
     {

@@ -134,7 +134,7 @@ public static class FhirResources
             Description = $"Appointment times are in {location.TimeZone}.",
             Mode = Hl7.Fhir.Model.Location.LocationMode.Instance,
             Telecom = location.Phone is { } phone ? [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)] : [],
-            Address = new Address { Use = Address.AddressUse.Work, Text = string.Join(", ", lines), Line = lines },
+            Address = lines.Length == 0 ? null : new Address { Use = Address.AddressUse.Work, Text = string.Join(", ", lines), Line = lines },
         };
     }
 
