@@ -29,7 +29,7 @@ BRISBANE = dt.timedelta(hours=10)
 DAY_SLOTS = 19  # bench clinicians work 08:00-17:30 local every day: 19 half-hours
 DAY_START = dt.timedelta(hours=8)
 READY_WITHIN = 300  # seconds; a first start migrates and seeds, slow on a machine shared with other builds
-PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; never signed in with
+PASSWORD = secrets.token_urlsafe(18)  # the throwaway database's bootstrap admin; signed in with only to run the export
 FIRST_LOCATION_ID = "0193B0A0-0000-7000-8000-00000000A001"  # Location.DefaultId, as SQLite stores a Guid
 PUBLISHED = os.path.join(ROOT, "src", "Api", "bin", "Release", "net10.0", "linux-x64", "publish")  # as the Dockerfile publishes it: ReadyToRun
 LONG_HISTORY_APPOINTMENTS, LONG_HISTORY_INTAKE_FORMS = 300, 20  # the last generated patient's record, read whole by $everything
@@ -74,7 +74,8 @@ def start_api(target, signing_key):
                Jwt__SigningKey=signing_key, Telehealth__SigningKey=new_signing_key(), Seed__Demo="true", Bootstrap__AdminEmail="admin@bench.example",
                Logging__LogLevel__Default="Warning", **{"Bootstrap__AdminPassword": PASSWORD},
                RateLimits__AuthPermitLimit="100000000", RateLimits__WritePermitLimit="100000000",
-               AllowedHosts="127.0.0.1")  # Production answers localhost only; wrk calls the address
+               AllowedHosts="127.0.0.1",  # Production answers localhost only; wrk calls the address
+               FhirExport__Directory=target.export_dir)
     started = time.perf_counter()
     process = subprocess.Popen(["dotnet", "ClinicHip.Api.dll", "--urls", BASE], cwd=api_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -92,6 +93,42 @@ def start_api(target, signing_key):
         raise
 
 
+def run_export(api, target):
+    """A system bulk export of the whole data set as the administrator: kick-off, polling to completion, the files' sizes.
+    The API's peak memory is its high-water mark reset just before the kick-off (clear_refs), so earlier scenarios do not count."""
+    token = http("POST", "/api/auth/token", {"email": "admin@bench.example", "password": PASSWORD})["accessToken"]
+    with open(f"/proc/{api.pid}/clear_refs", "w") as clear:
+        clear.write("5")
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/fhir+json"}
+    started = time.perf_counter()
+    with urllib.request.urlopen(urllib.request.Request(BASE + "/fhir/$export", headers=dict(headers, Prefer="respond-async")), timeout=60) as response:
+        status_url = response.headers["Content-Location"]
+    while True:
+        with urllib.request.urlopen(urllib.request.Request(status_url, headers=headers), timeout=60) as response:
+            if response.status == 200:
+                manifest = json.loads(response.read())
+                break
+        time.sleep(0.2)
+    duration = time.perf_counter() - started
+    job = status_url.rsplit("/", 1)[1].replace("-", "")
+    files = [{"type": o["type"], "count": o["count"], "mb": os.path.getsize(os.path.join(target.export_dir, job, o["url"].rsplit("/", 1)[1])) / 1e6}
+             for o in manifest["output"]]
+    return {"duration": duration, "memory": peak_memory_mb(api), "files": files}
+
+
+def print_export(export):
+    resources = sum(f["count"] for f in export["files"])
+    megabytes = sum(f["mb"] for f in export["files"])
+    print(f"bulk export (system, as the administrator): {resources:,} resources in {len(export['files'])} files, {megabytes:.1f} MB, "
+          f"{export['duration']:.1f} s ({resources / export['duration']:,.0f} resources/s); API peak memory during it {export['memory']:.0f} MB")
+    by_type = {}
+    for f in export["files"]:
+        count, files, mb = by_type.get(f["type"], (0, 0, 0.0))
+        by_type[f["type"]] = (count + f["count"], files + 1, mb + f["mb"])
+    for kind, (count, files, mb) in by_type.items():
+        print(f"  {kind:14} {count:>10,} resources {files:>3} file(s) {mb:10.1f} MB")
+
+
 def peak_memory_mb(process):
     with open(f"/proc/{process.pid}/status") as status:
         for line in status:
@@ -107,6 +144,7 @@ class SqliteTarget:
     def __init__(self, work, size):
         self.path = os.path.join(work, f"bench-{size}.db")
         self.connection_string = f"Data Source={self.path}"
+        self.export_dir = os.path.join(work, f"export-{size}-sqlite")
 
     def store(self):
         return SqliteStore(self.path)
@@ -129,6 +167,7 @@ class PostgresTarget:
     label, provider = "PostgreSQL", "PostgreSql"
 
     def __init__(self, work, size):
+        self.export_dir = os.path.join(work, f"export-{size}-postgres")
         self.server, self.name = postgres_server(), f"clinichip_bench_{size}"
         psql_scalar(self.server, self.server.get("database", "postgres"), f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
         psql_scalar(self.server, self.server.get("database", "postgres"), f'CREATE DATABASE "{self.name}"')
@@ -488,6 +527,8 @@ def run_size(target, size, args, signing_key):
         if wanted("token"):
             results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
         memory = peak_memory_mb(api)
+        # Last: it resets the API's memory high-water mark to measure the export alone.
+        export = run_export(api, target) if wanted("export") else None
     finally:
         api.terminate(); api.wait()
 
@@ -499,7 +540,7 @@ def run_size(target, size, args, signing_key):
     size_mb = target.size_mb()
     target.drop()
     return {"database": target.label, "size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles,
-            "series": booked_series, "partial_series": partial_series, "results": results}
+            "series": booked_series, "partial_series": partial_series, "results": results, "export": export}
 
 
 def print_run(run):
@@ -513,6 +554,8 @@ def print_run(run):
     measured = {r["scenario"]: r["rps"] for r in run["results"]}
     if measured.get(SETTINGS) and GET_ONE in measured:
         print(f"GET one: {measured[GET_ONE] / ceiling:.1%} of the ceiling, {measured[GET_ONE] / measured[SETTINGS]:.1%} of settings (what the audited read costs)")
+    if run["export"]:
+        print_export(run["export"])
 
 
 def print_side_by_side(left, right):
@@ -543,7 +586,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,sync,booking,series,token (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,sync,booking,series,token,export (the ceiling always runs)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).

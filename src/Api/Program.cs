@@ -1,5 +1,6 @@
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Fhir;
+using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
@@ -39,6 +40,7 @@ builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSectio
 builder.Services.Configure<ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions>(
     builder.Configuration.GetSection(ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddFhirBulkExport(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();

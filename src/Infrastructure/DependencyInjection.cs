@@ -94,6 +94,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitialiser>();
 
         services.AddOutboxAndWebhooks(configuration);
+        services.Configure<Application.BulkExport.BulkExportOptions>(configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName));
+        services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;

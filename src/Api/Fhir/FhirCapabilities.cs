@@ -34,6 +34,11 @@ public static class FhirCapabilities
             ("_id", SearchParamType.Token, "The schedule id (the clinician's id)."),
             ("actor", SearchParamType.Reference, "The clinician (Practitioner/{id})."),
         ]),
+        ("Location",
+        [
+            ("_id", SearchParamType.Token, "The location id."),
+            ("name", SearchParamType.String, "Part of the name, case-insensitive."),
+        ]),
         ("Slot",
         [
             ("service-type", SearchParamType.Token, "The appointment type id; required."),
@@ -99,6 +104,10 @@ public static class FhirCapabilities
     /// <summary>The Patient operation $everything (GET /fhir/Patient/{id}/$everything).</summary>
     public const string Everything = "everything";
 
+    /// <summary>The Bulk Data Access IG's export operations (docs/decisions/0033).</summary>
+    public const string SystemExportDefinition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
+    public const string PatientExportDefinition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export";
+
     /// <summary>Computed resources with no id to read.</summary>
     public static IReadOnlySet<string> SearchOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "Slot", "Observation" };
 
@@ -109,7 +118,7 @@ public static class FhirCapabilities
         Publisher = "ClinicHip",
         Kind = CapabilityStatementKind.Instance,
         Software = new SoftwareComponent { Name = "ClinicHip API" },
-        Implementation = new ImplementationComponent { Description = "ClinicHip FHIR R4 endpoint (read and search)", Url = baseUrl },
+        Implementation = new ImplementationComponent { Description = "ClinicHip FHIR R4 endpoint (read, search and Bulk Data export)", Url = baseUrl },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = [FhirJson.MediaType, "json"],
         Rest =
@@ -142,10 +151,20 @@ public static class FhirCapabilities
                     SearchParam = [.. r.Search.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type, Documentation = p.Documentation })],
                     SearchInclude = Includes.GetValueOrDefault(r.Type) ?? [],
                     Operation = r.Type == "Patient"
-                        ? [new OperationComponent { Name = Everything, Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-                            Documentation = "The patient's record in one Bundle: what the caller may read of it (the patient their own, staff by role)." }]
+                        ? [
+                            new OperationComponent { Name = Everything, Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                                Documentation = "The patient's record in one Bundle: what the caller may read of it (the patient their own, staff by role)." },
+                            new OperationComponent { Name = BulkExport.FhirBulkExportEndpoints.ExportOperation, Definition = PatientExportDefinition,
+                                Documentation = "GET /fhir/Patient/$export: Bulk Data export of all patients and their appointments (NDJSON, asynchronous)." },
+                        ]
                         : [],
                 })],
+                Operation =
+                [
+                    new OperationComponent { Name = BulkExport.FhirBulkExportEndpoints.ExportOperation, Definition = SystemExportDefinition,
+                        Documentation = "GET /fhir/$export with Prefer: respond-async; _type, _since, _outputFormat (application/fhir+ndjson). "
+                            + "Administrators, and clients with SMART system read scopes (the types they cover); poll the Content-Location URL." },
+                ],
             },
         ],
     };

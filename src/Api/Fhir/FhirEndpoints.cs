@@ -1,3 +1,4 @@
+using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
@@ -5,6 +6,7 @@ using ClinicHip.Application.Auth;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Outcomes;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Api.Infrastructure.Http;
@@ -55,6 +57,8 @@ public static class FhirEndpoints
 
         fhir.MapGet("/Schedule", SearchSchedules).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSchedule").ProducesFhir();
         fhir.MapGet("/Schedule/{id:guid}", ReadSchedule).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadSchedule").ProducesFhir();
+        fhir.MapGet("/Location", SearchLocations).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchLocation").ProducesFhir();
+        fhir.MapGet("/Location/{id:guid}", ReadLocation).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirReadLocation").ProducesFhir();
         fhir.MapGet("/Slot", SearchSlots).RequireAuthorization(Policies.SchedulingReads).NotPatientData().WithName("FhirSearchSlot").ProducesFhir();
 
         fhir.MapGet("/Appointment", SearchAppointments).RequireAuthorization(Policies.SchedulingReads).Audited("Appointment").WithName("FhirSearchAppointment").ProducesFhir();
@@ -77,6 +81,7 @@ public static class FhirEndpoints
         fhir.MapGet("/ServiceRequest/{id:guid}", ReadServiceRequest).RequireAuthorization(Policies.Clinician).Audited("ServiceRequest")
             .WithName("FhirReadServiceRequest").ProducesFhir();
         fhir.MapGet("/Observation", SearchObservations).RequireAuthorization(Policies.ClinicalRecords).Audited("Observation").WithName("FhirSearchObservation").ProducesFhir();
+        fhir.MapFhirBulkExport();
         return app;
     }
 
@@ -166,6 +171,7 @@ public static class FhirEndpoints
     /// What the caller may read of the record, by the same policies as the reads: the patient their own record (data
     /// portability); clinicians everything, surgical referrals included; the front desk, administrators and clients with
     /// patients:read and appointments:read the demographics and appointments only. Parameters: _count (paged with next links).
+    /// Every resource returned is audited, with its type and id.
     /// </remarks>
     /// <response code="200">A searchset Bundle: the Patient, then appointments and practitioners, then the clinical record.</response>
     /// <response code="404">No such patient, or another patient's record (OperationOutcome).</response>
@@ -215,9 +221,13 @@ public static class FhirEndpoints
             record.AddRange((await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken)).Select(FhirCareResources.ServiceRequest));
         }
 
-        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
-        return new FhirResult(search.Bundle(http.Request, page, record.Count), new PatientRead(id));
+        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        return new FhirResult(search.Bundle(http.Request, page, record.Count), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
     }
+
+    /// <summary>What the trail records of a resource: its id, or for a computed Observation the identifier of its record.</summary>
+    private static string? AuditedId(Resource resource) =>
+        resource.Id ?? (resource as Observation)?.Identifier.FirstOrDefault()?.Value;
 
     /// <summary>FHIR: search practitioners (the clinic's bookable clinicians).</summary>
     /// <remarks>Parameters: name (part of the display name), _id, _count.</remarks>
@@ -266,6 +276,27 @@ public static class FhirEndpoints
             ?? throw new NotFoundException("Schedule", id);
         return new FhirResult(FhirResources.Schedule(clinician), null);
     }
+
+    /// <summary>FHIR: search the clinic's locations.</summary>
+    /// <remarks>Parameters: name (part of the name, case-insensitive), _id, _count. Staff see every location; patients and clients those taking bookings.</remarks>
+    /// <response code="200">A searchset Bundle, by name.</response>
+    public static async Task<FhirResult> SearchLocations(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var search = FhirSearch.Of(request, "name", "_id");
+        var (name, id) = (search.Token("name"), search.Reference("_id", "Location"));
+        // A clinic has a handful of locations: the one list use case, filtered here.
+        var matching = (await mediator.Send(new ListLocationsQuery(), cancellationToken))
+            .Where(l => (id is null || l.Id == id) && (name is null || l.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        return new FhirResult(search.Bundle(request, page.Select(FhirResources.Location), matching.Count), null);
+    }
+
+    /// <summary>FHIR: read a location.</summary>
+    /// <response code="200">The Location.</response>
+    /// <response code="404">No such location, or (for patients and clients) a deactivated one (OperationOutcome).</response>
+    public static async Task<FhirResult> ReadLocation(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        new(FhirResources.Location(await mediator.Send(new GetLocationQuery(id), cancellationToken)), null);
 
     /// <summary>FHIR: search free slots.</summary>
     /// <remarks>
@@ -546,6 +577,9 @@ public static class FhirEndpoints
 
     /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
     private sealed record PatientRead(Guid PatientId);
+
+    /// <summary>The audited value of <c>$everything</c>: each resource of the page returned, one audit record each (written together).</summary>
+    private sealed record EverythingRead(Guid PatientId, IReadOnlyList<(string ResourceType, string? ResourceId)> Resources) : IAuditedResources;
 
     private static Guid RequiredPatient(FhirSearch search) =>
         search.Reference("patient", "Patient") ?? throw ValidationException.For("patient", "Name the patient (patient=Patient/{id}).");

@@ -31,7 +31,21 @@ public sealed class FhirOperationFilter : IOperationFilter
 
         var type = path.Split('/') is [_, var resource, ..] ? resource : null;
         var searched = FhirCapabilities.Resources.SingleOrDefault(r => r.Type == type);
-        if (searched.Type is not null && !path.Contains('{', StringComparison.Ordinal))
+        var kickoff = path.EndsWith($"${BulkExport.FhirBulkExportEndpoints.ExportOperation}", StringComparison.Ordinal);
+        if (kickoff)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Prefer", In = ParameterLocation.Header, Required = true, Description = "respond-async: the export runs in the background.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            foreach (var (name, documentation) in BulkExport.FhirBulkExportEndpoints.Parameters)
+            {
+                operation.Parameters.Add(Query(name, documentation));
+            }
+        }
+        else if (searched.Type is not null && !path.Contains('{', StringComparison.Ordinal))
         {
             operation.Parameters ??= [];
             foreach (var (name, kind, documentation) in searched.Search)
@@ -46,9 +60,18 @@ public sealed class FhirOperationFilter : IOperationFilter
             }
         }
 
-        // Every answer, success or error, is a FHIR resource: the specification defines its schema.
-        foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+        // Every answer, success or error, is a FHIR resource: the specification defines its schema. The Bulk Data status
+        // and file answers are the exceptions the IG defines: an empty 202, the manifest (plain JSON) and NDJSON files.
+        var bulkData = path.Contains(BulkExport.FhirBulkExportEndpoints.StatusPath, StringComparison.Ordinal)
+            || path.Contains(BulkExport.FhirBulkExportEndpoints.FilePath, StringComparison.Ordinal);
+        foreach (var (status, response) in operation.Responses?.Where(r => r.Value is OpenApiResponse).Select(r => (r.Key, (OpenApiResponse)r.Value)) ?? [])
         {
+            if (bulkData && status is "200" or "202")
+            {
+                response.Content = status == "202" ? null : BulkDataAnswer(path);
+                continue;
+            }
+
             response.Content = new Dictionary<string, IOpenApiMediaType>
             {
                 [FhirJson.MediaType] = new OpenApiMediaType
@@ -64,6 +87,29 @@ public sealed class FhirOperationFilter : IOperationFilter
             };
         }
     }
+
+    /// <summary>A completed export's manifest (plain JSON, as the Bulk Data IG defines it), or one of its NDJSON files.</summary>
+    private static Dictionary<string, IOpenApiMediaType> BulkDataAnswer(string path) =>
+        path.Contains(BulkExport.FhirBulkExportEndpoints.FilePath, StringComparison.Ordinal)
+            ? new Dictionary<string, IOpenApiMediaType>
+            {
+                [BulkExport.FhirBulkExportEndpoints.NdjsonMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One FHIR R4 resource (JSON) per line, all of the file's type." },
+                },
+            }
+            : new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/json"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "The Bulk Data manifest: transactionTime, request, requiresAccessToken, output (type, url, count), error.",
+                        Required = new HashSet<string> { "transactionTime", "request", "requiresAccessToken", "output", "error" },
+                    },
+                },
+            };
 
     private static OpenApiParameter Query(string name, string description) => new()
     {

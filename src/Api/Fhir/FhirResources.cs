@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClinicHip.Application.Assessments;
+using ClinicHip.Application.Locations;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Scheduling.Availability;
@@ -115,7 +116,25 @@ public static class FhirResources
             [
                 Participant(new ResourceReference($"Patient/{appointment.PatientId}", appointment.PatientName)),
                 Participant(new ResourceReference($"Practitioner/{appointment.ClinicianId}", appointment.ClinicianName)),
+                .. appointment.LocationId is { } location ? [Participant(new ResourceReference($"Location/{location}"))] : Array.Empty<Appointment.ParticipantComponent>(),
             ],
+        };
+    }
+
+    /// <summary>A location of the clinic; a deactivated one (staff still see it) is inactive. Its time zone has no R4 element: it is described.</summary>
+    public static Location Location(LocationDto location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var lines = location.Address.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new Location
+        {
+            Id = location.Id.ToString(),
+            Status = location.IsActive ? Hl7.Fhir.Model.Location.LocationStatus.Active : Hl7.Fhir.Model.Location.LocationStatus.Inactive,
+            Name = location.Name,
+            Description = $"Appointment times are in {location.TimeZone}.",
+            Mode = Hl7.Fhir.Model.Location.LocationMode.Instance,
+            Telecom = location.Phone is { } phone ? [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)] : [],
+            Address = lines.Length == 0 ? null : new Address { Use = Address.AddressUse.Work, Text = string.Join(", ", lines), Line = lines },
         };
     }
 

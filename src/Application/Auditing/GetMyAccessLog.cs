@@ -81,7 +81,9 @@ public sealed partial class GetMyAccessLogHandler(IApplicationDbContext db, ICur
 
     private static bool IsRead(string action) =>
         action.StartsWith("Get", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal)
-        || action.StartsWith("Search", StringComparison.Ordinal) || action == "GET";
+        || action.StartsWith("Search", StringComparison.Ordinal) || action == "GET"
+        // FHIR serves reads only (FhirReadPatient, FhirPatientEverything, …).
+        || action.StartsWith("Fhir", StringComparison.Ordinal);
 
     /// <summary>"IntakeForm" → "intake form", "FrontDesk" → "front desk".</summary>
     private static string Words(string pascalCase) => PascalCaseBoundary().Replace(pascalCase, " $1").Trim().ToLowerInvariant();

@@ -17,6 +17,7 @@ public static class SmartScopes
         ["Practitioner"] = IntegrationScopes.AppointmentsRead,
         ["Schedule"] = IntegrationScopes.AppointmentsRead,
         ["Slot"] = IntegrationScopes.AppointmentsRead,
+        ["Location"] = IntegrationScopes.AppointmentsRead,
     };
 
     /// <summary>Read and search, in the v2 form (<c>.rs</c>) and the v1 form (<c>.read</c>); nothing is written through FHIR.</summary>
@@ -51,5 +52,19 @@ public static class SmartScopes
             ? [.. ReadableResources.Values.Distinct().Where(s => held.Contains(s, StringComparer.Ordinal))]
             : [ReadableResources[resource]];
         return needed.Count > 0 && needed.All(s => held.Contains(s, StringComparer.Ordinal)) ? needed : null;
+    }
+
+    /// <summary>
+    /// Of <paramref name="types"/>, those a client's token lets it export (docs/decisions/0033): a system read scope for
+    /// the type or for every type (<c>system/*</c>), and the ClinicHip scope that reaches the type. Bulk Data is a
+    /// system-level operation, so only SMART system scopes count; a client asking for none exports nothing.
+    /// </summary>
+    public static IReadOnlyList<string> Exportable(IEnumerable<string> types, IReadOnlyCollection<string> tokenScopes)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(tokenScopes);
+        bool Names(string resource) => ReadPermissions.Any(p => tokenScopes.Contains($"{Prefix}{resource}.{p}", StringComparer.Ordinal));
+        return [.. types.Where(type => ReadableResources.TryGetValue(type, out var needed)
+            && (Names(type) || Names("*")) && tokenScopes.Contains(needed, StringComparer.Ordinal))];
     }
 }

@@ -6,21 +6,24 @@ using ClinicHip.Domain.Staff;
 
 namespace ClinicHip.Domain.Scheduling;
 
-public readonly record struct AppointmentId(Guid Value)
+/// <remarks>Ordered, so change feeds and exports read in keyset batches (<c>Id &gt; last</c>).</remarks>
+public readonly record struct AppointmentId(Guid Value) : IComparable<AppointmentId>
 {
     public static AppointmentId New() => new(Guid.CreateVersion7());
 
-    // Order operators let a change feed's query continue after an id (id > cursor). In a query the database compares
-    // in its own uuid order, which is the order it sorts by; these bodies only run outside queries.
-    public static bool operator <(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) < 0;
-
-    public static bool operator >(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) > 0;
-
-    public static bool operator <=(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) <= 0;
-
-    public static bool operator >=(AppointmentId left, AppointmentId right) => left.Value.CompareTo(right.Value) >= 0;
-
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(AppointmentId other) => Value.CompareTo(other.Value);
+
+    // Order operators let keyset reads (change feeds, exports) continue after an id (id > last). In a query the database
+    // compares in its own uuid order, which is the order it sorts by; these bodies only run outside queries.
+    public static bool operator <(AppointmentId left, AppointmentId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(AppointmentId left, AppointmentId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(AppointmentId left, AppointmentId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(AppointmentId left, AppointmentId right) => left.CompareTo(right) >= 0;
 }
 
 /// <summary>

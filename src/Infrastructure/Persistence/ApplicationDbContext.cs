@@ -86,6 +86,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<Domain.BulkExport.BulkExportJob> BulkExportJobs => Set<Domain.BulkExport.BulkExportJob>();
+
     public void ClearChangeTracker() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -196,9 +196,37 @@ public class FhirCareTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         var (stranger, _) = await factory.NewPatientClientAsync();
         await OutcomeAsync(await stranger.GetAsync(path), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         var trail = (await care.Scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?patientId={care.PatientId}&pageSize=200"))!["items"]!.AsArray()
-            .Where(r => r!["action"]!.GetValue<string>() == "FhirPatientEverything").Select(r => r!["outcome"]!.GetValue<string>()).ToList();
-        trail.Count(o => o == "Success").ShouldBe(5);
-        trail.Count(o => o != "Success").ShouldBe(1, "the stranger's refusal is recorded too");
+            .Where(r => r!["action"]!.GetValue<string>() == "FhirPatientEverything")
+            .Select(r => (Outcome: r!["outcome"]!.GetValue<string>(), TraceId: r["traceId"]!.GetValue<string>())).ToList();
+        trail.Where(r => r.Outcome == "Success").Select(r => r.TraceId).Distinct().Count().ShouldBe(5);
+        trail.Count(r => r.Outcome != "Success").ShouldBe(1, "the stranger's refusal is recorded too");
+    }
+
+    [Fact]
+    public async Task Everything_AuditsEachResourceItReturns_AndThePatientsAccessLogShowsThem()
+    {
+        var care = await CareAsync();
+        await AddAsync(care, Referral());
+        await OkAsync(await care.Clinician.PostAsync($"/api/treatment-plans/{care.PlanId}/activate", null));
+        (await care.Patient.PostAsJsonAsync($"/api/patients/{care.PatientId}/outcomes", new { instrument = "Nprs", score = 4 })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await CreatedAsync(await care.Patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.Routine())));
+
+        var bundle = await FhirAsync<Bundle>(await care.Clinician.GetAsync($"/fhir/Patient/{care.PatientId}/$everything"));
+
+        var returned = bundle.Entry.Select(e => e.Resource!)
+            .Select(r => $"{r.TypeName}/{r.Id ?? (r as Observation)?.Identifier.Single().Value}").ToList();
+        returned.Count.ShouldBeGreaterThan(8);
+        var audited = (await care.Scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?patientId={care.PatientId}&pageSize=200"))!["items"]!.AsArray()
+            .Where(r => r!["action"]!.GetValue<string>() == "FhirPatientEverything")
+            .Select(r => $"{r!["resourceType"]!.GetValue<string>()}/{r["resourceId"]?.GetValue<string>()}").ToList();
+        audited.ShouldBe(returned, ignoreOrder: true);
+
+        var log = (await care.Patient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!
+            .Where(e => e!["action"]!.GetValue<string>() == "FhirPatientEverything").ToList();
+        log.Count.ShouldBe(returned.Count);
+        log.Select(e => e!["resourceType"]!.GetValue<string>()).Distinct()
+            .ShouldBe(bundle.Entry.Select(e => e.Resource!.TypeName).Distinct(), ignoreOrder: true);
+        log.ShouldContain(e => e!["description"]!.GetValue<string>().EndsWith("read your condition", StringComparison.Ordinal));
     }
 
     [Fact]

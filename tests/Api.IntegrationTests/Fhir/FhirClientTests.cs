@@ -9,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.Fhir;
 public class FhirClientTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     [Fact]
-    public async Task FhirClient_ReadsMetadataSearchesAndPagesPatientsReadsOneAndRunsEverything()
+    public async Task FhirClient_ReadsMetadataSearchesAndPagesPatientsReadsOneRunsEverythingAndABulkExport()
     {
         var anonymous = factory.CreateClient();
         for (var i = 0; i < 3; i++)
@@ -33,5 +33,15 @@ public class FhirClientTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
 
         var everything = (await client.InstanceOperationAsync(new Uri($"Patient/{id}", UriKind.Relative), "everything", useGet: true)).ShouldBeOfType<Bundle>();
         everything.Entry[0].Resource.ShouldBeOfType<Patient>().Id.ShouldBe(id);
+
+        // Bulk Data: the kick-off through the SDK (UseAsync sends Prefer: respond-async), then the status URL it was given.
+        using var bulk = new FhirClient(new Uri(http.BaseAddress!, "/fhir/"), http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json, UseAsync = true });
+        var accepted = await bulk.WholeSystemOperationAsync("export", new Parameters().Add("_type", new FhirString("Patient")), useGet: true);
+        accepted.ShouldBeOfType<OperationOutcome>();
+        bulk.LastResult!.Status.ShouldStartWith("202");
+        var manifest = await BulkExports.ManifestAsync(http, bulk.LastResult.Location.ShouldNotBeNull());
+        var files = BulkExports.Outputs(manifest);
+        files.ShouldAllBe(f => f.Type == "Patient");
+        (await BulkExports.DownloadAsync(http, files[0].Url, "Patient")).Select(p => p.Id).ShouldContain(id);
     }
 }

@@ -43,8 +43,11 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
                 CapabilityStatement.TypeRestfulInteraction.SearchType => $"GET /fhir/{r.Type}",
                 _ => $"unexpected {i.Code}",
             }))
-            .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
-            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration");
+            .Concat(statement.Rest[0].Resource.SelectMany(r => r.Operation.Select(o => o.Name == "export" ? $"GET /fhir/{r.Type}/$export" : $"GET /fhir/{r.Type}/{{id}}/${o.Name}")))
+            .Concat(statement.Rest[0].Operation.Select(o => $"GET /fhir/${o.Name}"))
+            .Append("GET /fhir/metadata").Append("GET /fhir/.well-known/smart-configuration")
+            // The Bulk Data status and file URLs, which the kick-off and the manifest hand out.
+            .Append("GET /fhir/$export-status/{id}").Append("DELETE /fhir/$export-status/{id}").Append("GET /fhir/$export-file/{id}/{name}");
         var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/fhir", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
@@ -154,7 +157,9 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         var byPatient = await Found(frontDesk, $"patient=Patient/{profile.Id}");
         byPatient.Select(a => a.Id).ShouldBe([first["id"]!.ToString(), second["id"]!.ToString()]);
         byPatient[0].Status.ShouldBe(Appointment.AppointmentStatus.Booked);
-        byPatient[0].Participant.Select(p => p.Actor!.Reference!).ShouldBe([$"Patient/{profile.Id}", $"Practitioner/{scenario.ClinicianId}"]);
+        byPatient[0].Participant.Select(p => p.Actor!.Reference!).Take(2).ShouldBe([$"Patient/{profile.Id}", $"Practitioner/{scenario.ClinicianId}"]);
+        byPatient[0].Participant.Skip(2).ShouldHaveSingleItem().Actor!.Reference!.ShouldStartWith("Location/", customMessage: "an in-person appointment names its location");
+        byPatient[1].Participant.Count.ShouldBe(2, "a telehealth appointment has no location");
         byPatient[0].Start.ShouldBe(Local(5, 9));
         byPatient[1].Status.ShouldBe(Appointment.AppointmentStatus.Cancelled);
         byPatient[1].CancelationReason!.Coding[0].Code.ShouldBe("Work");
@@ -275,14 +280,48 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
 
         operations.Select(o => o.Name).ShouldBe(
             ["GET /fhir/metadata", "GET /fhir/.well-known/smart-configuration", "GET /fhir/Patient", "GET /fhir/Patient/{id}", "GET /fhir/Patient/{id}/$everything", "GET /fhir/Practitioner", "GET /fhir/Practitioner/{id}",
-             "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Slot",
+             "GET /fhir/Schedule", "GET /fhir/Schedule/{id}", "GET /fhir/Location", "GET /fhir/Location/{id}", "GET /fhir/Slot",
              "GET /fhir/Appointment", "GET /fhir/Appointment/{id}", "GET /fhir/Condition", "GET /fhir/Condition/{id}",
              "GET /fhir/Questionnaire", "GET /fhir/Questionnaire/{id}", "GET /fhir/QuestionnaireResponse", "GET /fhir/QuestionnaireResponse/{id}",
-             "GET /fhir/CarePlan", "GET /fhir/CarePlan/{id}", "GET /fhir/ServiceRequest", "GET /fhir/ServiceRequest/{id}", "GET /fhir/Observation"], ignoreOrder: true);
+             "GET /fhir/CarePlan", "GET /fhir/CarePlan/{id}", "GET /fhir/ServiceRequest", "GET /fhir/ServiceRequest/{id}", "GET /fhir/Observation",
+             "GET /fhir/$export", "GET /fhir/Patient/$export", "GET /fhir/$export-status/{id}", "DELETE /fhir/$export-status/{id}", "GET /fhir/$export-file/{id}/{name}"],
+            ignoreOrder: true);
         operations.Single(o => o.Name == "GET /fhir/Appointment").Parameters.Select(p => p["name"]!.GetValue<string>())
             .ShouldBe(["patient", "practitioner", "date", "status", "_count", "_include"]);
-        operations.Where(o => !o.Name.EndsWith("smart-configuration", StringComparison.Ordinal)).SelectMany(o => o.Responses)
+        operations.Single(o => o.Name == "GET /fhir/$export").Parameters.Select(p => p["name"]!.GetValue<string>()).ShouldBe(["Prefer", "_type", "_since", "_outputFormat"]);
+        operations.Single(o => o.Name == "GET /fhir/Patient/$export").Parameters.Select(p => p["name"]!.GetValue<string>()).ShouldBe(["Prefer", "_type", "_since", "_outputFormat"]);
+
+        // Bulk Data's status and file answers are what the IG defines (the manifest is plain JSON, the files NDJSON); every other answer is FHIR JSON.
+        static bool BulkData(string name) => name.Contains("$export-", StringComparison.Ordinal);
+        operations.Where(o => !o.Name.EndsWith("smart-configuration", StringComparison.Ordinal))
+            .SelectMany(o => o.Responses.Where(r => !BulkData(o.Name) || r.Key is not ("200" or "202")))
             .ShouldAllBe(r => r.Value!["content"]!.AsObject().Single().Key == "application/fhir+json");
+        operations.Single(o => o.Name == "GET /fhir/$export-file/{id}/{name}").Responses["200"]!["content"]!.AsObject().Single().Key.ShouldBe("application/fhir+ndjson");
+        operations.Single(o => o.Name == "GET /fhir/$export-status/{id}").Responses["200"]!["content"]!.AsObject().Single().Key.ShouldBe("application/json");
         (await OpenApi.SwaggerJson.LoadAsync(factory)).ToJsonString().ShouldNotContain("/fhir/");
+    }
+
+    [Fact]
+    public async Task Location_SearchedByNameOrIdAndRead_AndNamedByTheInPersonAppointmentsHeldThere()
+    {
+        var scenario = await CreateAsync(factory);
+        var (patient, _) = await factory.NewPatientClientAsync();
+        var booked = await CreatedAsync(await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(6, 10))));
+        var locationId = booked["locationId"]!.GetValue<Guid>();
+        var name = (await scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/locations/{locationId}"))!["name"]!.GetValue<string>();
+
+        var location = await FhirAsync<Location>(await patient.GetAsync($"/fhir/Location/{locationId}"));
+
+        location.Name.ShouldBe(name);
+        location.Status.ShouldBe(Location.LocationStatus.Active);
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?name={Uri.EscapeDataString(name[..3].ToUpperInvariant())}")))
+            .Select(l => l.Id).ShouldContain(locationId.ToString());
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?_id={locationId}"))).ShouldHaveSingleItem().Id.ShouldBe(locationId.ToString());
+        (await MatchesAsync<Location>(await patient.GetAsync($"/fhir/Location?name=no-such-{Guid.NewGuid():N}"))).ShouldBeEmpty();
+        await OutcomeAsync(await patient.GetAsync($"/fhir/Location/{Guid.NewGuid()}"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
+        await OutcomeAsync(await patient.GetAsync("/fhir/Location?address=Brisbane"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+
+        var appointment = await FhirAsync<Appointment>(await patient.GetAsync($"/fhir/Appointment/{booked["id"]!.GetValue<Guid>()}"));
+        appointment.Participant.Select(p => p.Actor!.Reference).ShouldContain($"Location/{locationId}");
     }
 }

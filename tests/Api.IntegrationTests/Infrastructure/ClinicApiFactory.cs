@@ -35,6 +35,9 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     /// <summary>The test database, for tests that look at or lock it from outside the API.</summary>
     public TemporaryDatabase Database => database;
 
+    /// <summary>Where this API writes bulk export files (FhirExport:Directory).</summary>
+    public string ExportDirectory { get; } = Path.Combine(Path.GetTempPath(), $"clinichip-export-{Guid.NewGuid():N}");
+
     /// <summary>Settings a test class changes before the host starts.</summary>
     protected Dictionary<string, string?> Settings { get; } = [];
 
@@ -58,6 +61,10 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
         // Webhook receivers in tests listen on http://127.0.0.1; WebhookTargetTests turns both off.
         builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         builder.UseSetting("Webhooks:AllowHttpTargets", "true");
+
+        // Bulk export files of this factory's API only, removed with it; the worker looks often so tests wait little.
+        builder.UseSetting("FhirExport:Directory", ExportDirectory);
+        builder.UseSetting("FhirExport:PollInterval", "00:00:00.200");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -68,6 +75,11 @@ public class ClinicApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         database.Dispose();
+        if (Directory.Exists(ExportDirectory))
+        {
+            Directory.Delete(ExportDirectory, recursive: true);
+        }
+
         AccessTokenKey.Dispose();
         TelehealthKey.Dispose();
     }

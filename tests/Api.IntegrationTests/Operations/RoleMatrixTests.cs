@@ -47,12 +47,16 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Practitioner/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Schedule/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/fhir/Location/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/fhir/Appointment/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Condition/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/Questionnaire/{id}"] = [Unauthorized, Ok, Ok, Ok, Ok, Ok, Forbidden],
         ["/fhir/QuestionnaireResponse/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/CarePlan/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/fhir/ServiceRequest/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, NotFound, Forbidden, Forbidden],
+        // The administrator's bulk export: a system-level operation; another requester (the client) gets 404.
+        ["/fhir/$export-status/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
+        ["/fhir/$export-file/{id}/{name}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
     };
 
     private static readonly string[] Roles = ["anonymous", "owner", "other patient", "front desk", "clinician", "admin", "integration client"];
@@ -152,6 +156,9 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var location = (await scenario.Admin.GetFromJsonAsync<JsonArray>("/api/locations"))!.First()!["id"]!.GetValue<Guid>();
         var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
+        var exportStatus = await Fhir.BulkExports.StartAsync(scenario.Admin, "/fhir/$export?_type=Practitioner");
+        var exportFile = Fhir.BulkExports.Outputs(await Fhir.BulkExports.ManifestAsync(scenario.Admin, exportStatus))[0].Url;
+
         var idByRoute = new Dictionary<string, string>
         {
             ["{patientId}"] = patientId.ToString(),
@@ -175,12 +182,15 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/fhir/Patient/{id}"] = $"/fhir/Patient/{patientId}",
                 ["/fhir/Practitioner/{id}"] = $"/fhir/Practitioner/{scenario.ClinicianId}",
                 ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",
+                ["/fhir/Location/{id}"] = $"/fhir/Location/{location}",
                 ["/fhir/Appointment/{id}"] = $"/fhir/Appointment/{appointment}",
                 ["/fhir/Condition/{id}"] = $"/fhir/Condition/{assessment}-1",
                 ["/fhir/Questionnaire/{id}"] = "/fhir/Questionnaire/hip-intake-2",
                 ["/fhir/QuestionnaireResponse/{id}"] = $"/fhir/QuestionnaireResponse/{form}",
                 ["/fhir/CarePlan/{id}"] = $"/fhir/CarePlan/{plan}",
                 ["/fhir/ServiceRequest/{id}"] = $"/fhir/ServiceRequest/{plan}",
+                ["/fhir/$export-status/{id}"] = new Uri(exportStatus).AbsolutePath,
+                ["/fhir/$export-file/{id}/{name}"] = new Uri(exportFile).AbsolutePath,
             },
         };
     }

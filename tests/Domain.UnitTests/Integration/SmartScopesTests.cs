@@ -42,4 +42,22 @@ public class SmartScopesTests
         SmartScopes.IsSmart("system/Patient.rs").ShouldBeTrue();
         SmartScopes.IsSmart(IntegrationScopes.PatientsRead).ShouldBeFalse();
     }
+
+    private static readonly string[] ExportTypes = ["Patient", "Practitioner", "Schedule", "Appointment"];
+
+    [Fact]
+    public void Exportable_ATypeScope_CoversThatTypeOnly() =>
+        SmartScopes.Exportable(ExportTypes, ["system/Patient.rs", .. ReadBoth]).ShouldBe(["Patient"]);
+
+    [Fact]
+    public void Exportable_TheWildcard_CoversEveryTypeWhoseClinicHipScopeTheTokenCarries() =>
+        SmartScopes.Exportable(ExportTypes, ["system/*.read", IntegrationScopes.AppointmentsRead]).ShouldBe(["Practitioner", "Schedule", "Appointment"]);
+
+    [Fact]
+    public void Exportable_ClinicHipScopesWithoutASmartSystemScope_CoverNothing() =>
+        SmartScopes.Exportable(ExportTypes, ReadBoth).ShouldBeEmpty();
+
+    [Fact]
+    public void Exportable_ASmartScopeWithoutItsClinicHipScope_CoversNothing() =>
+        SmartScopes.Exportable(ExportTypes, ["system/Patient.rs", IntegrationScopes.AppointmentsRead]).ShouldBeEmpty();
 }

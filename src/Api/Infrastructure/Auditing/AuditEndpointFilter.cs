@@ -12,6 +12,30 @@ namespace ClinicHip.Api.Infrastructure.Auditing;
 /// <summary>The endpoint reads or changes patient data of this kind; every call is audited.</summary>
 public sealed record AuditedResource(string ResourceType);
 
+/// <summary>
+/// An answer that says itself what the trail records of it, where neither a patient id nor a patient search describes it:
+/// a bulk export's kick-off (which types) and each file downloaded (which type, how many resources).
+/// </summary>
+public interface IAuditSummary
+{
+    /// <summary>What was asked for, by name only (e.g. the resource types).</summary>
+    string QueryKind { get; }
+
+    /// <summary>How many records it showed, when known.</summary>
+    int? RowsShown { get; }
+}
+
+/// <summary>
+/// An answer made of several records of one patient (FHIR <c>$everything</c>): the trail gets one record per resource
+/// returned, each with its type and id, written together.
+/// </summary>
+public interface IAuditedResources
+{
+    Guid PatientId { get; }
+
+    IReadOnlyList<(string ResourceType, string? ResourceId)> Resources { get; }
+}
+
 /// <summary>The endpoint touches no patient data; it is not audited.</summary>
 public sealed record NotPatientData;
 
@@ -86,21 +110,28 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             StatusCode = status,
             TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
             ClientAddress = http.Connection.RemoteIpAddress?.ToString(),
-            RowsShown = search?.Count,
-            QueryKind = search is null ? null : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
+            RowsShown = search?.Count ?? (value as IAuditSummary)?.RowsShown,
+            QueryKind = search is null
+                ? (value as IAuditSummary)?.QueryKind
+                : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
             ShownPatientIds = search is null ? null : string.Join(',', search),
         };
-        IReadOnlyList<AuditRecord> records = search is not null ? [template, .. search.Select(p => Concerning(template, p))]
+        IReadOnlyList<AuditRecord> records = value is IAuditedResources { Resources.Count: > 0 } returned
+            ? [.. returned.Resources.Select(r => Concerning(template, returned.PatientId, r.ResourceType, r.ResourceId))]
+            : search is not null ? [template, .. search.Select(p => Concerning(template, p))]
             : patients.Count == 0 ? [template]
             : [.. patients.Select(p => Concerning(template, p))];
         await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None);
     }
 
-    /// <summary>The record's access as it concerns one patient: what their access log lists (a search's counts stay on the search's own record).</summary>
-    private static AuditRecord Concerning(AuditRecord template, Guid patientId) => new()
+    /// <summary>
+    /// The record's access as it concerns one patient: what their access log lists (a search's counts stay on the search's
+    /// own record), naming one of the resources returned where the answer lists them.
+    /// </summary>
+    private static AuditRecord Concerning(AuditRecord template, Guid patientId, string? resourceType = null, string? resourceId = null) => new()
     {
         OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
-        ResourceType = template.ResourceType, ResourceId = template.ResourceId, PatientId = patientId, Outcome = template.Outcome,
+        ResourceType = resourceType ?? template.ResourceType, ResourceId = resourceType is null ? template.ResourceId : resourceId, PatientId = patientId, Outcome = template.Outcome,
         StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,
     };
 

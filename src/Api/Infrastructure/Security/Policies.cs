@@ -67,6 +67,13 @@ public static class Policies
     /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk, never a client.</summary>
     public const string ClinicalRecords = nameof(ClinicalRecords);
 
+    /// <summary>
+    /// Who may start and follow a FHIR Bulk Data export: administrators, and integration clients (the use case exports only
+    /// the types the client's SMART system scopes cover, and refuses a client with none). A system-level operation, so never
+    /// a patient, the front desk or a clinician (docs/decisions/0033).
+    /// </summary>
+    public const string BulkExport = nameof(BulkExport);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -91,7 +98,8 @@ public static class Policies
             .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
             .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
-            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician));
+            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
+            .AddPolicy(BulkExport, policy => policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement([Roles.Admin], Scope: null, AnyClient: true)));
     }
 
     /// <summary>Users in <paramref name="roles"/> (every signed-in user when none are named), or clients holding <paramref name="scope"/>.</summary>

@@ -68,6 +68,8 @@ public interface IApplicationDbContext
 
     DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 
+    DbSet<Domain.BulkExport.BulkExportJob> BulkExportJobs { get; }
+
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();
 
