@@ -139,6 +139,9 @@ public sealed class Appointment : AuditableEntity, IChangeFeedEntity
             Status = AppointmentStatus.Booked,
             TelehealthRoomId = mode == AppointmentMode.Telehealth ? Guid.NewGuid() : null,
             InPersonOverrideReason = mode == AppointmentMode.Telehealth && context.InPersonAssessmentRequired ? context.InPersonOverrideReason?.Trim() : null,
+
+            // Booked now: the booking's answer names this change time, and the save keeps it (docs/decisions/0031).
+            ChangedAtUtc = context.NowUtc,
         };
         appointment.Place(clinician, startUtc, type, context);
         appointment.RaiseChange(AppointmentChange.Booked, context.NowUtc);

@@ -43,7 +43,10 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
             {
                 entry.Property(e => e.CreatedAtUtc).CurrentValue = now;
                 entry.Property(e => e.CreatedBy).CurrentValue = actor;
-                StampChange(entry, now);
+                if (entry.Entity is not IChangeFeedEntity { ChangedAtUtc: var created } || created == default)
+                {
+                    StampChange(entry, now);
+                }
             }
             else if (entry.State == EntityState.Modified || entry.ComplexProperties.Any(p => p.IsModified))
             {
@@ -54,7 +57,10 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
         }
     }
 
-    /// <summary>Moves a change feed's position of the record (docs/decisions/0031): taken just before the save is sent.</summary>
+    /// <summary>
+    /// Moves a change feed's position of the record (docs/decisions/0031): taken just before the save is sent, or, for a
+    /// record created with its change time already set (a booking, whose answer names it), kept as the use case set it.
+    /// </summary>
     private static void StampChange(EntityEntry<AuditableEntity> entry, DateTime now)
     {
         if (entry.Entity is IChangeFeedEntity)
