@@ -186,7 +186,7 @@ public static class FhirEndpoints
         async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
 
         var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
-        List<Resource> record = [FhirResources.Patient(profile)];
+        List<RecordPart> record = [RecordPart.Of<PatientProfileDto>([profile], FhirResources.Patient)];
         if (await May(Policies.SchedulingReads))
         {
             List<AppointmentDto> appointments = [];
@@ -200,29 +200,68 @@ public static class FhirEndpoints
                 }
             }
 
-            record.AddRange(appointments.Select(FhirResources.Appointment));
-            record.AddRange(await PractitionersAsync([.. appointments.Select(a => a.ClinicianId).Distinct()], mediator, cancellationToken));
+            record.Add(RecordPart.Of(appointments, FhirResources.Appointment));
+            record.Add(RecordPart.Of<Practitioner>([.. await PractitionersAsync([.. appointments.Select(a => a.ClinicianId).Distinct()], mediator, cancellationToken)], r => r));
         }
 
         if (await May(Policies.ClinicalRecords))
         {
             var canonicalBase = CanonicalBase(publicAddress.Value);
             var forms = await mediator.Send(new ListPatientIntakeFormsQuery(id), cancellationToken);
-            record.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct().Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
-            record.AddRange(forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>());
-            record.AddRange(forms.Select(FhirCareResources.Triage));
-            record.AddRange((await mediator.Send(new ListPatientAssessmentsQuery(id), cancellationToken)).SelectMany(FhirResources.Conditions));
-            record.AddRange((await mediator.Send(new ListPatientTreatmentPlansQuery(id), cancellationToken)).Select(FhirCareResources.CarePlan));
-            record.AddRange(FhirCareResources.Outcomes(id, await mediator.Send(new GetOutcomesQuery(id), cancellationToken)));
+            record.Add(RecordPart.Of<int>([.. forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()], v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
+            record.Add(RecordPart.Of<IntakeFormDto>([.. forms.Where(f => f.Answers is not null)], f => HipIntakeQuestionnaire.Response(f, canonicalBase)!));
+            record.Add(RecordPart.Of(forms, FhirCareResources.Triage));
+            record.Add(RecordPart.Of<Condition>([.. (await mediator.Send(new ListPatientAssessmentsQuery(id), cancellationToken)).SelectMany(FhirResources.Conditions)], r => r));
+            record.Add(RecordPart.Of(await mediator.Send(new ListPatientTreatmentPlansQuery(id), cancellationToken), FhirCareResources.CarePlan));
+            record.Add(RecordPart.Of<Observation>([.. FhirCareResources.Outcomes(id, await mediator.Send(new GetOutcomesQuery(id), cancellationToken))], r => r));
         }
 
         if (await May(Policies.Clinician))
         {
-            record.AddRange((await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken)).Select(FhirCareResources.ServiceRequest));
+            record.Add(RecordPart.Of(await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken), FhirCareResources.ServiceRequest));
         }
 
-        var page = record.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
-        return new FhirResult(search.Bundle(http.Request, page, record.Count), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
+        var page = RecordPart.Page(record, (search.Page - 1) * search.PageSize, search.PageSize);
+        return new FhirResult(search.Bundle(http.Request, page, record.Sum(p => p.Count)), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
+    }
+
+    /// <summary>
+    /// A part of a patient's record as <c>$everything</c> pages it: its rows are read whole (the total counts them), but a
+    /// row becomes a FHIR resource only when the page asked for shows it. Building the whole record's resources for a
+    /// page of 50 cost most of the request and of its allocations (docs/decisions/0039).
+    /// </summary>
+    private sealed class RecordPart(int count, Func<int, int, IEnumerable<Resource>> range)
+    {
+        public int Count { get; } = count;
+
+        private Func<int, int, IEnumerable<Resource>> Range { get; } = range;
+
+        public static RecordPart Of<T>(IReadOnlyList<T> rows, Func<T, Resource> toFhir) =>
+            new(rows.Count, (skip, take) => rows.Skip(skip).Take(take).Select(toFhir));
+
+        /// <summary>The resources from position <paramref name="skip"/> of the record, at most <paramref name="take"/>, in the parts' order.</summary>
+        public static List<Resource> Page(IEnumerable<RecordPart> parts, int skip, int take)
+        {
+            List<Resource> page = [];
+            foreach (var part in parts)
+            {
+                if (page.Count == take)
+                {
+                    break;
+                }
+
+                if (skip >= part.Count)
+                {
+                    skip -= part.Count;
+                    continue;
+                }
+
+                page.AddRange(part.Range(skip, take - page.Count));
+                skip = 0;
+            }
+
+            return page;
+        }
     }
 
     /// <summary>What the trail records of a resource: its id, or for a computed Observation the identifier of its record.</summary>
