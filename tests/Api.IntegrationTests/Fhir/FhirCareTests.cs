@@ -203,6 +203,37 @@ public class FhirCareTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
     }
 
     [Fact]
+    public async Task Everything_PagedInSmallPages_GivesTheWholeRecordOnceInOrder()
+    {
+        var care = await CareAsync();
+        await AddAsync(care, Physiotherapy());
+        await AddAsync(care, Referral());
+        await OkAsync(await care.Clinician.PostAsync($"/api/treatment-plans/{care.PlanId}/activate", null));
+        (await care.Patient.PostAsJsonAsync($"/api/patients/{care.PatientId}/outcomes", new { instrument = "Nprs", score = 4 })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await CreatedAsync(await care.Patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.Routine())));
+        await CreatedAsync(await care.Patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.Routine())));
+        var path = $"/fhir/Patient/{care.PatientId}/$everything";
+        static string Key(Resource r) => $"{r.TypeName}/{r.Id ?? (r as Observation)?.Identifier.Single().Value}";
+
+        var whole = await FhirAsync<Bundle>(await care.Clinician.GetAsync($"{path}?_count=200"));
+        Next(whole).ShouldBeNull();
+        whole.Total.ShouldBe(whole.Entry.Count);
+        List<string> paged = [];
+        var next = $"{path}?_count=2";
+        while (next is not null)
+        {
+            var page = await FhirAsync<Bundle>(await care.Clinician.GetAsync(next));
+            page.Total.ShouldBe(whole.Total);
+            page.Entry.Count.ShouldBeLessThanOrEqualTo(2);
+            paged.AddRange(page.Entry.Select(e => Key(e.Resource!)));
+            next = Next(page) is { } url ? new Uri(url).PathAndQuery : null;
+        }
+
+        paged.ShouldBe([.. whole.Entry.Select(e => Key(e.Resource!))]);
+        paged.Count.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
     public async Task Everything_AuditsEachResourceItReturns_AndThePatientsAccessLogShowsThem()
     {
         var care = await CareAsync();
