@@ -228,7 +228,7 @@ public static class FhirEndpoints
     /// <summary>
     /// A part of a patient's record as <c>$everything</c> pages it: its rows are read whole (the total counts them), but a
     /// row becomes a FHIR resource only when the page asked for shows it. Building the whole record's resources for a
-    /// page of 50 cost most of the request and of its allocations (docs/decisions/0039).
+    /// page of 50 was 40 % of the request's allocations (docs/decisions/0039).
     /// </summary>
     private sealed class RecordPart(int count, Func<int, int, IEnumerable<Resource>> range)
     {
