@@ -52,6 +52,7 @@ builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, Insufficien
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", ProblemDetailsExceptionHandler.TraceId(context.HttpContext)));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<StatusCodePagesOptions>(UnreadableRequestProblem.NameUnparsedQueryValues);
 // Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddStrictJsonBinding();
