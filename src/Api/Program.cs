@@ -21,6 +21,7 @@ if (args is [HealthProbe.Argument])
     return await HealthProbe.RunAsync();
 }
 
+var startup = StartupTimings.Start();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
@@ -51,6 +52,7 @@ builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, Insufficien
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", ProblemDetailsExceptionHandler.TraceId(context.HttpContext)));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<StatusCodePagesOptions>(UnreadableRequestProblem.NameUnparsedQueryValues);
 // Unreadable bodies become exceptions so the one exception handler answers them with a problem document.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddStrictJsonBinding();
@@ -72,12 +74,16 @@ if (corsOrigins.Length > 0)
     builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod()));
 }
 
+startup.Mark("services");
 var app = builder.Build();
+startup.Mark("build");
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 }
+
+startup.Mark("database");
 
 if (behindProxy)
 {
@@ -138,7 +144,12 @@ api.MapWebhookEndpoints();
 // FHIR R4 over the same use cases, policies and audit trail; its errors are OperationOutcomes (docs/decisions/0021).
 app.MapFhirEndpoints();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupLog.AnnounceAddresses(app));
+startup.Mark("mapping");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    startup.Report(app.Logger);
+    StartupLog.AnnounceAddresses(app);
+});
 
 await app.RunAsync();
 return 0;

@@ -22,6 +22,18 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     }
 
     [Fact]
+    public async Task List_BadUuidAndNumberQueryValues_NameTheParameterAndWhatItAccepts()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var clinician = await SingleErrorAsync(await admin.GetAsync("/api/appointments?clinicianId=maya"), "clinicianId");
+        var page = await SingleErrorAsync(await admin.GetAsync("/api/appointments?page=two"), "page");
+
+        clinician.ShouldBe("'maya' is not a UUID.");
+        page.ShouldBe("'two' is not a whole number.");
+    }
+
+    [Fact]
     public async Task Availability_BadDateQueryValue_NamesTheParameterAndTheFormat()
     {
         var admin = await factory.AdminClientAsync();

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClinicHip.Api.Fhir;
 using ClinicHip.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -57,6 +60,57 @@ internal static partial class UnreadableRequestProblem
                 ? "This operation needs a JSON body."
                 : "The request is malformed.",
         };
+    }
+
+    /// <summary>The status-code page of a bare 400 names the query value that could not be read (<see cref="ForUnparsedQueryValue"/>).</summary>
+    public static void NameUnparsedQueryValues(StatusCodePagesOptions options)
+    {
+        var fallback = options.HandleAsync;
+        options.HandleAsync = async context =>
+        {
+            var httpContext = context.HttpContext;
+            if (httpContext.Response.StatusCode == StatusCodes.Status400BadRequest && !FhirOutcomes.IsFhirRequest(httpContext)
+                && ForUnparsedQueryValue(httpContext, httpContext.GetEndpoint()) is { } problem
+                && await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }))
+            {
+                return;
+            }
+
+            await fallback(context);
+        };
+    }
+
+    /// <summary>
+    /// The generated request delegates (docs/decisions/0037) answer a query value they cannot parse into an optional
+    /// parameter with a bare 400 where the runtime-built ones threw; the status-code page asks here which value it was,
+    /// so the answer names the parameter and what it accepts either way. Null when no query value fails to parse.
+    /// </summary>
+    public static ProblemDetails? ForUnparsedQueryValue(HttpContext httpContext, Endpoint? endpoint)
+    {
+        foreach (var (name, type) in EndpointParameters.Query(endpoint))
+        {
+            var value = (string?)httpContext.Request.Query[name];
+            if (!string.IsNullOrEmpty(value) && !Parses(type, value))
+            {
+                return Invalid(name, $"'{value}' is not {Accepted(type)}.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the value parses as the generated delegates parse it; a type without a known parse method is not judged.</summary>
+    private static bool Parses(Type type, string value)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, value, out _);
+        }
+
+        var tryParse = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
+        return tryParse is null || (bool)tryParse.Invoke(null, [value, CultureInfo.InvariantCulture, null])!;
     }
 
     private static HttpValidationProblemDetails Invalid(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] })
