@@ -116,18 +116,23 @@ internal sealed class SqliteWriter(string? walPath)
         }
     }
 
+    /// <summary>
+    /// Syncs the log. Where there is none, the last connection checkpointed it into the database file, synced it and
+    /// removed it; but where the database file is missing too, the path is wrong, and the waiting writers fail rather
+    /// than pass unsynced.
+    /// </summary>
     private void SyncLog()
     {
         try
         {
             // SQLite locks the log's index (-shm) and the database file, never the log itself, so opening and closing
-            // it here cannot drop one of SQLite's locks.
+            // the log here cannot drop one of SQLite's locks (closing any descriptor of a file drops the process's locks on it).
             using var log = File.OpenHandle(walPath!, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             RandomAccess.FlushToDisk(log);
         }
-        catch (FileNotFoundException)
+        catch (FileNotFoundException) when (File.Exists(walPath![..^"-wal".Length]))
         {
-            // The last connection closed and checkpointed the log into the database file, synced, and removed it.
+            // Checkpointed and removed: the commits are in the synced database file.
         }
     }
 
