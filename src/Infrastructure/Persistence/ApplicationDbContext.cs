@@ -92,7 +92,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken) : null;
+        await using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken) : null;
         var diaryChange = DiaryChangeOfThisSave();
         try
         {
@@ -167,9 +167,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     /// <summary>
     /// Waits, without holding a thread, until this process may write; null where the database itself queues writers
-    /// well. Saves inside an explicit transaction entered it with the transaction.
+    /// well. Saves inside an explicit transaction entered it with the transaction. Leaving the turn returns only once
+    /// what it committed is durable, so a caller never answers before its write would survive a power cut.
     /// </summary>
-    protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+    protected virtual ValueTask<IAsyncDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>Lets the other instances on this database know what of the diary changed, where the provider can (PostgreSQL).</summary>
     protected virtual Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -185,7 +186,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
             return await work(cancellationToken);
         }
 
-        using var writer = await EnterWriterAsync(cancellationToken);
+        await using var writer = await EnterWriterAsync(cancellationToken);
 
         // A server provider retries transient faults (connection drops, deadlock victims) by running the whole
         // transaction again; the work adds and loads what it changes, so a retry starts from an empty change tracker
@@ -218,7 +219,7 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     /// </summary>
     internal async Task WriteOutsideTrackingAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        using var writer = await EnterWriterAsync(cancellationToken);
+        await using var writer = await EnterWriterAsync(cancellationToken);
         await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Infrastructure.Persistence.Sqlite;
 
@@ -13,30 +15,15 @@ public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicatio
     /// <summary>
     /// SQLite has one writer at a time, and a waiting writer blocks its thread inside SQLite (the driver is synchronous):
     /// thirty concurrent bookings tied up thirty pool threads and starved the rest (measured: booking throughput fell as
-    /// connections rose). So this process queues its writers here, asynchronously, one per database file; other
-    /// processes on the same file still meet at SQLite's lock (busy_timeout, see <see cref="SqliteConnectionSettings"/>).
+    /// connections rose). So this process queues its writers, asynchronously, one queue per database file, and syncs
+    /// their commits as a group (<see cref="SqliteWriter"/>); other processes on the same file still meet at SQLite's lock
+    /// (busy_timeout, see <see cref="SqliteConnectionSettings"/>).
     /// </summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteWriter> Writers = new(StringComparer.Ordinal);
 
-    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
-    {
-        var gate = Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new WriterTurn(gate);
-    }
-
-    private sealed class WriterTurn(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
+    protected override async ValueTask<IAsyncDisposable?> EnterWriterAsync(CancellationToken cancellationToken) =>
+        await Writers.GetOrAdd(Database.GetConnectionString() ?? "", SqliteWriter.For)
+            .EnterAsync(Database, this.GetService<IOptions<DatabaseOptions>>().Value.SqliteDurability, cancellationToken);
 
     protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
         exception?.InnerException is Microsoft.Data.Sqlite.SqliteException
