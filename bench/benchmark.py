@@ -430,7 +430,15 @@ end
 SETTINGS, GET_ONE = "GET /api/clinic/settings (not audited)", "GET one appointment (audited)"
 
 
-def wrk(path, lua, args, label, warmup_lua=None):
+def answer_bytes(path, token):
+    """The size of one answer's body as sent (uncompressed), asked once before the scenario runs."""
+    request = urllib.request.Request(BASE + path)
+    request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return len(response.read())
+
+
+def wrk(path, lua, args, label, warmup_lua=None, size=None):
     """Runs the scenario for --warmup seconds (discarded: the JIT tiers the code path up) and then measures it."""
     def run(script_text, seconds):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -452,7 +460,7 @@ def wrk(path, lua, args, label, warmup_lua=None):
     errors = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     errors += sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     latency = {p: to_ms(v) for p, v in re.findall(r"\s+(50|99)%\s+([\d.]+\w+)", out)}
-    return {"scenario": label, "rps": rps, "requests": total, "errors": errors, "p50": latency.get("50"), "p99": latency.get("99")}
+    return {"scenario": label, "rps": rps, "requests": total, "errors": errors, "p50": latency.get("50"), "p99": latency.get("99"), "bytes": size}
 
 
 def to_ms(value):
@@ -476,8 +484,8 @@ def run_size(target, size, args, signing_key):
         listing = http("GET", f"/api/appointments?clinicianId={clinicians[0]}&from={urllib.parse.quote((dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=3)).isoformat())}&pageSize=1", token=desk_token)
         appointment_id = listing["items"][0]["id"]
         today = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
-        availability = "/api/availability?" + urllib.parse.urlencode({"appointmentTypeId": follow_up, "from": (today + dt.timedelta(days=1)).isoformat(),
-                                                                       "to": (today + dt.timedelta(days=15)).isoformat()})
+        window = urllib.parse.urlencode({"appointmentTypeId": follow_up, "from": (today + dt.timedelta(days=1)).isoformat(), "to": (today + dt.timedelta(days=15)).isoformat()})
+        availability, by_clinician_day = "/api/availability?" + window, "/api/availability/by-clinician-day?" + window
         # A bench patient with a history of appointments lists its own.
         own_token = http("POST", "/api/auth/token", {"email": "bench.patient0@bench.example", "password": "Demo-Passw0rd!"})["accessToken"]
         clinician_token = http("POST", "/api/auth/token", {"email": "maya.chen@clinichip.example", "password": "Demo-Passw0rd!"})["accessToken"]
@@ -485,7 +493,12 @@ def run_size(target, size, args, signing_key):
             return not args.only or key in args.only.split(",")
         results.append(wrk("/health/live", "", args, "ceiling: GET /health/live"))
         if wanted("availability"):
-            results.append(wrk(availability, LUA_HEADERS.format(token=patient_token), args, "availability, 14 days, all clinicians"))
+            results.append(wrk(availability, LUA_HEADERS.format(token=patient_token), args, "availability, 14 days, all clinicians",
+                               size=answer_bytes(availability, patient_token)))
+        if wanted("compact"):
+            # The same question, window and patient, answered grouped by clinician and day (ADR 0036).
+            results.append(wrk(by_clinician_day, LUA_HEADERS.format(token=patient_token), args, "availability by clinician and day",
+                               size=answer_bytes(by_clinician_day, patient_token)))
         if wanted("list"):
             results.append(wrk("/api/appointments?pageSize=20", LUA_HEADERS.format(token=own_token), args, "a patient's own appointments"))
         if wanted("settings"):
@@ -551,6 +564,9 @@ def print_run(run):
     print(f"{'scenario':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'of ceiling':>10}")
     for r in run["results"]:
         print(f"{r['scenario']:42} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7d} {r['rps'] / ceiling:10.1%}")
+    for r in run["results"]:
+        if r.get("bytes"):
+            print(f"{r['scenario']}: {r['bytes']:,} bytes an answer")
     measured = {r["scenario"]: r["rps"] for r in run["results"]}
     if measured.get(SETTINGS) and GET_ONE in measured:
         print(f"GET one: {measured[GET_ONE] / ceiling:.1%} of the ceiling, {measured[GET_ONE] / measured[SETTINGS]:.1%} of settings (what the audited read costs)")
@@ -586,7 +602,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,list,settings,get,everything,search,sync,booking,series,token,export (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,compact,list,settings,get,everything,search,sync,booking,series,token,export (the ceiling always runs)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).

@@ -22,6 +22,9 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
+        // Both availability answers' handlers find their slots through it; handlers do not call each other.
+        services.AddScoped<Scheduling.Availability.FreeSlotSearch>();
+
         // Outermost first: time everything, log the unexpected, then reject bad input before the handler runs.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));

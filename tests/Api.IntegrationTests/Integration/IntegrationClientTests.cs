@@ -280,7 +280,7 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
         [
             "GET /api/appointments", "GET /api/appointments/{id}", "POST /api/appointments", "POST /api/appointments/{id}/cancel",
             "POST /api/appointments/series", "GET /api/appointments/series/{id}",
-            "POST /api/appointments/{id}/reschedule", "GET /api/availability", "GET /api/appointment-types", "GET /api/clinicians",
+            "POST /api/appointments/{id}/reschedule", "GET /api/availability", "GET /api/availability/by-clinician-day", "GET /api/appointment-types", "GET /api/clinicians",
             "GET /api/clinic/settings", "GET /api/locations", "GET /api/locations/{id}", "GET /api/patients/{id}", "GET /api/patients/{patientId}/appointments", "GET /api/auth/me",
             "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
             "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver",

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Scheduling;
@@ -36,6 +37,33 @@ public class LocationDaylightSavingTests(ClinicApiFactory factory) : IClassFixtu
         var firstEachDay = slots.Select(s => s!["start"]!.GetValue<DateTimeOffset>()).GroupBy(s => s.UtcDateTime.AddHours(12).Date).Select(g => g.Min()).ToList();
         firstEachDay.ShouldBe([new DateTimeOffset(2027, 4, 3, 8, 0, 0, TimeSpan.FromHours(11)), new DateTimeOffset(2027, 4, 4, 8, 0, 0, TimeSpan.FromHours(10))]);
         slots.ShouldAllBe(s => s!["locationId"]!.GetValue<Guid>() == tweed);
+    }
+
+    [Fact]
+    public async Task ByClinicianDay_AtALocationInAnotherZoneAcrossItsDaylightSavingChange_GroupsByThatLocationsDays()
+    {
+        var admin = await factory.AdminClientAsync();
+        var tweed = await LocationTests.OpenAsync(admin, LocationTests.NewLocation() with { timeZone = "Australia/Sydney" });
+        var scenario = await CreateAsync(factory, tweed);
+        var frontDesk = await scenario.FrontDeskAsync(factory);
+        var (_, patient) = await factory.NewPatientClientAsync();
+
+        // Sydney leaves daylight saving at 03:00 on Sunday 4 April 2027; Brisbane, the clinic's clock, has none. A booking cuts Sunday in two.
+        await CreatedAsync(await frontDesk.PostAsJsonAsync("/api/appointments",
+            Booking(scenario.ClinicianId, scenario.FollowUpId, new DateTimeOffset(2027, 4, 4, 12, 0, 0, TimeSpan.FromHours(10)), patientId: patient.Id)));
+        var parameters = AvailabilityAnswers.Parameters(
+            scenario.FollowUpId, new DateTimeOffset(2027, 4, 3, 0, 0, 0, TimeSpan.FromHours(11)), new DateTimeOffset(2027, 4, 5, 0, 0, 0, TimeSpan.FromHours(10)),
+            scenario.ClinicianId);
+
+        var (full, groups, ungrouped) = await AvailabilityAnswers.BothAsync(frontDesk, parameters);
+
+        AvailabilityAnswers.ShouldHoldTheSameSlots(full, groups, ungrouped, scenario.FollowUpId);
+        groups.Select(g => g!["day"]!.GetValue<string>()).ShouldBe(["2027-04-03", "2027-04-04"]);
+        groups.ShouldAllBe(g => g!["locationId"]!.GetValue<Guid>() == tweed && g["durationMinutes"]!.GetValue<int>() == 30);
+        groups.Select(g => g!["starts"]![0]!.GetValue<DateTimeOffset>())
+            .ShouldBe([new DateTimeOffset(2027, 4, 3, 8, 0, 0, TimeSpan.FromHours(11)), new DateTimeOffset(2027, 4, 4, 8, 0, 0, TimeSpan.FromHours(10))]);
+        groups[1]!["starts"]!.AsArray().Select(s => s!.GetValue<DateTimeOffset>())
+            .ShouldNotContain(s => s > new DateTimeOffset(2027, 4, 4, 11, 30, 0, TimeSpan.FromHours(10)) && s < new DateTimeOffset(2027, 4, 4, 12, 30, 0, TimeSpan.FromHours(10)));
     }
 
     private static DateTimeOffset StartOfWork(JsonObject sheet) =>

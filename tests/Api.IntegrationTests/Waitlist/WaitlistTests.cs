@@ -78,6 +78,23 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
     }
 
     [Fact]
+    public async Task AvailabilityByClinicianDay_ASlotHeldForAPatient_IsTheirsAlone_AsInTheFullAnswer()
+    {
+        var scenario = await CreateAsync(factory);
+        var (waiting, _, _, slot) = await OfferedSlotAsync(scenario, Local(6, 11));
+        var (other, _) = await factory.NewPatientClientAsync();
+        var parameters = Scheduling.AvailabilityAnswers.Parameters(scenario.FollowUpId, slot.AddHours(-3), slot.AddHours(3), scenario.ClinicianId);
+
+        foreach (var (caller, seesIt) in new[] { (waiting, true), (other, false), (scenario.Admin, false) })
+        {
+            var (full, groups, ungrouped) = await Scheduling.AvailabilityAnswers.BothAsync(caller, parameters);
+
+            Scheduling.AvailabilityAnswers.ShouldHoldTheSameSlots(full, groups, ungrouped, scenario.FollowUpId);
+            ungrouped.Any(s => s.Start == slot).ShouldBe(seesIt);
+        }
+    }
+
+    [Fact]
     public async Task TwentyPatientsAcceptOneOffer_OneBooking_NineteenRefusals()
     {
         var scenario = await CreateAsync(factory);

@@ -109,7 +109,27 @@ public class DiaryOccupancyEquivalenceTests(ITestOutputHelper output)
 
         var expected = ReferenceAvailability.Slots(clinicians, type, diary, clinic.Settings, clinic.Locations, from, to, earliest, latest, onlyAt);
         actual.ShouldBe(expected, $"{label}: {type.Duration}+{type.BufferAfter} from {from:O} to {to:O}, earliest {earliest:O}, latest {latest:O}");
+        ShouldGroupTheSameSlots(actual, shape, type, label);
         return true;
+    }
+
+    /// <summary>The answer by clinician and day holds the very same slots, each group's on its own day by its location's clock.</summary>
+    private static void ShouldGroupTheSameSlots(List<AvailableSlot> slots, ClinicShape clinic, AppointmentType type, string label)
+    {
+        var groups = GetAvailabilityByClinicianDayHandler.ByClinicianDay(slots, clinic.Locations, clinic.ClinicianNames, type.Id);
+
+        var ungrouped = groups.SelectMany(g => g.Starts, (g, start) => new AvailableSlot(
+            new ClinicianId(g.ClinicianId), start.UtcDateTime, start.UtcDateTime.AddMinutes(g.DurationMinutes), g.LocationId is { } at ? new LocationId(at) : null)).ToList();
+        ungrouped.Count.ShouldBe(slots.Count, label);
+        ungrouped.ShouldBe(slots, ignoreOrder: true, label);
+        groups.Select(g => (g.ClinicianId, g.LocationId, g.Day, g.DurationMinutes)).ShouldBeUnique(label);
+        foreach (var group in groups)
+        {
+            var zone = group.LocationId is { } at ? clinic.Locations.ZoneOf(new LocationId(at)) : clinic.Locations.ClinicZone;
+            group.Starts.ShouldAllBe(start => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start.UtcDateTime, zone)) == group.Day, label);
+            group.Starts.ShouldBe([.. group.Starts.Order()], label);
+            group.ClinicianName.ShouldBe(clinic.ClinicianNames[new ClinicianId(group.ClinicianId)], label);
+        }
     }
 
     /// <summary>A booking, a hold, a time off, a cancellation, a release or a reschedule, with the clinician-days it touched.</summary>

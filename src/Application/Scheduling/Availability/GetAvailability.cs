@@ -1,15 +1,6 @@
-using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Common.Security;
-using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
-using ClinicHip.Application.Locations;
-using ClinicHip.Domain.Common;
-using ClinicHip.Domain.Scheduling;
-using ClinicHip.Domain.Scheduling.Rules;
-using ClinicHip.Domain.Staff;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Availability;
@@ -29,134 +20,26 @@ public sealed record AvailableSlotDto(Guid ClinicianId, DateTimeOffset Start, Da
 /// <param name="ClinicianId">Only this clinician; all bookable clinicians when absent.</param>
 /// <param name="LocationId">Only in-person slots at this location.</param>
 public sealed record GetAvailabilityQuery(Guid AppointmentTypeId, DateTimeOffset From, DateTimeOffset To, Guid? ClinicianId, Guid? LocationId = null)
-    : IRequest<IReadOnlyList<AvailableSlotDto>>;
+    : IRequest<IReadOnlyList<AvailableSlotDto>>, IAvailabilityRequest;
 
 public sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabilityQuery>
 {
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
-
-    public GetAvailabilityValidator(IOptions<InputBounds> bounds)
-    {
-        RuleFor(q => q.From).WithinSupportedDates(bounds);
-        RuleFor(q => q.To).WithinSupportedDates(bounds);
-        RuleFor(q => q.AppointmentTypeId).NotEmpty();
-        RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage("'to' must be after 'from'.");
-        RuleFor(q => q.To).Must((q, to) => to - q.From <= MaxWindow).WithMessage("The window is at most 31 days.");
-    }
+    public GetAvailabilityValidator(IOptions<InputBounds> bounds) => Include(new AvailabilityRequestValidator<GetAvailabilityQuery>(bounds));
 }
 
-public sealed class GetAvailabilityHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, DiaryOccupancy occupancy)
-    : IRequestHandler<GetAvailabilityQuery, IReadOnlyList<AvailableSlotDto>>
+public sealed class GetAvailabilityHandler(FreeSlotSearch search) : IRequestHandler<GetAvailabilityQuery, IReadOnlyList<AvailableSlotDto>>
 {
     public async Task<IReadOnlyList<AvailableSlotDto>> Handle(GetAvailabilityQuery request, CancellationToken cancellationToken)
     {
-        var byPatient = user.IsPatient();
-        var clinic = await occupancy.ShapeAsync(LoadShapeAsync, cancellationToken);
-        var type = await clinic.TypeAsync(new AppointmentTypeId(request.AppointmentTypeId), () => LoadTypeAsync(request.AppointmentTypeId, cancellationToken));
-        var onlyAt = clinic.Locations.Named(request.LocationId);
-        foreach (var rule in new IBusinessRule[] { new AppointmentTypeMustBeActiveRule(type), new TypeMustBeBookableOnlineRule(type, byPatient) })
+        var (clinic, _, slots) = await search.FindAsync(request, cancellationToken);
+        var names = clinic.ClinicianNames;
+        var answer = new AvailableSlotDto[slots.Count];
+        for (var i = 0; i < answer.Length; i++)
         {
-            if (rule.IsBroken())
-            {
-                throw new BusinessRuleViolationException(rule);
-            }
+            var s = slots[i];
+            answer[i] = new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), names[s.ClinicianId], s.LocationId?.Value);
         }
 
-        // What differs per caller: now, the patient notice and horizon, and the patient's own bookings.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var settings = clinic.Settings;
-        var earliest = Max(request.From.UtcDateTime, byPatient ? now + settings.MinimumNoticeForPatients : now);
-        var latest = byPatient ? Min(request.To.UtcDateTime, now + settings.BookingHorizon) : request.To.UtcDateTime;
-        if (earliest >= latest)
-        {
-            return [];
-        }
-
-        IReadOnlyList<Clinician> clinicians = request.ClinicianId is { } only ? [.. clinic.BookableClinicians.Where(c => c.Id.Value == only)] : clinic.BookableClinicians;
-        var occupies = type.Duration + type.BufferAfter;
-        var free = await occupancy.FreeSlotsAsync(clinic, clinicians, type, earliest, latest, onlyAt, LoadBusyAsync, cancellationToken);
-        var own = byPatient ? await PatientsOwnBusyTimeAsync(earliest, latest + occupies, cancellationToken) : [];
-        var heldForCaller = byPatient ? await SlotsHeldForPatientAsync(request, earliest, latest, cancellationToken) : [];
-        IEnumerable<AvailableSlot> slots = own.Count == 0 ? free : free.Where(s => !own.Exists(b => b.StartUtc < s.StartUtc + occupies && b.EndUtc > s.StartUtc));
-        if (heldForCaller.Count > 0)
-        {
-            slots = slots.Concat(heldForCaller.Where(s => clinicians.Any(c => c.Id == s.ClinicianId))).OrderBy(s => s.StartUtc).ThenBy(s => s.ClinicianId.Value);
-        }
-
-        return [.. slots
-            .Select(s => new AvailableSlotDto(s.ClinicianId.Value, new DateTimeOffset(s.StartUtc), new DateTimeOffset(s.EndUtc), clinic.ClinicianNames[s.ClinicianId], s.LocationId?.Value))];
+        return answer;
     }
-
-    private async Task<ClinicShape> LoadShapeAsync(CancellationToken cancellationToken)
-    {
-        var settings = await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
-        var locations = await db.ClinicLocationsAsync(settings, cancellationToken);
-        var clinicians = await db.Clinicians.AsNoTracking().Where(c => c.IsBookable).ToListAsync(cancellationToken);
-        return new ClinicShape(settings, locations, clinicians);
-    }
-
-    private async Task<AppointmentType> LoadTypeAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var typeId = new AppointmentTypeId(id);
-        return await db.AppointmentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
-            ?? throw new NotFoundException("Appointment type", id);
-    }
-
-    /// <summary>
-    /// The clinicians' taken time in a span of days: one query per kind, bounded below so years of history cost nothing.
-    /// Waitlist holds included: their cells are taken until the offer is answered (docs/decisions/0026).
-    /// </summary>
-    private async Task<IReadOnlyList<(ClinicianId ClinicianId, BusyInterval Busy)>> LoadBusyAsync(
-        IReadOnlyCollection<ClinicianId> clinicians, DateTime busyFrom, DateTime busyTo, CancellationToken cancellationToken)
-    {
-        var ids = clinicians.ToList();
-        var (appointmentsFrom, timeOffFrom) = (busyFrom - Appointment.LongestClinicianSpan, busyFrom - TimeOff.LongestSpan);
-        var appointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => ids.Contains(a.ClinicianId) && a.StartUtc > appointmentsFrom && a.StartUtc < busyTo
-                && a.ClinicianFreeAtUtc > busyFrom && a.Status != AppointmentStatus.Cancelled)
-            .Select(a => new { a.ClinicianId, a.StartUtc, a.ClinicianFreeAtUtc })
-            .ToListAsync(cancellationToken);
-        var timeOff = await db.TimeOff.AsNoTracking()
-            .Where(t => ids.Contains(t.ClinicianId) && t.StartUtc > timeOffFrom && t.StartUtc < busyTo && t.EndUtc > busyFrom)
-            .Select(t => new { t.ClinicianId, t.StartUtc, t.EndUtc })
-            .ToListAsync(cancellationToken);
-        return [.. appointments.Select(a => (a.ClinicianId, new BusyInterval(a.StartUtc, a.ClinicianFreeAtUtc))),
-            .. timeOff.Select(t => (t.ClinicianId, new BusyInterval(t.StartUtc, t.EndUtc)))];
-    }
-
-    /// <summary>A patient cannot be in two places at once: their own bookings block every clinician's slots for them.</summary>
-    private async Task<List<BusyInterval>> PatientsOwnBusyTimeAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
-        var earliestStart = from - AppointmentType.MaxDuration;
-        var own = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.StartUtc > earliestStart && a.StartUtc < to && a.EndUtc > from && a.Status != AppointmentStatus.Cancelled)
-            .Select(a => new { a.StartUtc, a.EndUtc })
-            .ToListAsync(cancellationToken);
-        return own.ConvertAll(a => new BusyInterval(a.StartUtc, a.EndUtc));
-    }
-
-    /// <summary>
-    /// A slot held from the waitlist for this patient is free to them (to nobody else) while the offer is open: they take
-    /// it by accepting the offer (POST /api/waitlist/offers/{id}/accept).
-    /// </summary>
-    private async Task<List<AvailableSlot>> SlotsHeldForPatientAsync(GetAvailabilityQuery request, DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        var patientId = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
-        var typeId = new AppointmentTypeId(request.AppointmentTypeId);
-        var clinicianFilter = request.ClinicianId is { } id ? new ClinicianId(id) : (ClinicianId?)null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var locationFilter = request.LocationId is { } at ? new Domain.Locations.LocationId(at) : (Domain.Locations.LocationId?)null;
-        var held = await db.WaitlistOffers.AsNoTracking()
-            .Where(o => o.PatientId == patientId && o.Status == Domain.Waitlist.WaitlistOfferStatus.Pending && o.ExpiresAtUtc > now && o.AppointmentTypeId == typeId
-                && o.StartUtc >= from && o.StartUtc < to && (clinicianFilter == null || o.ClinicianId == clinicianFilter))
-            .Join(db.Appointments.IgnoreQueryFilters(), o => o.HoldId, hold => hold.Id, (o, hold) => new { o.ClinicianId, o.StartUtc, o.EndUtc, hold.LocationId })
-            .Where(h => locationFilter == null || h.LocationId == locationFilter)
-            .ToListAsync(cancellationToken);
-        return held.ConvertAll(o => new AvailableSlot(o.ClinicianId, o.StartUtc, o.EndUtc, o.LocationId));
-    }
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }
