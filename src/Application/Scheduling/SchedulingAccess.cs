@@ -43,28 +43,36 @@ public static class SchedulingAccess
     /// <summary>Narrows an appointment query to what the caller may list.</summary>
     public static IQueryable<Appointment> VisibleTo(this IQueryable<Appointment> appointments, ICurrentUser user, Guid? patientFilter, Guid? clinicianFilter)
     {
-        if (user.IsPatient())
+        var (patient, clinician) = DiaryScope(user, patientFilter);
+        if (patient is { } ownRecord)
         {
-            if (patientFilter is not null && patientFilter != user.PatientId)
+            if (patientFilter is not null && patientFilter != ownRecord.Value)
             {
                 throw new ForbiddenAccessException("Patients list only their own appointments.");
             }
 
-            var own = new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty);
-            return appointments.Where(a => a.PatientId == own);
+            return appointments.Where(a => a.PatientId == ownRecord);
         }
 
-        if (user.IsInRole(Roles.Clinician) && patientFilter is null)
+        if (clinician is { } ownDiary)
         {
-            if (clinicianFilter is not null && clinicianFilter != user.ClinicianId)
+            if (clinicianFilter is not null && clinicianFilter != ownDiary.Value)
             {
                 throw new ForbiddenAccessException("Clinicians list their own diary, or a patient's appointments.");
             }
 
-            var own = new Domain.Staff.ClinicianId(user.ClinicianId ?? Guid.Empty);
-            return appointments.Where(a => a.ClinicianId == own);
+            return appointments.Where(a => a.ClinicianId == ownDiary);
         }
 
         return appointments;
     }
+
+    /// <summary>
+    /// Whose appointments the caller sees: a patient only their own; a clinician their own diary, unless they ask for a
+    /// patient's appointments; other staff all (both null).
+    /// </summary>
+    public static (Domain.Patients.PatientId? Patient, Domain.Staff.ClinicianId? Clinician) DiaryScope(ICurrentUser user, Guid? patientFilter = null) =>
+        user.IsPatient() ? (new Domain.Patients.PatientId(user.PatientId ?? Guid.Empty), null)
+        : user.IsInRole(Roles.Clinician) && patientFilter is null ? (null, new Domain.Staff.ClinicianId(user.ClinicianId ?? Guid.Empty))
+        : (null, null);
 }

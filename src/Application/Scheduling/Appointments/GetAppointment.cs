@@ -1,7 +1,6 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Scheduling;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
 
@@ -11,9 +10,7 @@ public sealed class GetAppointmentHandler(IApplicationDbContext db, ICurrentUser
 {
     public async Task<AppointmentDto> Handle(GetAppointmentQuery request, CancellationToken cancellationToken)
     {
-        var id = new AppointmentId(request.Id);
-        var dto = await db.Appointments.AsNoTracking().Where(a => a.Id == id).VisibleTo(user, null, null).ToDtos(db)
-            .SingleOrDefaultAsync(cancellationToken);
+        var dto = await db.VisibleDtoAsync(new AppointmentId(request.Id), user, cancellationToken);
         return dto ?? throw new Common.Exceptions.NotFoundException("Appointment", request.Id);
     }
 }
