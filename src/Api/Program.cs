@@ -76,6 +76,7 @@ if (corsOrigins.Length > 0)
 
 startup.Mark("services");
 var app = builder.Build();
+app.StartClinicTracing();
 startup.Mark("build");
 
 await using (var scope = app.Services.CreateAsyncScope())

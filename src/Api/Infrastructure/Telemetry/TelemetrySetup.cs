@@ -37,6 +37,13 @@ internal static class TelemetrySetup
                 .AddOtlpExporter());
     }
 
+    /// <summary>
+    /// Builds the tracer, when there is one, before the first query. A pooled DbContext that runs a command while
+    /// nothing listens to EF Core's diagnostics stops asking for a second (EF's logging cache), so start-up's queries,
+    /// run before the host would build the tracer, used to leave the first requests' commands untraced.
+    /// </summary>
+    public static void StartClinicTracing(this WebApplication app) => app.Services.GetService<TracerProvider>();
+
     /// <summary>The Prometheus scrape endpoint, anonymous: keep it off, or reachable only from the scraper's network, outside Development.</summary>
     public static void MapClinicMetrics(this WebApplication app)
     {
