@@ -9,6 +9,7 @@ namespace ClinicHip.Domain.Staff;
 public sealed class Clinician : AuditableEntity
 {
     public const int DisplayNameMaxLength = 120;
+    public const int ProviderNumberMaxLength = 20;
 
     private readonly List<WorkingInterval> workingHours = [];
 
@@ -34,6 +35,9 @@ public sealed class Clinician : AuditableEntity
 
     public Profession Profession { get; private set; }
 
+    /// <summary>The practitioner's provider number (e.g. a Medicare provider number), printed on the invoices for their services.</summary>
+    public string? ProviderNumber { get; private set; }
+
     /// <summary>Whether patients and the front desk can book this clinician.</summary>
     public bool IsBookable { get; private set; }
 
@@ -50,6 +54,18 @@ public sealed class Clinician : AuditableEntity
     public string? CalendarFeedTokenHash { get; private set; }
 
     public DateTime? CalendarFeedPublishedAtUtc { get; private set; }
+
+    /// <summary>Records the provider number invoices show; null or blank removes it.</summary>
+    public void ChangeProviderNumber(string? providerNumber)
+    {
+        var number = string.IsNullOrWhiteSpace(providerNumber) ? null : providerNumber.Trim();
+        if (number?.Length > ProviderNumberMaxLength)
+        {
+            throw new ArgumentException($"A provider number is at most {ProviderNumberMaxLength} characters.", nameof(providerNumber));
+        }
+
+        ProviderNumber = number;
+    }
 
     /// <summary>Publishes the calendar feed under a new token; an earlier address stops working.</summary>
     public void PublishCalendarFeed(string tokenHash, DateTime nowUtc)
