@@ -1,6 +1,9 @@
 namespace ClinicHip.Application.Webhooks;
 
-/// <summary>The events a webhook subscription can ask for. Each carries ids only, never names or clinical content.</summary>
+/// <summary>
+/// The events a webhook subscription can ask for. Each carries ids, never names or clinical content; the billing events
+/// also carry the bookkeeping figures an accounting integration needs (<see cref="Bookkeeping"/>).
+/// </summary>
 public static class WebhookEventTypes
 {
     public const string AppointmentBooked = "appointment.booked";
@@ -19,10 +22,27 @@ public static class WebhookEventTypes
     /// <summary>Staff invited a patient to claim their record (ids only: the link token goes to the patient alone).</summary>
     public const string PatientInvited = "patient.invited";
 
+    public const string InvoiceIssued = "invoice.issued";
+    public const string InvoicePaid = "invoice.paid";
+    public const string InvoiceCredited = "invoice.credited";
+    public const string PaymentReceived = "payment.received";
+    public const string PaymentRefunded = "payment.refunded";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         AppointmentBooked, AppointmentCancelled, AppointmentRescheduled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow,
         IntakeSubmitted, IntakeUrgent, IntakeEmergency, IntakeReviewOverdue, TreatmentPlanActivated, PatientInvited, WaitlistOffered,
+        InvoiceIssued, InvoicePaid, InvoiceCredited, PaymentReceived, PaymentRefunded,
+    };
+
+    /// <summary>The events that also carry a <c>bookkeeping</c> member, and its shape.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> Bookkeeping = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        [InvoiceIssued] = typeof(Billing.InvoiceBookkeeping),
+        [InvoicePaid] = typeof(Billing.InvoiceBookkeeping),
+        [InvoiceCredited] = typeof(Billing.InvoiceBookkeeping),
+        [PaymentReceived] = typeof(Billing.PaymentBookkeeping),
+        [PaymentRefunded] = typeof(Billing.PaymentBookkeeping),
     };
 
     /// <summary>
@@ -44,6 +64,11 @@ public static class WebhookEventTypes
         [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
         [PatientInvited] = new(["invitationId", "patientId"], []),
         [WaitlistOffered] = new(["waitlistOfferId", "waitlistEntryId", "patientId", "clinicianId"], []),
+        [InvoiceIssued] = WebhookEventData.Invoice,
+        [InvoicePaid] = WebhookEventData.Invoice,
+        [InvoiceCredited] = WebhookEventData.Invoice,
+        [PaymentReceived] = WebhookEventData.Payment,
+        [PaymentRefunded] = WebhookEventData.Payment,
     };
 }
 
@@ -54,4 +79,10 @@ public sealed record WebhookEventData(IReadOnlyList<string> Always, IReadOnlyLis
 
     /// <summary>An intake form, and the appointment it was filled in for, if any.</summary>
     public static readonly WebhookEventData IntakeForm = new(["intakeFormId", "patientId"], ["appointmentId"]);
+
+    /// <summary>An invoice, its patient, and the payer and clinician when there is one.</summary>
+    public static readonly WebhookEventData Invoice = new(["invoiceId", "patientId"], ["payerId", "clinicianId", "appointmentId"]);
+
+    /// <summary>A payment, its patient, and the payer when there is one.</summary>
+    public static readonly WebhookEventData Payment = new(["paymentId", "patientId"], ["payerId"]);
 }

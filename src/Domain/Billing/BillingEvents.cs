@@ -7,6 +7,7 @@ namespace ClinicHip.Domain.Billing;
 /// <summary>An invoice as a bookkeeping integration needs it: amounts in minor units, numbers, dates, payer and items.</summary>
 public sealed record InvoiceSnapshot(
     InvoiceId InvoiceId, string? Number, InvoiceStatus Status, InvoiceReason Reason, PatientId PatientId, PayerId? PayerId, ClinicianId? ClinicianId,
+    Scheduling.AppointmentId? AppointmentId,
     string Currency, long NetMinor, long TaxMinor, long TotalMinor, long CreditedMinor, long PaidMinor, long RefundedMinor, long BalanceMinor,
     DateOnly? IssuedOn, DateOnly? DueOn, IReadOnlyList<InvoiceLine> Lines);
 

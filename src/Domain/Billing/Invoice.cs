@@ -211,7 +211,7 @@ public sealed class Invoice : AuditableEntity, IChangeFeedEntity
 
     /// <summary>What bookkeeping needs of the invoice, as webhooks carry it: amounts, numbers, dates, payer and items; no clinical content.</summary>
     public InvoiceSnapshot Snapshot() => new(
-        Id, Number, Status, Reason, PatientId, PayerId, ClinicianId, Currency, NetMinor, TaxMinor, TotalMinor, CreditedMinor, PaidMinor, RefundedMinor,
+        Id, Number, Status, Reason, PatientId, PayerId, ClinicianId, AppointmentId, Currency, NetMinor, TaxMinor, TotalMinor, CreditedMinor, PaidMinor, RefundedMinor,
         BalanceMinor, IssuedOn, DueOn, [.. lines]);
 
     private void AddLine(BillableItemId? itemId, string code, string description, int quantity, long unitPriceMinor, TaxTreatment treatment)

@@ -21,8 +21,8 @@ public enum PaymentMethod
     Online,
 }
 
-/// <summary>The part of a payment that settles one invoice, and how much of that part was refunded since.</summary>
-public sealed record PaymentAllocation(InvoiceId InvoiceId, long AmountMinor, long RefundedMinor);
+/// <summary>The part of a payment that settles one invoice. Never changed: a refund from it is a refund naming the invoice.</summary>
+public sealed record PaymentAllocation(InvoiceId InvoiceId, long AmountMinor);
 
 /// <summary>Money going back to the payer, with the reason; from an invoice's part of the payment, or from its unallocated credit.</summary>
 public sealed record PaymentRefund(Guid Id, long AmountMinor, string Reason, InvoiceId? InvoiceId, DateTime RefundedAtUtc)
@@ -120,7 +120,7 @@ public sealed class Payment : AuditableEntity, IChangeFeedEntity
         foreach (var (invoice, amount) in settles)
         {
             invoice.ReceivePayment(amount, nowUtc);
-            payment.allocations.Add(new PaymentAllocation(invoice.Id, amount, 0));
+            payment.allocations.Add(new PaymentAllocation(invoice.Id, amount));
         }
 
         payment.Raise(new PaymentReceived(payment.Snapshot(), nowUtc));
@@ -142,13 +142,10 @@ public sealed class Payment : AuditableEntity, IChangeFeedEntity
         }
         else
         {
-            var index = allocations.FindIndex(a => a.InvoiceId == invoice.Id);
-            var allocation = index < 0
-                ? throw new StateConflictException("payment.not-allocated", "This payment did not settle that invoice.")
-                : allocations[index];
-            CheckRule(new RefundMustFitRule(amountMinor, allocation.AmountMinor - allocation.RefundedMinor));
+            var allocation = allocations.Find(a => a.InvoiceId == invoice.Id)
+                ?? throw new StateConflictException("payment.not-allocated", "This payment did not settle that invoice.");
+            CheckRule(new RefundMustFitRule(amountMinor, allocation.AmountMinor - RefundedFrom(invoice.Id)));
             invoice.ReturnPayment(amountMinor);
-            allocations[index] = allocation with { RefundedMinor = allocation.RefundedMinor + amountMinor };
         }
 
         var refund = new PaymentRefund(Guid.CreateVersion7(), amountMinor, reason.Trim(), invoice?.Id, nowUtc);
@@ -157,6 +154,9 @@ public sealed class Payment : AuditableEntity, IChangeFeedEntity
         Raise(new PaymentRefunded(Snapshot(), refund, nowUtc));
         return refund;
     }
+
+    /// <summary>What was refunded from the part of this payment that settled <paramref name="invoice"/>.</summary>
+    public long RefundedFrom(InvoiceId invoice) => refunds.Where(r => r.InvoiceId == invoice).Sum(r => r.AmountMinor);
 
     public PaymentSnapshot Snapshot() => new(
         Id, Number, PatientId, PayerId, Method, Currency, AmountMinor, RefundedMinor, UnallocatedMinor, ReceivedAtUtc, [.. allocations]);

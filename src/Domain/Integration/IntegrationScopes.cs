@@ -18,7 +18,13 @@ public static class IntegrationScopes
     /// <summary>Manage webhook subscriptions.</summary>
     public const string WebhooksManage = "webhooks:manage";
 
-    public static IReadOnlyList<string> All { get; } = [AppointmentsRead, AppointmentsWrite, PatientsRead, WebhooksManage];
+    /// <summary>Read invoices, payments, the price list, patients' account balances and the billing reports.</summary>
+    public const string BillingRead = "billing:read";
+
+    /// <summary>Raise and issue invoices, credit them and record payments and refunds, as the front desk does.</summary>
+    public const string BillingWrite = "billing:write";
+
+    public static IReadOnlyList<string> All { get; } = [AppointmentsRead, AppointmentsWrite, PatientsRead, WebhooksManage, BillingRead, BillingWrite];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 }

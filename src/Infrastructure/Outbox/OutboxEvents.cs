@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicHip.Application.Billing;
+using ClinicHip.Domain.Billing;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Common;
@@ -16,7 +19,10 @@ namespace ClinicHip.Infrastructure.Outbox;
 /// <param name="Type">The event type.</param>
 /// <param name="OccurredAt">When it happened (UTC).</param>
 /// <param name="Data">The ids of the resources it concerns.</param>
-public sealed record WebhookEventBody(Guid Id, string Type, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, Guid> Data);
+/// <param name="Bookkeeping">The billing events' figures for an accounting integration (<see cref="WebhookEventTypes.Bookkeeping"/>); absent on the others.</param>
+public sealed record WebhookEventBody(
+    Guid Id, string Type, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, Guid> Data,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Bookkeeping = null);
 
 /// <summary>What a reminder row holds: which appointment, the start it was made for, and how long before.</summary>
 /// <param name="AppointmentId">The appointment.</param>
@@ -142,6 +148,27 @@ public static class OutboxEvents
                 yield return Due(WaitlistOfferNoticeType, offered.OfferId.Value, offered.OccurredAtUtc, offered.OccurredAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 yield return Due(WaitlistOfferExpiryType, offered.OfferId.Value, offered.OccurredAtUtc, offered.ExpiresAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 break;
+            case InvoiceIssued issued:
+                yield return Event(WebhookEventTypes.InvoiceIssued, issued.Invoice.InvoiceId.Value, issued.OccurredAtUtc, InvoiceIds(issued.Invoice), InvoiceBookkeeping.From(issued.Invoice));
+                break;
+            case InvoicePaid paid:
+                yield return Event(WebhookEventTypes.InvoicePaid, paid.Invoice.InvoiceId.Value, paid.OccurredAtUtc, InvoiceIds(paid.Invoice), InvoiceBookkeeping.From(paid.Invoice));
+                break;
+            case InvoiceCredited credited:
+                yield return Event(
+                    WebhookEventTypes.InvoiceCredited, credited.Invoice.InvoiceId.Value, credited.OccurredAtUtc, InvoiceIds(credited.Invoice),
+                    InvoiceBookkeeping.From(credited.Invoice, credited.CreditNote));
+                break;
+            case PaymentReceived received:
+                yield return Event(
+                    WebhookEventTypes.PaymentReceived, received.Payment.PaymentId.Value, received.OccurredAtUtc, PaymentIds(received.Payment),
+                    PaymentBookkeeping.From(received.Payment));
+                break;
+            case PaymentRefunded refunded:
+                yield return Event(
+                    WebhookEventTypes.PaymentRefunded, refunded.Payment.PaymentId.Value, refunded.OccurredAtUtc, PaymentIds(refunded.Payment),
+                    PaymentBookkeeping.From(refunded.Payment, refunded.Refund));
+                break;
             default:
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
@@ -158,7 +185,39 @@ public static class OutboxEvents
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown appointment change."),
     };
 
-    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, IReadOnlyDictionary<string, Guid> data)
+    private static Dictionary<string, Guid> InvoiceIds(InvoiceSnapshot invoice)
+    {
+        var ids = new Dictionary<string, Guid> { ["invoiceId"] = invoice.InvoiceId.Value, ["patientId"] = invoice.PatientId.Value };
+        if (invoice.PayerId is { } payer)
+        {
+            ids["payerId"] = payer.Value;
+        }
+
+        if (invoice.ClinicianId is { } clinician)
+        {
+            ids["clinicianId"] = clinician.Value;
+        }
+
+        if (invoice.AppointmentId is { } appointment)
+        {
+            ids["appointmentId"] = appointment.Value;
+        }
+
+        return ids;
+    }
+
+    private static Dictionary<string, Guid> PaymentIds(PaymentSnapshot payment)
+    {
+        var ids = new Dictionary<string, Guid> { ["paymentId"] = payment.PaymentId.Value, ["patientId"] = payment.PatientId.Value };
+        if (payment.PayerId is { } payer)
+        {
+            ids["payerId"] = payer.Value;
+        }
+
+        return ids;
+    }
+
+    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, IReadOnlyDictionary<string, Guid> data, object? bookkeeping = null)
     {
         var id = Guid.CreateVersion7();
         return new OutboxMessage
@@ -166,7 +225,7 @@ public static class OutboxEvents
             Id = id,
             Kind = OutboxMessageKind.Event,
             Type = type,
-            PayloadJson = JsonSerializer.Serialize(new WebhookEventBody(id, type, new DateTimeOffset(occurredAtUtc, TimeSpan.Zero), data), Json),
+            PayloadJson = JsonSerializer.Serialize(new WebhookEventBody(id, type, new DateTimeOffset(occurredAtUtc, TimeSpan.Zero), data, bookkeeping), Json),
             ResourceId = resourceId,
             OccurredAtUtc = occurredAtUtc,
             DueAtUtc = occurredAtUtc,

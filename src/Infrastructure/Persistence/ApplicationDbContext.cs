@@ -88,6 +88,28 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.BulkExport.BulkExportJob> BulkExportJobs => Set<Domain.BulkExport.BulkExportJob>();
 
+    public DbSet<Domain.Billing.BillingSettings> BillingSettings => Set<Domain.Billing.BillingSettings>();
+
+    public DbSet<Domain.Billing.BillableItem> BillableItems => Set<Domain.Billing.BillableItem>();
+
+    public DbSet<Domain.Billing.ConcessionPriceList> ConcessionPriceLists => Set<Domain.Billing.ConcessionPriceList>();
+
+    public DbSet<Domain.Billing.Payer> Payers => Set<Domain.Billing.Payer>();
+
+    public DbSet<Domain.Billing.PatientBillingProfile> PatientBillingProfiles => Set<Domain.Billing.PatientBillingProfile>();
+
+    public DbSet<Domain.Billing.AppointmentTypeItem> AppointmentTypeItems => Set<Domain.Billing.AppointmentTypeItem>();
+
+    public DbSet<Domain.Billing.DocumentSequence> DocumentSequences => Set<Domain.Billing.DocumentSequence>();
+
+    public DbSet<Domain.Billing.FeeWaiver> FeeWaivers => Set<Domain.Billing.FeeWaiver>();
+
+    public DbSet<Domain.Billing.Invoice> Invoices => Set<Domain.Billing.Invoice>();
+
+    public DbSet<Domain.Billing.Payment> Payments => Set<Domain.Billing.Payment>();
+
+    public DbSet<Domain.Billing.PrepaidPack> PrepaidPacks => Set<Domain.Billing.PrepaidPack>();
+
     public void ClearChangeTracker() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

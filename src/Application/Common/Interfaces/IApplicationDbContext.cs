@@ -70,6 +70,28 @@ public interface IApplicationDbContext
 
     DbSet<Domain.BulkExport.BulkExportJob> BulkExportJobs { get; }
 
+    DbSet<Domain.Billing.BillingSettings> BillingSettings { get; }
+
+    DbSet<Domain.Billing.BillableItem> BillableItems { get; }
+
+    DbSet<Domain.Billing.ConcessionPriceList> ConcessionPriceLists { get; }
+
+    DbSet<Domain.Billing.Payer> Payers { get; }
+
+    DbSet<Domain.Billing.PatientBillingProfile> PatientBillingProfiles { get; }
+
+    DbSet<Domain.Billing.AppointmentTypeItem> AppointmentTypeItems { get; }
+
+    DbSet<Domain.Billing.DocumentSequence> DocumentSequences { get; }
+
+    DbSet<Domain.Billing.FeeWaiver> FeeWaivers { get; }
+
+    DbSet<Domain.Billing.Invoice> Invoices { get; }
+
+    DbSet<Domain.Billing.Payment> Payments { get; }
+
+    DbSet<Domain.Billing.PrepaidPack> PrepaidPacks { get; }
+
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();
 

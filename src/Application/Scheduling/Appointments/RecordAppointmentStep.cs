@@ -35,6 +35,9 @@ public sealed class RecordAppointmentStepHandler(IApplicationDbContext db, ICurr
             case AppointmentStep.Complete:
                 user.EnsureIsTheClinicianOf(appointment);
                 appointment.Complete(now);
+
+                // The visit's invoice is drafted in the same save, for the desk to check and issue (or a pack session drawn).
+                await Billing.InvoiceDrafting.DraftForCompletedVisitAsync(db, appointment, now, cancellationToken);
                 break;
             case AppointmentStep.NoShow:
                 if (user.IsInRole(Roles.Clinician))

@@ -28,6 +28,7 @@ internal sealed class ClinicianConfiguration : IEntityTypeConfiguration<Clinicia
         builder.HasKey(c => c.Id);
         builder.Property(c => c.DisplayName).HasMaxLength(Clinician.DisplayNameMaxLength);
         builder.Property(c => c.Profession).HasMaxLength(32); // wider than the convention: "ExercisePhysiologist"
+        builder.Property(c => c.ProviderNumber).HasMaxLength(Clinician.ProviderNumberMaxLength);
         builder.HasIndex(c => c.StaffMemberId).IsUnique();
         builder.OwnsMany(c => c.WorkingHours, hours =>
         {

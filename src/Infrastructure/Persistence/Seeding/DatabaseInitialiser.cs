@@ -63,6 +63,12 @@ public sealed partial class DatabaseInitialiser(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        if (!await db.BillingSettings.AnyAsync(cancellationToken))
+        {
+            db.BillingSettings.Add(Domain.Billing.BillingSettings.Default());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await EnsureBootstrapAdminAsync(cancellationToken);
 
         if (seed.Value.Demo)
