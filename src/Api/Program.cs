@@ -133,6 +133,8 @@ api.MapClinicianEndpoints();
 api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();
 api.MapWaitlistEndpoints();
+api.MapInvoiceEndpoints();
+api.MapPriceListEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();

@@ -42,6 +42,10 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/integration-clients/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden],
         // The subscription is the Admin's: a client sees only its own (WebhookOwnershipTests), so another's is 404.
         ["/api/webhooks/{id}"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
+        // A sale to the owner, issued and paid at the desk; the clinician provided no service on it.
+        ["/api/invoices/{id}"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/payments/{id}"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/billing/patients/{patientId}/account"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
@@ -156,6 +160,14 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var location = (await scenario.Admin.GetFromJsonAsync<JsonArray>("/api/locations"))!.First()!["id"]!.GetValue<Guid>();
         var webhook = await IdOf(await scenario.Admin.PostAsJsonAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hook", events = BookedEvents }));
 
+        var item = await Billing.BillingWorld.ItemAsync(scenario.Admin, "BAND", 1500, "Taxable", "Product");
+        var invoice = await IdOf(await frontDesk.PostAsJsonAsync("/api/invoices", new { patientId, items = new[] { new { itemId = item, quantity = 1 } } }));
+        (await frontDesk.PostAsync($"/api/invoices/{invoice}/issue", null)).EnsureSuccessStatusCode();
+        var payment = await IdOf(await frontDesk.PostAsJsonAsync("/api/payments", new
+        {
+            patientId, method = "Cash", amountMinor = 1500, allocations = new[] { new { invoiceId = invoice, amountMinor = 1500 } },
+        }));
+
         var exportStatus = await Fhir.BulkExports.StartAsync(scenario.Admin, "/fhir/$export?_type=Practitioner");
         var exportFile = Fhir.BulkExports.Outputs(await Fhir.BulkExports.ManifestAsync(scenario.Admin, exportStatus))[0].Url;
 
@@ -179,6 +191,8 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
                 ["/api/treatment-plans/{id}"] = $"/api/treatment-plans/{plan}",
                 ["/api/integration-clients/{id}"] = $"/api/integration-clients/{integration.Id}",
                 ["/api/webhooks/{id}"] = $"/api/webhooks/{webhook}",
+                ["/api/invoices/{id}"] = $"/api/invoices/{invoice}",
+                ["/api/payments/{id}"] = $"/api/payments/{payment}",
                 ["/fhir/Patient/{id}"] = $"/fhir/Patient/{patientId}",
                 ["/fhir/Practitioner/{id}"] = $"/fhir/Practitioner/{scenario.ClinicianId}",
                 ["/fhir/Schedule/{id}"] = $"/fhir/Schedule/{scenario.ClinicianId}",

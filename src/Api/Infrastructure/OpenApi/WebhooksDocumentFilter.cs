@@ -27,7 +27,14 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         foreach (var type in WebhookEventTypes.All.Order(StringComparer.Ordinal))
         {
             var schemaName = SchemaName(type);
-            swaggerDoc.Components.Schemas[schemaName] = EventSchema(type, WebhookEventTypes.Data[type]);
+            var schema = EventSchema(type, WebhookEventTypes.Data[type]);
+            if (WebhookEventTypes.Bookkeeping.TryGetValue(type, out var bookkeeping))
+            {
+                schema.Properties!["bookkeeping"] = context.SchemaGenerator.GenerateSchema(bookkeeping, context.SchemaRepository);
+                schema.Required!.Add("bookkeeping");
+            }
+
+            swaggerDoc.Components.Schemas[schemaName] = schema;
             swaggerDoc.Webhooks[type] = new OpenApiPathItem
             {
                 Operations = new Dictionary<HttpMethod, OpenApiOperation>
@@ -36,7 +43,9 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
                     {
                         OperationId = $"Receive{schemaName}",
                         Summary = $"{type}: ClinicHip POSTs it to each subscription to it",
-                        Description = "A thin event: ids only, never names or clinical content; read the resources with the API. " +
+                        Description = (WebhookEventTypes.Bookkeeping.ContainsKey(type)
+                            ? "Ids, and the bookkeeping figures an accounting integration needs (amounts in minor units, numbers, dates, payer, items); never clinical content. "
+                            : "A thin event: ids only, never names or clinical content; read the resources with the API. ") +
                             "Verify the Standard Webhooks signature on the raw body before trusting it, and de-duplicate on Webhook-Id " +
                             "(the same on every retry and redelivery).",
                         Tags = new HashSet<OpenApiTagReference> { new(Tag, swaggerDoc) },

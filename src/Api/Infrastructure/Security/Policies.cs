@@ -74,6 +74,15 @@ public static class Policies
     /// </summary>
     public const string BulkExport = nameof(BulkExport);
 
+    /// <summary>Who reads invoices, payments and accounts: every signed-in user (patients their own, clinicians their services'); clients with billing:read.</summary>
+    public const string BillingReads = nameof(BillingReads);
+
+    /// <summary>Who reads the price list, billing settings and reports: staff (clinicians their own revenue); clients with billing:read. Never a patient.</summary>
+    public const string BillingStaffReads = nameof(BillingStaffReads);
+
+    /// <summary>Who bills and takes payment: the front desk and administrators; clients with billing:write.</summary>
+    public const string Billing = nameof(Billing);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -99,6 +108,9 @@ public static class Policies
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
             .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
+            .AddPolicy(BillingReads, policy => policy.Callers(IntegrationScopes.BillingRead))
+            .AddPolicy(BillingStaffReads, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Clinician, Roles.Admin))
+            .AddPolicy(Billing, policy => policy.Callers(IntegrationScopes.BillingWrite, Roles.FrontDesk, Roles.Admin))
             .AddPolicy(BulkExport, policy => policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement([Roles.Admin], Scope: null, AnyClient: true)));
     }
 
