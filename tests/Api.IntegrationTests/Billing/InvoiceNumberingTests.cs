@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.Billing;
 /// <summary>
 /// The numbering that must never break: invoices issued at once by many desks get consecutive numbers, none missing and
 /// none repeated, even when some issues fail and roll back (docs/decisions/0055). On PostgreSQL (CLINICHIP_TEST_POSTGRES)
-/// the same test runs on the server database; ThreeInstanceTests repeats it across three API processes.
+/// the same test runs on the server database; a test across three API processes is still to be written.
 /// </summary>
 public class InvoiceNumberingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
@@ -44,7 +42,7 @@ public class InvoiceNumberingTests(ClinicApiFactory factory) : IClassFixture<Cli
     }
 
     /// <summary>Every invoice number ever issued, 1…n, each once.</summary>
-    public static async Task ShouldRunWithoutGapsAsync(IServiceProvider services)
+    private static async Task ShouldRunWithoutGapsAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();

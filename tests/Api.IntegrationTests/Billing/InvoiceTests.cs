@@ -11,6 +11,8 @@ namespace ClinicHip.Api.IntegrationTests.Billing;
 /// <summary>Invoices through HTTP: who may bill, what an issued invoice refuses, and what bad input changes (nothing).</summary>
 public class InvoiceTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
+    private static readonly int[] FirstLine = [1];
+
     [Fact]
     public async Task GetInvoice_AnotherPatientsId_Is404WithNothingOfIt()
     {
@@ -90,7 +92,7 @@ public class InvoiceTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
         issued["totalMinor"]!.GetValue<long>().ShouldBe(8800);
         issued["taxMinor"]!.GetValue<long>().ShouldBe(800);
         issued["status"]!.GetValue<string>().ShouldBe("Issued");
-        var change = await world.Desk.PatchAsJsonAsync($"/api/invoices/{issued["id"]}", new { removeLines = new[] { 1 } });
+        var change = await world.Desk.PatchAsJsonAsync($"/api/invoices/{issued["id"]}", new { removeLines = FirstLine });
         (await change.ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("invoice.not-draft");
     }
 
