@@ -37,7 +37,7 @@ builder.AddClinicTelemetry();
 builder.Services.AddApplication();
 builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
 builder.Services.Configure<ClinicHip.Application.Waitlist.WaitlistOptions>(builder.Configuration.GetSection(ClinicHip.Application.Waitlist.WaitlistOptions.SectionName));
-builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
+builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
 builder.Services.Configure<ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions>(
     builder.Configuration.GetSection(ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);

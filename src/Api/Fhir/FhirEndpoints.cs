@@ -31,12 +31,6 @@ public static class FhirEndpoints
 {
     private const string Tag = "FHIR R4";
 
-    public static string BaseUrl(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{FhirOutcomes.PathPrefix}";
-    }
-
     public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup(FhirOutcomes.PathPrefix).RequireAuthorization().WithTags(Tag).WithGroupName(FhirOperationFilter.DocumentName)
@@ -88,7 +82,7 @@ public static class FhirEndpoints
     /// <summary>FHIR: the CapabilityStatement.</summary>
     /// <remarks>What this server supports, exactly: resources, interactions and search parameters. Open to anyone, as FHIR clients read it before they sign in.</remarks>
     /// <response code="200">The CapabilityStatement (application/fhir+json).</response>
-    public static FhirResult Metadata(HttpRequest request) => new(FhirCapabilities.Statement(BaseUrl(request)), null);
+    public static FhirResult Metadata(HttpRequest request) => new(FhirCapabilities.Statement(FhirAddress.Base(request)), null);
 
     public const string SmartConfigurationPath = "/.well-known/smart-configuration";
 
@@ -108,7 +102,7 @@ public static class FhirEndpoints
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(publicAddress);
         const string tokenPath = "/api/auth/client-token";
-        var tokenEndpoint = publicAddress.Value.BaseUrl is null ? $"{request.Scheme}://{request.Host}{request.PathBase}{tokenPath}" : publicAddress.Value.Resolve(tokenPath);
+        var tokenEndpoint = publicAddress.Value.Absolute(request, tokenPath);
         return Results.Json(new Dictionary<string, object>
         {
             ["token_endpoint"] = tokenEndpoint,
@@ -129,12 +123,7 @@ public static class FhirEndpoints
     {
         var search = FhirSearch.Of(request, "name", "birthdate", "identifier", "phone", "email", "_id", FhirSearch.LastUpdated);
         var (changedFrom, changedBefore) = search.DateWindow(FhirSearch.LastUpdated);
-        var birthDate = search.DateWindow("birthdate") switch
-        {
-            (null, null) => (DateOnly?)null,
-            ({ } from, { } before) when before - from == TimeSpan.FromDays(1) && from.TimeOfDay == TimeSpan.Zero => DateOnly.FromDateTime(from.UtcDateTime),
-            _ => throw ValidationException.For("birthdate", "birthdate takes one date (yyyy-MM-dd)."),
-        };
+        var birthDate = search.BirthDate("birthdate");
         var id = search.Reference("_id", "Patient");
         if (search.Token("identifier") is { } identifier)
         {
@@ -206,7 +195,7 @@ public static class FhirEndpoints
 
         if (await May(Policies.ClinicalRecords))
         {
-            var canonicalBase = CanonicalBase(publicAddress.Value);
+            var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
             var forms = await mediator.Send(new ListPatientIntakeFormsQuery(id), cancellationToken);
             record.Add(RecordPart.Of<int>([.. forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()], v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
             record.Add(RecordPart.Of<IntakeFormDto>([.. forms.Where(f => f.Answers is not null)], f => HipIntakeQuestionnaire.Response(f, canonicalBase)!));
@@ -279,7 +268,7 @@ public static class FhirEndpoints
         var matching = (await mediator.Send(new ListCliniciansQuery(), cancellationToken))
             .Where(c => (id is null || c.Id == id) && (name is null || c.DisplayName.Contains(name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(matching);
         return new FhirResult(search.Bundle(request, page.Select(FhirResources.Practitioner), matching.Count), null);
     }
 
@@ -302,7 +291,7 @@ public static class FhirEndpoints
         var (id, actor) = (search.Reference("_id", "Schedule"), search.Reference("actor", "Practitioner"));
         var matching = (await mediator.Send(new ListCliniciansQuery(), cancellationToken))
             .Where(c => (id is null || c.Id == id) && (actor is null || c.Id == actor)).ToList();
-        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(matching);
         return new FhirResult(search.Bundle(request, page.Select(FhirResources.Schedule), matching.Count), null);
     }
 
@@ -327,7 +316,7 @@ public static class FhirEndpoints
         var matching = (await mediator.Send(new ListLocationsQuery(), cancellationToken))
             .Where(l => (id is null || l.Id == id) && (name is null || l.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(matching);
         return new FhirResult(search.Bundle(request, page.Select(FhirResources.Location), matching.Count), null);
     }
 
@@ -364,7 +353,7 @@ public static class FhirEndpoints
 
         var slots = await mediator.Send(
             new GetAvailabilityQuery(typeId, from.Value, before.Value, search.Reference("schedule", "Schedule")), cancellationToken);
-        var page = slots.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(slots);
         return new FhirResult(search.Bundle(request, page.Select(s => FhirResources.Slot(s, typeId)), slots.Count), null);
     }
 
@@ -428,7 +417,7 @@ public static class FhirEndpoints
         var patient = RequiredPatient(search);
         var assessments = await mediator.Send(new ListPatientAssessmentsQuery(patient), cancellationToken);
         var conditions = assessments.SelectMany(FhirResources.Conditions).ToList();
-        var page = conditions.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        var page = search.PageOf(conditions).ToList();
         List<Resource> included = [];
         if (includes.Contains(FhirCapabilities.ConditionSubject) && page.Count > 0)
         {
@@ -455,16 +444,6 @@ public static class FhirEndpoints
         return new FhirResult(condition, assessment);
     }
 
-    /// <summary>
-    /// Where canonical URLs (the intake Questionnaire's) are rooted: the API's public address (PublicAddress:BaseUrl) with
-    /// /fhir, never the request's Host header; ClinicHip's own namespace when no public address is configured.
-    /// </summary>
-    public static string CanonicalBase(PublicAddressOptions publicAddress)
-    {
-        ArgumentNullException.ThrowIfNull(publicAddress);
-        return publicAddress.BaseUrl is null ? FhirResources.Canonical : publicAddress.Resolve(FhirOutcomes.PathPrefix);
-    }
-
     /// <summary>FHIR: search the intake Questionnaires (one per version of the hip intake form).</summary>
     /// <remarks>Parameters: url (the canonical URL, optionally with |version), version, status (active or retired), _id, _count. Any signed-in user.</remarks>
     /// <response code="200">A searchset Bundle, current version first.</response>
@@ -472,7 +451,7 @@ public static class FhirEndpoints
     {
         ArgumentNullException.ThrowIfNull(publicAddress);
         var search = FhirSearch.Of(request, "url", "version", "status", "_id");
-        var canonicalBase = CanonicalBase(publicAddress.Value);
+        var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
         var (url, version) = search.Token("url") is { } canonical && canonical.Split('|') is [var u, var v] ? (u, (string?)v) : (search.Token("url"), null);
         if (version is not null && search.Token("version") is { } named && named != version)
         {
@@ -485,7 +464,7 @@ public static class FhirEndpoints
             .Where(q => (url is null || q.Url == url) && (version is null || q.Version == version) && (id is null || q.Id == id)
                 && (status is null || Hl7.Fhir.Utility.EnumUtility.GetLiteral(q.Status) == status))
             .ToList();
-        var page = matching.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(matching);
         return new FhirResult(search.Bundle(request, page, matching.Count), null);
     }
 
@@ -496,7 +475,7 @@ public static class FhirEndpoints
     {
         ArgumentNullException.ThrowIfNull(publicAddress);
         var version = HipIntakeQuestionnaire.VersionOf(id) ?? throw new NotFoundException("Questionnaire", id);
-        return new FhirResult(HipIntakeQuestionnaire.Questionnaire(version, CanonicalBase(publicAddress.Value)), null);
+        return new FhirResult(HipIntakeQuestionnaire.Questionnaire(version, FhirAddress.CanonicalBase(publicAddress.Value)), null);
     }
 
     /// <summary>FHIR: search submitted intake forms (QuestionnaireResponse).</summary>
@@ -512,9 +491,9 @@ public static class FhirEndpoints
         var search = FhirSearch.Of(request, "patient", FhirSearch.LastUpdated, FhirSearch.Include);
         var includes = search.Includes(FhirCapabilities.QuestionnaireResponseQuestionnaire, FhirCapabilities.QuestionnaireResponseSubject);
         var forms = await IntakeFormsAsync(search, mediator, cancellationToken);
-        var canonicalBase = CanonicalBase(publicAddress.Value);
+        var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
         var responses = forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>().ToList();
-        var page = responses.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        var page = search.PageOf(responses).ToList();
         List<Resource> included = [];
         if (includes.Contains(FhirCapabilities.QuestionnaireResponseQuestionnaire))
         {
@@ -539,7 +518,7 @@ public static class FhirEndpoints
     {
         ArgumentNullException.ThrowIfNull(publicAddress);
         var form = await mediator.Send(new GetIntakeFormQuery(id), cancellationToken);
-        var response = HipIntakeQuestionnaire.Response(form, CanonicalBase(publicAddress.Value)) ?? throw new NotFoundException("QuestionnaireResponse", id);
+        var response = HipIntakeQuestionnaire.Response(form, FhirAddress.CanonicalBase(publicAddress.Value)) ?? throw new NotFoundException("QuestionnaireResponse", id);
         return new FhirResult(response, form);
     }
 
@@ -552,7 +531,7 @@ public static class FhirEndpoints
         var includes = search.Includes(FhirCapabilities.CarePlanSubject);
         var patient = RequiredPatient(search);
         var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(patient), cancellationToken);
-        var page = plans.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToList();
+        var page = search.PageOf(plans).ToList();
         List<Resource> included = includes.Contains(FhirCapabilities.CarePlanSubject) && page.Count > 0
             ? [FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken))]
             : [];
@@ -575,7 +554,7 @@ public static class FhirEndpoints
     {
         var search = FhirSearch.Of(request, "patient");
         var referrals = await mediator.Send(new ListPatientReferralsQuery(RequiredPatient(search)), cancellationToken);
-        var page = referrals.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(referrals);
         return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.ServiceRequest), referrals.Count), referrals);
     }
 
@@ -606,7 +585,7 @@ public static class FhirEndpoints
         var observations = FhirCareResources.Outcomes(patient, outcomes).Concat(forms.Select(FhirCareResources.Triage))
             .Where(o => code is null || o.Code.Coding.Any(c => code == c.Code || code == $"{c.System}|{c.Code}"))
             .OrderByDescending(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ToList();
-        var page = observations.Skip((search.Page - 1) * search.PageSize).Take(search.PageSize);
+        var page = search.PageOf(observations);
         return new FhirResult(search.Bundle(request, page, observations.Count), new PatientRead(patient));
     }
 

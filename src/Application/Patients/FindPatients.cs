@@ -1,10 +1,12 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Patients;
 
@@ -29,10 +31,13 @@ public sealed record FindPatientsQuery(
 
 public sealed class FindPatientsValidator : AbstractValidator<FindPatientsQuery>
 {
-    public FindPatientsValidator()
+    public FindPatientsValidator(IOptions<InputBounds> bounds)
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.BirthDate).WithinBirthDates(bounds);
+        RuleFor(q => q.ChangedFrom).WithinSupportedDates(bounds);
+        RuleFor(q => q.ChangedBefore).WithinSupportedDates(bounds);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Name).MaximumLength(Domain.Common.PersonName.MaxLength);
         RuleFor(q => q.Phone).MaximumLength(Common.Validation.ContactRules.PhoneMaxLength);
         RuleFor(q => q.Email).MaximumLength(Common.Validation.ContactRules.EmailMaxLength);

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.ChangeFeeds;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -50,14 +51,16 @@ public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQu
 {
     public const int MaxSearchWords = 6;
 
-    public SearchPatientsValidator()
+    public SearchPatientsValidator(IOptions<InputBounds> bounds)
     {
+        RuleFor(q => q.DateOfBirth).WithinBirthDates(bounds);
+        RuleFor(q => q.UpdatedSince).WithinSupportedDates(bounds);
         RuleFor(q => q.Search).MaximumLength(PatientSearchKey.MaxLength)
             .Must(s => s is null || PatientSearchKey.Terms(s).Count <= MaxSearchWords).WithMessage($"Search with at most {MaxSearchWords} words.");
         RuleFor(q => q.Phone).MaximumLength(Common.Validation.ContactRules.PhoneMaxLength);
         RuleFor(q => q.Email).MaximumLength(Common.Validation.ContactRules.EmailMaxLength);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 

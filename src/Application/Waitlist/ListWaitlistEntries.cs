@@ -28,8 +28,8 @@ public sealed class ListWaitlistEntriesValidator : AbstractValidator<ListWaitlis
     public ListWaitlistEntriesValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).InclusiveBetween(1, InputBoundsRules.MaxPage);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 

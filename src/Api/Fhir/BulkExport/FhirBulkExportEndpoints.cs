@@ -107,7 +107,7 @@ public static partial class FhirBulkExportEndpoints
         switch (job.Status)
         {
             case BulkExportStatus.Completed:
-                var baseUrl = FhirEndpoints.BaseUrl(http.Request);
+                var baseUrl = FhirAddress.Base(http.Request);
                 return Results.Json(new BulkExportManifest(
                     job.TransactionTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture), job.Request, RequiresAccessToken: true,
                     [.. job.Output.Select(f => new BulkExportManifestFile(f.Type, $"{baseUrl}{FilePath}/{job.Id}/{f.Name}", f.Count))], []),
@@ -171,9 +171,9 @@ public static partial class FhirBulkExportEndpoints
             : (DateTimeOffset?)null;
         string[] types = [.. request.Query[TypeParameter].SelectMany(t => (t ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()];
 
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        var url = FhirAddress.Of(request, $"{request.Path}{request.QueryString}");
         var job = await mediator.Send(new StartBulkExportCommand(patientLevel, types, since, url), cancellationToken);
-        request.HttpContext.Response.Headers.ContentLocation = $"{FhirEndpoints.BaseUrl(request)}{StatusPath}/{job.Id}";
+        request.HttpContext.Response.Headers.ContentLocation = $"{FhirAddress.Base(request)}{StatusPath}/{job.Id}";
         var accepted = new OperationOutcome
         {
             Issue =
