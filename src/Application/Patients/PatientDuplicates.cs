@@ -18,10 +18,13 @@ public sealed record DuplicateCandidateDto(Guid Id, string GivenName, string Fam
 /// </summary>
 public static class PatientDuplicates
 {
-    public const string ProblemCode = "patient.possible-duplicate";
+    public const string ProblemCode = PossibleDuplicateException.ProblemCode;
     private const int MaxCandidates = 10;
 
-    /// <summary>Answers 409 with the candidates unless there are none or the caller confirmed this is a different person.</summary>
+    /// <summary>
+    /// Answers 409 with the candidates unless there are none or the caller confirmed this is a different person. Only staff
+    /// who may search patients reach it (a patient's own edit and online registration never show candidates).
+    /// </summary>
     public static async Task EnsureNoDuplicateAsync(
         this IApplicationDbContext db, PatientDetails details, PatientId? self, bool confirmedNotDuplicate, CancellationToken cancellationToken)
     {
@@ -33,10 +36,7 @@ public static class PatientDuplicates
         var candidates = await db.FindDuplicatesAsync(details, self, cancellationToken);
         if (candidates.Count > 0)
         {
-            throw new ConflictException(
-                ProblemCode,
-                "This may be a patient the clinic already has. Check the candidates; if this is a different person, send again with confirmedNotDuplicate: true.",
-                new Dictionary<string, object?> { ["candidates"] = candidates });
+            throw new PossibleDuplicateException(candidates, [.. candidates.Select(c => c.Id)]);
         }
     }
 

@@ -83,6 +83,13 @@ public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser 
         if (changes.Count > 0)
         {
             db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Edited, now, actor, changes, !byPatient && request.ConfirmedNotDuplicate));
+
+            // An invitation works only for the address it was sent to (docs/decisions/0043).
+            if (changes.Any(c => c.Field == "email"))
+            {
+                await db.RevokeOpenInvitationsAsync(patient.Id, now, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -72,7 +72,8 @@ public sealed class ListWaitlistEntriesHandler(IApplicationDbContext db, ICurren
         entries = request.Status switch
         {
             null => entries,
-            WaitlistEntryStatus.Expired => entries.Where(e => e.Status == WaitlistEntryStatus.Waiting && e.ExpiresAtUtc <= now),
+            WaitlistEntryStatus.Expired => entries.Where(e => (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Paused) && e.ExpiresAtUtc <= now),
+            WaitlistEntryStatus.Paused => entries.Where(e => e.Status == WaitlistEntryStatus.Paused && e.ExpiresAtUtc > now),
             WaitlistEntryStatus.Waiting => entries.Where(e => e.Status == WaitlistEntryStatus.Waiting && e.ExpiresAtUtc > now),
             { } status => entries.Where(e => e.Status == status),
         };

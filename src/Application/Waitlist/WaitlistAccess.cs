@@ -26,6 +26,17 @@ internal static class WaitlistAccess
     public static async Task<List<WaitlistOffer>> OffersOfAsync(this IApplicationDbContext db, IReadOnlyCollection<WaitlistEntryId> entryIds, CancellationToken cancellationToken) =>
         await db.WaitlistOffers.AsNoTracking().Where(o => entryIds.Contains(o.EntryId)).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The patient's open entries (waiting, offered or paused, window not ended), read for the duplicate and cap rules. Two
+    /// joins racing may both pass; the cap still bounds what one patient holds.
+    /// </summary>
+    public static async Task<List<WaitlistEntry>> OpenWaitlistEntriesOfAsync(
+        this IApplicationDbContext db, Domain.Patients.PatientId patientId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await db.WaitlistEntries.AsNoTracking()
+            .Where(e => e.PatientId == patientId && e.ExpiresAtUtc > nowUtc
+                && (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Offered || e.Status == WaitlistEntryStatus.Paused))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Saves a change of an entry; an offer made to it meanwhile (its version moved on) answers 409.</summary>
     public static async Task SaveEntryAsync(this IApplicationDbContext db, CancellationToken cancellationToken)
     {

@@ -673,6 +673,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
@@ -684,6 +688,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1307,6 +1314,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
