@@ -10,7 +10,8 @@ namespace ClinicHip.Api.Fhir;
 /// <summary>
 /// The hip-pain intake form as a FHIR Questionnaire, one per form version, and each submitted form as a
 /// QuestionnaireResponse with the same link ids (docs/decisions/0030). Version 2 added the screening questions and some
-/// answer options; a version-1 form is answered against version 1, so its response never shows a question it was not asked.
+/// answer options, version 3 the deciding facts of the wider differential (each enabled only where it applies); a form is
+/// answered against its own version, so its response never shows a question it was not asked.
 /// </summary>
 public static class HipIntakeQuestionnaire
 {
@@ -31,20 +32,26 @@ public static class HipIntakeQuestionnaire
     /// <summary>The canonical URL: the same for every version, which <c>|{version}</c> names.</summary>
     public static string Url(string canonicalBase) => $"{canonicalBase}/Questionnaire/{Name}";
 
-    // Answer options added with version 2; version 1 offered the others.
-    private static readonly HashSet<Enum> SinceVersion2 =
-    [
-        PainLocation.Thigh, PainLocation.Knee, PainLocation.PubicBone,
-        AggravatingFactor.HoppingOrImpact, AggravatingFactor.KickingOrTwisting,
-        MedicalHistory.Cancer, MedicalHistory.LongTermOralCorticosteroids, MedicalHistory.Immunosuppression, MedicalHistory.Diabetes,
-        MedicalHistory.InflammatoryArthritis, MedicalHistory.RecentHipInjectionInfectionOrSurgery, MedicalHistory.EatingDisorderOrLowEnergyAvailability,
-        MedicalHistory.HeavyAlcoholUse,
-    ];
+    // The version that added an answer option; options not listed were in version 1.
+    private static readonly Dictionary<Enum, int> OptionSince = new()
+    {
+        [PainLocation.Thigh] = 2, [PainLocation.Knee] = 2, [PainLocation.PubicBone] = 2,
+        [AggravatingFactor.HoppingOrImpact] = 2, [AggravatingFactor.KickingOrTwisting] = 2,
+        [MedicalHistory.Cancer] = 2, [MedicalHistory.LongTermOralCorticosteroids] = 2, [MedicalHistory.Immunosuppression] = 2, [MedicalHistory.Diabetes] = 2,
+        [MedicalHistory.InflammatoryArthritis] = 2, [MedicalHistory.RecentHipInjectionInfectionOrSurgery] = 2,
+        [MedicalHistory.EatingDisorderOrLowEnergyAvailability] = 2, [MedicalHistory.HeavyAlcoholUse] = 2,
+        [PainLocation.LowerAbdomen] = 3, [PainLocation.Flank] = 3,
+        [AggravatingFactor.CoughingOrStraining] = 3, [AggravatingFactor.ExerciseEasingWithinMinutesOfRest] = 3,
+        [SystemicSymptom.FaintnessOrCollapse] = 3, [MedicalHistory.Smoking] = 3, [MedicalHistory.VascularDisease] = 3,
+    };
+
+    private static readonly DateTimeOffset[] Published =
+        [new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero), new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero)];
 
     /// <summary>One question: its link id, wording, type, the version that added it, and how the stored answers answer it.</summary>
     private sealed record Question(
         string LinkId, string Text, ItemType Type, Func<HipIntakeAnswers, IEnumerable<DataType>> Answer, bool Required = false, bool Repeats = false,
-        Type? Choices = null, int Since = 1, int? MaxLength = null, IReadOnlyList<Question>? Items = null);
+        Type? Choices = null, int Since = 1, int? MaxLength = null, IReadOnlyList<Question>? Items = null, IReadOnlyList<Questionnaire.EnableWhenComponent>? When = null);
 
     private static readonly IReadOnlyList<Question> Questions =
     [
@@ -92,20 +99,34 @@ public static class HipIntakeQuestionnaire
             a => a.MorningStiffnessMinutes is { } m ? [new Integer(m)] : [], Since: 2),
         YesNo("nothing-eases-pain", "Does nothing (rest, changing position, medication) ease the pain?", a => a.NothingEasesPain, since: 2),
         Choice<PainTrend>("trend", "Since it began, is the pain improving, the same or worse?", a => a.Trend is { } t ? [t] : [], since: 2),
+        YesNo("pop-at-onset", "Did you feel a pop or snap at the moment it began?", a => a.PopAtOnset, 3, When("onset", Coding(Onset.Sudden))),
+        Choice<BurningOrNumbArea>("burning-or-numbness", "Do you have burning pain or numbness? Where?", a => a.BurningOrNumbness, repeats: true, since: 3),
+        Choice<GroinLump>("groin-lump", "Is there a lump in your groin?", a => a.GroinLump is { } l ? [l] : [], since: 3,
+            when: [.. new[] { PainLocation.FrontOfHipOrGroin, PainLocation.InsideOfThighOrGroin, PainLocation.PubicBone, PainLocation.LowerAbdomen }
+                .Select(l => Enabled("pain-locations", Coding(l)))]),
+        YesNo("period-late-or-missed", "Is your period late, or have you missed one? (asked at 10 to 55 unless post-menopausal or pregnant)",
+            a => a.PeriodLateOrMissed, 3, [Enabled("sex", Coding(Domain.Patients.Sex.Female)), Enabled("sex", Coding(Domain.Patients.Sex.Intersex))]),
+        new("temperature-celsius", "The highest temperature you measured, in °C, if you know it", ItemType.Decimal,
+            a => a.TemperatureCelsius is { } t ? [new FhirDecimal(t)] : [], Since: 3, When: When("systemic-symptoms", Coding(SystemicSymptom.Fever))),
+        YesNo("fever-began-with-hip-pain", "Did the fever or feeling unwell begin with the hip pain, rather than with another illness such as a cold?",
+            a => a.FeverBeganWithHipPain, 3, [Enabled("systemic-symptoms", Coding(SystemicSymptom.Fever)), Enabled("systemic-symptoms", Coding(SystemicSymptom.FeelingUnwell))]),
+        YesNo("testicular-pain", "Do you have pain in a testicle or the scrotum?", a => a.TesticularPain, 3,
+            [Enabled("sex", Coding(Domain.Patients.Sex.Male)), Enabled("sex", Coding(Domain.Patients.Sex.Intersex))]),
+        YesNo("shoulders-and-hips-stiff", "Are both hips and both shoulders aching and stiff? (asked at 50 or over)", a => a.ShouldersAndHipsStiff, 3),
     ];
 
     /// <summary>One version of the form. The current version is active; earlier ones are retired (answers to them are kept).</summary>
     public static Questionnaire Questionnaire(int version, string canonicalBase) => new()
     {
         Id = Id(version),
-        Meta = new Meta { LastUpdated = version == HipIntakeAnswers.CurrentFormVersion ? Version2Published : Version1Published },
+        Meta = new Meta { LastUpdated = Published[version - 1] },
         Url = Url(canonicalBase),
         Version = version.ToString(CultureInfo.InvariantCulture),
         Name = "HipIntake",
         Title = "Hip pain intake",
         Status = version == HipIntakeAnswers.CurrentFormVersion ? PublicationStatus.Active : PublicationStatus.Retired,
         SubjectType = [ResourceType.Patient],
-        Date = (version == HipIntakeAnswers.CurrentFormVersion ? Version2Published : Version1Published).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Date = Published[version - 1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Publisher = "ClinicHip",
         Description = "The questions a runner with hip pain answers before their first visit; the answers are triaged for red flags.",
         Item = [.. Questions.Where(q => q.Since <= version).Select(q => Item(q, version))],
@@ -138,9 +159,6 @@ public static class HipIntakeQuestionnaire
         };
     }
 
-    private static readonly DateTimeOffset Version1Published = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Version2Published = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
-
     private static Questionnaire.ItemComponent Item(Question question, int version) => new()
     {
         LinkId = question.LinkId,
@@ -150,10 +168,12 @@ public static class HipIntakeQuestionnaire
         Repeats = question.Repeats ? true : null,
         MaxLength = question.MaxLength,
         AnswerOption = question.Choices is { } choices
-            ? [.. Enum.GetValues(choices).Cast<Enum>().Where(o => version >= 2 || !SinceVersion2.Contains(o))
+            ? [.. Enum.GetValues(choices).Cast<Enum>().Where(o => OptionSince.GetValueOrDefault(o, 1) <= version)
                 .Select(o => new Questionnaire.AnswerOptionComponent { Value = Coding(o) })]
             : [],
         Item = question.Items is { } items ? [.. items.Select(i => Item(i, version))] : [],
+        EnableWhen = question.When is { } when ? [.. when] : [],
+        EnableBehavior = question.When is { Count: > 1 } ? Hl7.Fhir.Model.Questionnaire.EnableWhenBehavior.Any : null,
     };
 
     private static QuestionnaireResponse.ItemComponent? Answered(Question question, HipIntakeAnswers answers)
@@ -187,9 +207,20 @@ public static class HipIntakeQuestionnaire
         return new Coding(CodeSystem(value.GetType()), value.ToString(), char.ToUpperInvariant(words[0]) + words[1..]);
     }
 
-    private static Question Choice<T>(string linkId, string text, Func<HipIntakeAnswers, IEnumerable<T>> answer, bool required = false, bool repeats = false, int since = 1)
+    private static Question Choice<T>(
+        string linkId, string text, Func<HipIntakeAnswers, IEnumerable<T>> answer, bool required = false, bool repeats = false, int since = 1,
+        IReadOnlyList<Questionnaire.EnableWhenComponent>? when = null)
         where T : struct, Enum =>
-        new(linkId, text, ItemType.Choice, a => answer(a).Select(v => (DataType)Coding(v)), required, repeats, typeof(T), since);
+        new(linkId, text, ItemType.Choice, a => answer(a).Select(v => (DataType)Coding(v)), required, repeats, typeof(T), since, When: when);
+
+    /// <summary>A question asked only of some (version 3): answered only when it was asked.</summary>
+    private static Question YesNo(string linkId, string text, Func<HipIntakeAnswers, bool?> answer, int since, IReadOnlyList<Questionnaire.EnableWhenComponent>? when = null) =>
+        new(linkId, text, ItemType.Boolean, a => answer(a) is { } value ? [new FhirBoolean(value)] : [], Since: since, When: when);
+
+    private static Questionnaire.EnableWhenComponent Enabled(string question, Coding answer) =>
+        new() { Question = question, Operator = Hl7.Fhir.Model.Questionnaire.QuestionnaireItemOperator.Equal, Answer = answer };
+
+    private static Questionnaire.EnableWhenComponent[] When(string question, Coding answer) => [Enabled(question, answer)];
 
     private static Question YesNo(string linkId, string text, Func<HipIntakeAnswers, bool> answer, bool required = false, int since = 1) =>
         new(linkId, text, ItemType.Boolean, a => [new FhirBoolean(answer(a))], required, Since: since);
