@@ -1,5 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Patients;
@@ -15,10 +16,12 @@ public static class PatientEndpoints
     {
         var group = app.MapGroup("/patients").WithTags("Patients").Audited("Patient");
         group.MapPost("/", Create).RequireAuthorization(Policies.Staff).WithName("CreatePatient")
+            .WithMetadata(new ClientAlternative("Patient records are created by the patient registering (POST /api/auth/register) or by the front desk; find a patient with GET /fhir/Patient and the scope patients:read.")).Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", Search).RequireAuthorization(Policies.Staff).WithName("SearchPatients").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.PatientProfiles).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.PatientRecordEditing).WithName("UpdatePatient")
+        group.MapGet("/", Search).RequireAuthorization(Policies.Staff).WithName("SearchPatients")
+            .WithMetadata(new ClientAlternative("Find patients with GET /fhir/Patient (name, birthdate, identifier, phone, email) and the scope patients:read.")).Sends(ResponseHeader.NextLink).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.PatientProfiles).WithName("GetPatient").Sends(ResponseHeader.ETag).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.PatientRecordEditing).WithName("UpdatePatient").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{patientId:guid}/appointments", Appointments).RequireAuthorization(Policies.SchedulingReads).WithName("ListPatientAppointments")
@@ -29,7 +32,7 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{patientId:guid}/restore", Restore).RequireAuthorization(Policies.FrontDesk).WithName("RestorePatient")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{patientId:guid}/merge", Merge).RequireAuthorization(Policies.Admin).WithName("MergePatient")
+        group.MapPost("/{patientId:guid}/merge", Merge).RequireAuthorization(Policies.Admin).WithName("MergePatient").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{patientId:guid}/not-duplicate", ConfirmNotDuplicate).RequireAuthorization(Policies.FrontDesk).WithName("ConfirmPatientNotDuplicate")
@@ -142,7 +145,7 @@ public static class PatientEndpoints
     public static async Task<Ok<PatientProfileDto>> Update(
         Guid id, UpdatePatientCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        var patient = await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        var patient = await mediator.Send(command with { Id = id, ExpectedVersion = request.RequiredIfMatchVersion("patient") }, cancellationToken);
         response.SetETag(patient.Version);
         return TypedResults.Ok(patient);
     }

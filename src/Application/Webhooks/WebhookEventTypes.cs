@@ -1,6 +1,9 @@
 namespace ClinicHip.Application.Webhooks;
 
-/// <summary>The events a webhook subscription can ask for. Each carries ids only, never names or clinical content.</summary>
+/// <summary>
+/// The events a webhook subscription can ask for. Each carries ids, times and codes, enough to act on without reading the
+/// resource back, and never names, free text or clinical content.
+/// </summary>
 public static class WebhookEventTypes
 {
     public const string AppointmentBooked = "appointment.booked";
@@ -26,32 +29,23 @@ public static class WebhookEventTypes
     };
 
     /// <summary>
-    /// The ids each event's <c>data</c> carries, as the outbox writes them (a test holds the two together) and the
-    /// contract's <c>webhooks</c> section documents them.
+    /// The type of each event's <c>data</c>, as the outbox writes it and the contract's <c>webhooks</c> section documents it
+    /// (its schema is generated from the type, so the two cannot drift).
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, WebhookEventData> Data = new Dictionary<string, WebhookEventData>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Type> Data = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
-        [AppointmentBooked] = WebhookEventData.Appointment,
-        [AppointmentCancelled] = WebhookEventData.Appointment,
-        [AppointmentRescheduled] = WebhookEventData.Appointment,
-        [AppointmentCheckedIn] = WebhookEventData.Appointment,
-        [AppointmentCompleted] = WebhookEventData.Appointment,
-        [AppointmentNoShow] = WebhookEventData.Appointment,
-        [IntakeSubmitted] = WebhookEventData.IntakeForm,
-        [IntakeUrgent] = WebhookEventData.IntakeForm,
-        [IntakeEmergency] = WebhookEventData.IntakeForm,
-        [IntakeReviewOverdue] = new(["intakeFormId", "patientId"], []),
-        [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
-        [PatientInvited] = new(["invitationId", "patientId"], []),
-        [WaitlistOffered] = new(["waitlistOfferId", "waitlistEntryId", "patientId", "clinicianId"], []),
+        [AppointmentBooked] = typeof(AppointmentEventData),
+        [AppointmentCancelled] = typeof(AppointmentEventData),
+        [AppointmentRescheduled] = typeof(AppointmentEventData),
+        [AppointmentCheckedIn] = typeof(AppointmentEventData),
+        [AppointmentCompleted] = typeof(AppointmentEventData),
+        [AppointmentNoShow] = typeof(AppointmentEventData),
+        [IntakeSubmitted] = typeof(IntakeFormEventData),
+        [IntakeUrgent] = typeof(IntakeFormEventData),
+        [IntakeEmergency] = typeof(IntakeFormEventData),
+        [IntakeReviewOverdue] = typeof(IntakeReviewOverdueEventData),
+        [TreatmentPlanActivated] = typeof(TreatmentPlanEventData),
+        [PatientInvited] = typeof(PatientInvitedEventData),
+        [WaitlistOffered] = typeof(WaitlistOfferedEventData),
     };
-}
-
-/// <summary>The ids in an event's <c>data</c>: always there, and there only when they apply.</summary>
-public sealed record WebhookEventData(IReadOnlyList<string> Always, IReadOnlyList<string> WhenTheyApply)
-{
-    public static readonly WebhookEventData Appointment = new(["appointmentId", "patientId", "clinicianId"], []);
-
-    /// <summary>An intake form, and the appointment it was filled in for, if any.</summary>
-    public static readonly WebhookEventData IntakeForm = new(["intakeFormId", "patientId"], ["appointmentId"]);
 }

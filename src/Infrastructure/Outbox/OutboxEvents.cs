@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Common;
@@ -11,12 +12,12 @@ using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
-/// <summary>The body of a webhook: a thin event (ids only) that receivers de-duplicate by <c>id</c>.</summary>
+/// <summary>The body of a webhook, which receivers de-duplicate by <c>id</c>.</summary>
 /// <param name="Id">The event id, also sent as the <c>Webhook-Id</c> header.</param>
 /// <param name="Type">The event type.</param>
 /// <param name="OccurredAt">When it happened (UTC).</param>
-/// <param name="Data">The ids of the resources it concerns.</param>
-public sealed record WebhookEventBody(Guid Id, string Type, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, Guid> Data);
+/// <param name="Data">What it concerns, of the type <see cref="WebhookEventTypes.Data"/> names for <paramref name="Type"/>.</param>
+public sealed record WebhookEventBody(Guid Id, string Type, DateTimeOffset OccurredAt, object Data);
 
 /// <summary>What a reminder row holds: which appointment, the start it was made for, and how long before.</summary>
 /// <param name="AppointmentId">The appointment.</param>
@@ -62,19 +63,18 @@ public static class OutboxEvents
     /// <summary>Release an offer's hold if it is still unanswered when its time is up.</summary>
     public const string WaitlistOfferExpiryType = "waitlist.offer-expiry";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>camelCase members and enums by name, as the API writes them.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, OutboxOptions options)
+    /// <summary>The rows for one event; <paramref name="raisedBy"/> is the aggregate that raised it, as it is being saved.</summary>
+    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, OutboxOptions options, AuditableEntity? raisedBy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(domainEvent);
         switch (domainEvent)
         {
             case AppointmentChanged changed:
-                yield return Event(TypeOf(changed.Change), changed.AppointmentId.Value, changed.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["appointmentId"] = changed.AppointmentId.Value, ["patientId"] = changed.PatientId.Value, ["clinicianId"] = changed.ClinicianId.Value,
-                });
+                yield return Event(TypeOf(changed.Change), changed.AppointmentId.Value, changed.OccurredAtUtc, AppointmentData(changed, raisedBy));
                 if (changed.SchedulesReminders)
                 {
                     foreach (var (leadTime, dueAtUtc) in ReminderSchedule.DueTimes(changed.StartUtc, changed.OccurredAtUtc, options.ReminderLeadTimes))
@@ -85,11 +85,7 @@ public static class OutboxEvents
 
                 break;
             case IntakeFormSubmitted submitted:
-                var data = new Dictionary<string, Guid> { ["intakeFormId"] = submitted.IntakeFormId.Value, ["patientId"] = submitted.PatientId.Value };
-                if (submitted.AppointmentId is { } appointmentId)
-                {
-                    data["appointmentId"] = appointmentId.Value;
-                }
+                var data = new IntakeFormEventData(submitted.IntakeFormId.Value, submitted.PatientId.Value, submitted.AppointmentId?.Value);
 
                 yield return Event(WebhookEventTypes.IntakeSubmitted, submitted.IntakeFormId.Value, submitted.OccurredAtUtc, data);
                 if (submitted.Level >= TriageLevel.Urgent)
@@ -101,22 +97,15 @@ public static class OutboxEvents
 
                 break;
             case IntakeReviewOverdue overdue:
-                yield return Event(WebhookEventTypes.IntakeReviewOverdue, overdue.IntakeFormId.Value, overdue.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["intakeFormId"] = overdue.IntakeFormId.Value, ["patientId"] = overdue.PatientId.Value,
-                });
+                yield return Event(WebhookEventTypes.IntakeReviewOverdue, overdue.IntakeFormId.Value, overdue.OccurredAtUtc,
+                    new IntakeReviewOverdueEventData(overdue.IntakeFormId.Value, overdue.PatientId.Value));
                 break;
             case TreatmentPlanActivated activated:
-                yield return Event(WebhookEventTypes.TreatmentPlanActivated, activated.TreatmentPlanId.Value, activated.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["treatmentPlanId"] = activated.TreatmentPlanId.Value, ["patientId"] = activated.PatientId.Value, ["clinicianId"] = activated.ClinicianId.Value,
-                });
+                yield return Event(WebhookEventTypes.TreatmentPlanActivated, activated.TreatmentPlanId.Value, activated.OccurredAtUtc,
+                    new TreatmentPlanEventData(activated.TreatmentPlanId.Value, activated.PatientId.Value, activated.ClinicianId.Value));
                 break;
             case PatientInvited invited:
-                yield return Event(WebhookEventTypes.PatientInvited, invited.InvitationId, invited.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["invitationId"] = invited.InvitationId, ["patientId"] = invited.PatientId.Value,
-                });
+                yield return Event(WebhookEventTypes.PatientInvited, invited.InvitationId, invited.OccurredAtUtc, new PatientInvitedEventData(invited.InvitationId, invited.PatientId.Value));
                 yield return new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(),
@@ -134,11 +123,8 @@ public static class OutboxEvents
                     new DiaryTimeFreedPayload(freed.ClinicianId.Value, freed.FromUtc, freed.ToUtc));
                 break;
             case WaitlistOfferMade offered:
-                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["waitlistOfferId"] = offered.OfferId.Value, ["waitlistEntryId"] = offered.EntryId.Value, ["patientId"] = offered.PatientId.Value,
-                    ["clinicianId"] = offered.ClinicianId.Value,
-                });
+                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new WaitlistOfferedEventData(
+                    offered.OfferId.Value, offered.EntryId.Value, offered.PatientId.Value, offered.ClinicianId.Value, Utc(offered.StartUtc), Utc(offered.ExpiresAtUtc)));
                 yield return Due(WaitlistOfferNoticeType, offered.OfferId.Value, offered.OccurredAtUtc, offered.OccurredAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 yield return Due(WaitlistOfferExpiryType, offered.OfferId.Value, offered.OccurredAtUtc, offered.ExpiresAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 break;
@@ -146,6 +132,15 @@ public static class OutboxEvents
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
     }
+
+    /// <summary>The appointment as it is saved with the change (the booking channel is recorded after the booking event is raised).</summary>
+    private static AppointmentEventData AppointmentData(AppointmentChanged changed, AuditableEntity? raisedBy) => raisedBy is Appointment appointment
+        ? new AppointmentEventData(
+            appointment.Id.Value, appointment.PatientId.Value, appointment.ClinicianId.Value, appointment.AppointmentTypeId.Value, appointment.LocationId?.Value,
+            Utc(appointment.StartUtc), Utc(appointment.EndUtc), appointment.Status, appointment.Mode, appointment.Channel, appointment.CancellationReason)
+        : throw new InvalidOperationException($"{nameof(AppointmentChanged)} for {changed.AppointmentId.Value} was not raised by its appointment.");
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeSpan.Zero);
 
     private static string TypeOf(AppointmentChange change) => change switch
     {
@@ -158,7 +153,7 @@ public static class OutboxEvents
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown appointment change."),
     };
 
-    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, IReadOnlyDictionary<string, Guid> data)
+    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, object data)
     {
         var id = Guid.CreateVersion7();
         return new OutboxMessage

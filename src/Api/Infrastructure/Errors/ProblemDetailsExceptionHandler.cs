@@ -94,6 +94,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             ExpectedOutcome.NotFound => StatusCodes.Status404NotFound,
             ExpectedOutcome.Conflict => StatusCodes.Status409Conflict,
             ExpectedOutcome.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ExpectedOutcome.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             ExpectedOutcome.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => throw new UnreachableException($"No status for the expected outcome {expected.Outcome}."),
         },

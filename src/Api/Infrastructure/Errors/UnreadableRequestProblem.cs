@@ -43,6 +43,12 @@ internal static partial class UnreadableRequestProblem
             return Invalid(name, $"The parameter is required: {Accepted(EndpointParameters.TypeOf(endpoint, name))}.");
         }
 
+        if (exception.InnerException is JsonException { Message: var text } && MissingMembers().Match(text) is { Success: true } missingMembers)
+        {
+            return Invalid(missingMembers.Groups["members"].Value.Split(", ").Select(name => name.Trim('\'')),
+                "This member is required (the schema lists the members required).");
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var member = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
@@ -113,19 +119,25 @@ internal static partial class UnreadableRequestProblem
         return tryParse is null || (bool)tryParse.Invoke(null, [value, CultureInfo.InvariantCulture, null])!;
     }
 
-    private static HttpValidationProblemDetails Invalid(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] })
+    private static HttpValidationProblemDetails Invalid(string name, string message) => Invalid([name], message);
+
+    private static HttpValidationProblemDetails Invalid(IEnumerable<string> names, string message)
     {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "One or more validation errors occurred.",
-        Detail = $"{name}: {message}",
-    };
+        var errors = names.Distinct(StringComparer.Ordinal).ToDictionary(name => name, _ => new[] { message });
+        return new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = $"{string.Join(", ", errors.Keys)}: {message}",
+        };
+    }
 
     // With Disallow, the path may stop at the object holding the unknown member or include it.
     private static string Join(string path, string member) =>
         path == "$" || path.Length == 0 ? member : path.EndsWith(member, StringComparison.Ordinal) ? path : $"{path}.{member}";
 
     /// <summary>What the parameter accepts, in the contract's words.</summary>
-    private static string Accepted(Type? type)
+    public static string Accepted(Type? type)
     {
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
@@ -147,6 +159,9 @@ internal static partial class UnreadableRequestProblem
 
     [GeneratedRegex("""^Required parameter "(?<type>.+) (?<name>[^ "]+)" was not provided""")]
     private static partial Regex NotProvided();
+
+    [GeneratedRegex("""missing required properties including: (?<members>'[^']+'(, '[^']+')*)""")]
+    private static partial Regex MissingMembers();
 
     [GeneratedRegex("""^The JSON property '(?<member>[^']+)'""")]
     private static partial Regex UnknownMember();

@@ -90,6 +90,7 @@ internal static class OpenApiSetup
             // After the XML comments, which add <response> codes without content.
             options.OperationFilter<AuthorizationOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.OperationFilter<ResponseHeadersOperationFilter>();
             options.OperationFilter<RequestExamples.OperationFilter>();
             options.OperationFilter<FhirOperationFilter>();
         });

@@ -22,10 +22,11 @@ namespace ClinicHip.Application.Scheduling.Appointments;
 /// <param name="LocationId">Where an in-person appointment happens; null for telehealth.</param>
 /// <param name="SeriesId">The course of appointments it belongs to (GET /api/appointments/series/{id}); null for a single booking.</param>
 /// <param name="UpdatedAt">When the appointment was last changed (or booked); a change feed's order.</param>
+/// <param name="Channel">How the booking came in (Online, FrontDesk or Integration); null for appointments booked before it was recorded.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid PatientId, string PatientName, Guid ClinicianId, string ClinicianName, Guid AppointmentTypeId, string AppointmentTypeName,
     DateTimeOffset Start, DateTimeOffset End, AppointmentMode Mode, AppointmentStatus Status, CancellationReason? CancellationReason, bool LateCancellation,
-    Guid? LocationId = null, Guid? SeriesId = null, DateTimeOffset? UpdatedAt = null);
+    Guid? LocationId = null, Guid? SeriesId = null, DateTimeOffset? UpdatedAt = null, BookingChannel? Channel = null);
 
 internal static class AppointmentProjection
 {
@@ -61,7 +62,8 @@ internal static class AppointmentProjection
                 new DateTimeOffset(a.StartUtc, TimeSpan.Zero), new DateTimeOffset(a.EndUtc, TimeSpan.Zero), a.Mode, a.Status, a.CancellationReason, a.IsLateCancellation,
                 a.LocationId == null ? null : a.LocationId.Value.Value,
                 a.SeriesId == null ? null : a.SeriesId.Value.Value,
-                new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero))).SingleOrDefault());
+                new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero),
+                a.Channel)).SingleOrDefault());
 
     /// <summary>One appointment as the caller may see it (<see cref="SchedulingAccess.VisibleTo"/>), or null.</summary>
     public static Task<AppointmentDto?> VisibleDtoAsync(this Common.Interfaces.IApplicationDbContext db, AppointmentId id, Common.Interfaces.ICurrentUser user, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, subject.Patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false,
-            appointment.LocationId?.Value, UpdatedAt: new DateTimeOffset(appointment.ChangedAtUtc, TimeSpan.Zero));
+            appointment.LocationId?.Value, UpdatedAt: new DateTimeOffset(appointment.ChangedAtUtc, TimeSpan.Zero), Channel: appointment.Channel);
         db.Appointments.Add(appointment);
         if (request.IdempotencyKey is { } newKey)
         {
