@@ -37,7 +37,7 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{patientId:guid}/not-duplicate", ConfirmNotDuplicate).RequireAuthorization(Policies.FrontDesk).WithName("ConfirmPatientNotDuplicate")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.FrontDesk).WithName("InvitePatient")
+        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.Staff).WithName("InvitePatient")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{patientId:guid}/date-of-death", RecordDeath).RequireAuthorization(Policies.FrontDesk).WithName("RecordPatientDateOfDeath")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -224,13 +224,16 @@ public static class PatientEndpoints
 
     /// <summary>Invite a patient to claim their record.</summary>
     /// <remarks>
-    /// The front desk and administrators, for a patient with a record but no login. The invitation is a patient.invited
-    /// event in the outbox: the notification sender emails the patient a single-use link token that works for 7 days
-    /// (the clinic keeps only its hash), and webhook subscribers get the event with ids only, never the token. The
-    /// patient sets a password with POST /api/auth/claim; their email becomes the login. Inviting again sends a new token;
-    /// earlier ones keep working until used or expired.
+    /// Staff, for a patient with a record but no login; a record that already holds clinical content (intake forms,
+    /// assessments, treatment plans, outcomes, running load) is invited by a clinician only, since the login will read
+    /// it. The invitation is a patient.invited event in the outbox: the notification sender emails the patient a
+    /// single-use link token that works for 7 days (the clinic keeps only its hash), and webhook subscribers get the event
+    /// with ids only, never the token. The patient sets a password with POST /api/auth/claim; the address the invitation
+    /// was sent to becomes the login. Inviting again sends a new token; earlier ones keep working until used or expired,
+    /// and an email change, archiving, a date of death or a merge revokes them all.
     /// </remarks>
     /// <response code="201">The invitation (id and expiry, never the token).</response>
+    /// <response code="403">The record holds clinical content and the caller is not a clinician (patient.invitation-needs-clinician).</response>
     /// <response code="404">No such patient, or merged into another.</response>
     /// <response code="409">The patient already has a login (patient.has-account).</response>
     /// <response code="422">The record has no email (patient.email-required) or is archived (patient.archived).</response>

@@ -143,4 +143,26 @@ public class InvitationLifecycleTests(ReminderApiFactory factory) : IClassFixtur
         (await factory.CreateClient().RequestTokenAsync(second, NewPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await factory.CreateClient().RequestTokenAsync(first, NewPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Invite_ARecordWithClinicalContentToAnAddressTheFrontDeskSet_IsRefusedToFrontDeskAndAdmin_AndSendsNothing()
+    {
+        var (frontDesk, patientId, _, oldToken) = await InvitedRecordAsync();
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var clinician = await scenario.ClinicianClientAsync(factory);
+        await ApiClientExtensions.CreatedAsync(await clinician.PostAsJsonAsync("/api/intake-forms", Intake.IntakeJson.Form(Intake.IntakeJson.Routine(), patientId)));
+        var controlled = $"front-desk-controlled-{Guid.NewGuid():N}@example.com";
+        await ChangeEmailAsync(frontDesk, patientId, controlled);
+        var sentBefore = factory.Notifications.Invitations.Count;
+
+        var byFrontDesk = await (await frontDesk.PostAsync($"/api/patients/{patientId}/invitations", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var byAdmin = await (await scenario.Admin.PostAsync($"/api/patients/{patientId}/invitations", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        byFrontDesk["code"]!.GetValue<string>().ShouldBe("patient.invitation-needs-clinician");
+        byAdmin["code"]!.GetValue<string>().ShouldBe("patient.invitation-needs-clinician");
+        (await ClaimAsync(oldToken)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "the invitation sent before the change no longer claims");
+        await Task.Delay(500);
+        factory.Notifications.Invitations.Count.ShouldBe(sentBefore);
+        await ShouldHaveNoLoginAsync(frontDesk, patientId, controlled);
+    }
 }
