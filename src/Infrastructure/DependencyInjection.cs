@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
         services.AddScoped<DemoClinicSeeder>();
+        services.AddSingleton<DemoClinic>();
         services.AddScoped<DemoPatientsSeeder>();
         services.AddScoped<DatabaseInitialiser>();
 

@@ -52,7 +52,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
 
         // An administrator opens the example location and changes it with the update example, as written.
         var opened = await ApiClientExtensions.CreatedAsync(await scenario.Admin.PostAsync("/api/locations", Json(examples["CreateLocation"])));
-        await ApiClientExtensions.OkAsync(await scenario.Admin.PutAsync($"/api/locations/{opened["id"]}", Json(examples["UpdateLocation"])));
+        await ApiClientExtensions.OkAsync(await scenario.Admin.PutAnyVersionAsJsonAsync($"/api/locations/{opened["id"]}", examples["UpdateLocation"]));
 
         // The front desk registers the example patient as written.
         await ApiClientExtensions.CreatedAsync(await (await scenario.FrontDeskAsync(factory)).PostAsync("/api/patients", Json(examples["CreatePatient"])));

@@ -78,6 +78,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<WebhookEventsSchemaFilter>();
             options.SchemaFilter<ReadOnlyMembersSchemaFilter>();
             options.SchemaFilter<DeprecatedMembersSchemaFilter>();
+            options.SchemaFilter<ValidatorLimitsSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
