@@ -1,6 +1,5 @@
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Fhir;
-using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
@@ -41,7 +40,6 @@ builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
 builder.Services.Configure<ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions>(
     builder.Configuration.GetSection(ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddFhirBulkExport(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();

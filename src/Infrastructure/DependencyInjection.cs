@@ -95,11 +95,24 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitialiser>();
 
         services.AddOutboxAndWebhooks(configuration);
-        services.Configure<Application.BulkExport.BulkExportOptions>(configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName));
-        services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
+        services.AddBulkExport(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>FHIR Bulk Data export: its files and its worker, which writes them with the FHIR representation (docs/decisions/0033).</summary>
+    private static void AddBulkExport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName);
+        services.Configure<Application.BulkExport.BulkExportOptions>(section);
+        services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
+        services.AddSingleton<BulkExport.BulkExportSignal>();
+        services.AddSingleton<IBulkExportSignal>(provider => provider.GetRequiredService<BulkExport.BulkExportSignal>());
+        if (section.GetValue(nameof(Application.BulkExport.BulkExportOptions.WorkerEnabled), true))
+        {
+            services.AddHostedService<BulkExport.BulkExportWorker>();
+        }
     }
 
     /// <summary>The outbox and its dispatcher, webhook signing and delivery, and the reminder channel (docs/decisions/0010).</summary>

@@ -2,11 +2,12 @@ using System.Reflection;
 
 namespace ClinicHip.Architecture.Tests;
 
-/// <summary>Dependencies point inward: Domain ← Application ← Infrastructure ← Api.</summary>
+/// <summary>Dependencies point inward: Domain ← Application ← Fhir ← Infrastructure ← Api.</summary>
 public class LayerDependencyTests
 {
     private static readonly Assembly Domain = typeof(Domain.Common.AuditableEntity).Assembly;
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
+    private static readonly Assembly Fhir = typeof(Fhir.FhirResources).Assembly;
     private static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
     private static readonly Assembly Api = typeof(Program).Assembly;
 
@@ -31,6 +32,16 @@ public class LayerDependencyTests
 
         layers.ShouldBe(["ClinicHip.Domain"]);
         References(Application).ShouldNotContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fhir_DependsOnApplicationAndDomainOnly_WithoutHttpOrDatabase()
+    {
+        var references = References(Fhir);
+
+        references.Where(r => r.StartsWith("ClinicHip", StringComparison.Ordinal)).ShouldBe(["ClinicHip.Application", "ClinicHip.Domain"], ignoreOrder: true);
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Fhir;
 using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Fhir;

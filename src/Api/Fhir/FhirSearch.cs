@@ -2,6 +2,7 @@ using System.Globalization;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Validation;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Options;
 namespace ClinicHip.Application.Patients;
 
 /// <summary>
-/// Finds patient records by the FHIR Patient search parameters (name part, birth date, id, phone, email, last change): the
-/// /fhir Patient search. The front desk's own search, with accent- and word-order-free names, is <see cref="SearchPatientsQuery"/>.
-/// Finds patients by name, birth date, id, phone, email or last change, by family then given name. Staff (and clients
-/// allowed to read profiles) search the clinic; a patient finds only themself.
+/// Finds patient records by the FHIR Patient search parameters (name part, birth date, id, phone, email, last change),
+/// by family then given name: the /fhir Patient search. Staff (and clients allowed to read profiles) search the clinic; a
+/// patient finds only themself. The front desk's own search, with accent- and word-order-free names, is
+/// <see cref="SearchPatientsQuery"/>.
 /// </summary>
 /// <param name="Name">Part of the given or family name (case-insensitive).</param>
 /// <param name="BirthDate">Born on this date.</param>

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ClinicHip.Api.Fhir;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Api.IntegrationTests.Intake;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
-using Task = System.Threading.Tasks.Task;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 

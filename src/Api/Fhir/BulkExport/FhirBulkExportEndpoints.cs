@@ -6,6 +6,7 @@ using ClinicHip.Application.BulkExport;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.BulkExport;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -38,20 +39,6 @@ public static partial class FhirBulkExportEndpoints
     ];
 
     private static readonly string[] NdjsonFormats = [NdjsonMediaType, "application/ndjson", "ndjson"];
-
-    /// <summary>The worker (unless <c>FhirExport:WorkerEnabled</c> is false on this instance) and what wakes it.</summary>
-    public static IServiceCollection AddFhirBulkExport(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<BulkExportSignal>();
-        services.AddSingleton<IBulkExportSignal>(provider => provider.GetRequiredService<BulkExportSignal>());
-        if (configuration.GetSection(BulkExportOptions.SectionName).GetValue(nameof(BulkExportOptions.WorkerEnabled), true))
-        {
-            services.AddHostedService<BulkExportWorker>();
-        }
-
-        return services;
-    }
 
     public static RouteGroupBuilder MapFhirBulkExport(this RouteGroupBuilder fhir)
     {

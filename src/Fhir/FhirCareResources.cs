@@ -5,7 +5,7 @@ using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using Hl7.Fhir.Model;
 
-namespace ClinicHip.Api.Fhir;
+namespace ClinicHip.Fhir;
 
 /// <summary>
 /// Treatment plans (CarePlan), surgical referrals (ServiceRequest), outcome scores and intake triage (Observation):

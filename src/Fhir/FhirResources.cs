@@ -12,7 +12,7 @@ using AppointmentMode = ClinicHip.Domain.Scheduling.AppointmentMode;
 using AppointmentStatus = ClinicHip.Domain.Scheduling.AppointmentStatus;
 using Hl7.Fhir.Model;
 
-namespace ClinicHip.Api.Fhir;
+namespace ClinicHip.Fhir;
 
 /// <summary>
 /// The one place where ClinicHip's records become FHIR R4 resources (docs/decisions/0021). Each method takes what a use

@@ -5,7 +5,7 @@ using ClinicHip.Domain.Intake;
 using Hl7.Fhir.Model;
 using ItemType = Hl7.Fhir.Model.Questionnaire.QuestionnaireItemType;
 
-namespace ClinicHip.Api.Fhir;
+namespace ClinicHip.Fhir;
 
 /// <summary>
 /// The hip-pain intake form as a FHIR Questionnaire, one per form version, and each submitted form as a

@@ -1,17 +1,9 @@
 using System.Text.Json;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
-using Hl7.Fhir.Serialization;
 
 namespace ClinicHip.Api.Fhir;
-
-/// <summary>FHIR R4 JSON (4.0.1) as the specification defines it, written by the Firely SDK's serializer.</summary>
-public static class FhirJson
-{
-    public const string MediaType = "application/fhir+json";
-
-    public static JsonSerializerOptions Options { get; } = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-}
 
 /// <summary>
 /// A FHIR answer. <see cref="Value"/> is what the use case returned (not the FHIR resource), so the audit filter finds

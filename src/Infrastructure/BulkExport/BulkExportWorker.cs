@@ -2,91 +2,76 @@ using System.Text.Json;
 using ClinicHip.Application.BulkExport;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.BulkExport;
+using ClinicHip.Fhir;
+using ClinicHip.Infrastructure.BackgroundWork;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Task = System.Threading.Tasks.Task;
 
-namespace ClinicHip.Api.Fhir.BulkExport;
+namespace ClinicHip.Infrastructure.BulkExport;
 
 /// <summary>
-/// Runs accepted bulk exports in the background (docs/decisions/0033). A job is claimed with a lease — one UPDATE that
-/// takes it only while no live lease holds it, as the outbox claims its rows — so on several instances it runs once; the
-/// lease is renewed with every batch, and an instance that stops lets another start the job again once it lapses. Rows
-/// are read in keyset batches and written as NDJSON through a file stream, so memory holds one batch whatever the size.
-/// Expired and cancelled jobs lose their files here.
+/// Runs accepted bulk exports in the background (docs/decisions/0033), a <see cref="LeasedWorker"/>: a job is claimed with
+/// a <see cref="RowLease"/>, so on several instances it runs once; the lease is renewed with every batch, and an instance
+/// that stops lets another start the job again once it lapses. Rows are read in keyset batches, mapped by the FHIR
+/// representation (ClinicHip.Fhir) and written as NDJSON through a file stream, so memory holds one batch whatever the
+/// size. Expired and cancelled jobs lose their files here.
 /// </summary>
 internal sealed partial class BulkExportWorker(
     IServiceScopeFactory scopes, BulkExportSignal signal, IBulkExportFiles files, IOptions<BulkExportOptions> options, TimeProvider clock,
-    ILogger<BulkExportWorker> logger) : BackgroundService
+    ILogger<BulkExportWorker> logger) : LeasedWorker(signal)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
-
-    private readonly string instance = InstanceName();
 
     private BulkExportOptions Options => options.Value;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => Options.PollInterval;
+
+    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        await RemoveExpiredAsync(cancellationToken);
+        var ran = 0;
+        while (await ClaimAsync(cancellationToken) is { } claim)
         {
             try
             {
-                await RemoveExpiredAsync(stoppingToken);
-                while (await ClaimAsync(stoppingToken) is { } claim)
-                {
-                    await RunAsync(claim.JobId, claim.Lease, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives any one failure (a locked database, a full disk): log it and poll again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                WorkerFailed(logger, exception);
-            }
-
-            try
-            {
-                await signal.WaitAsync(Options.PollInterval, stoppingToken);
+                await RunAsync(claim.JobId, claim.Lease, cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                return;
+                // Stopping midway: free the job, so another instance starts it again now rather than when the lease lapses.
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+                await claim.Lease.ReleaseAsync(db, db.BulkExportJobs, CancellationToken.None);
+                throw;
             }
+
+            ran++;
         }
+
+        return ran;
     }
 
+    protected override void RoundFailed(Exception exception) => WorkerFailed(logger, exception);
+
     /// <summary>The oldest accepted job no live lease holds (a running one whose instance stopped included), now this instance's.</summary>
-    private async Task<(Guid JobId, string Lease)?> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<(Guid JobId, RowLease Lease)?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
-        var now = Now;
-        var candidate = await db.BulkExportJobs.AsNoTracking()
-            .Where(j => (j.Status == BulkExportStatus.Pending || j.Status == BulkExportStatus.Running) && (j.LeasedUntilUtc == null || j.LeasedUntilUtc < now))
-            .OrderBy(j => j.RequestedAtUtc).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
-        if (candidate is not { } id)
-        {
-            return null;
-        }
-
-        var lease = $"{instance}/{Guid.NewGuid():N}";
-        var leasedUntil = now + Options.LeaseDuration;
-        var claimed = await db.InTransactionAsync(token => db.BulkExportJobs
-            .Where(j => j.Id == id && (j.Status == BulkExportStatus.Pending || j.Status == BulkExportStatus.Running)
-                && (j.LeasedUntilUtc == null || j.LeasedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, BulkExportStatus.Running).SetProperty(j => j.LeaseOwner, lease)
-                .SetProperty(j => j.LeasedUntilUtc, leasedUntil).SetProperty(j => j.Progress, "Starting"), token), cancellationToken);
-        return claimed == 1 ? (id, lease) : null;
+        var lease = RowLease.New(Options.LeaseDuration);
+        var claimed = await lease.ClaimAsync(
+            db, db.BulkExportJobs, j => j.Status == BulkExportStatus.Pending || j.Status == BulkExportStatus.Running, j => j.RequestedAtUtc, 1, Now,
+            cancellationToken, s => s.SetProperty(j => j.Status, BulkExportStatus.Running).SetProperty(j => j.Progress, "Starting"));
+        return claimed is [var id] ? (id, lease) : null;
     }
 
-    private async Task RunAsync(Guid jobId, string lease, CancellationToken cancellationToken)
+    private async Task RunAsync(Guid jobId, RowLease lease, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
@@ -109,7 +94,8 @@ internal sealed partial class BulkExportWorker(
                         await output.WriteAsync(resource, cancellationToken);
                     }
 
-                    if (!await RenewAsync(db, jobId, lease, $"{progress}: {output.Count} written", cancellationToken))
+                    var done = $"{progress}: {output.Count} written";
+                    if (!await lease.RenewAsync(db, db.BulkExportJobs, jobId, Now, cancellationToken, j => j.Status == BulkExportStatus.Running, s => s.SetProperty(j => j.Progress, done)))
                     {
                         await output.DisposeAsync();
                         files.Delete(jobId);
@@ -127,11 +113,11 @@ internal sealed partial class BulkExportWorker(
         {
             ExportFailed(logger, jobId, exception);
             files.Delete(jobId);
-            await FinishAsync(db, jobId, lease, j => j.Fail(exception.GetType().Name, Now, Options.Retention), cancellationToken);
+            await FinishAsync(db, jobId, lease.Owner, j => j.Fail(exception.GetType().Name, Now, Options.Retention), cancellationToken);
             return;
         }
 
-        if (!await FinishAsync(db, jobId, lease, j => j.Complete(BulkExportJobDto.OutputJson(written), Now, Options.Retention), cancellationToken))
+        if (!await FinishAsync(db, jobId, lease.Owner, j => j.Complete(BulkExportJobDto.OutputJson(written), Now, Options.Retention), cancellationToken))
         {
             files.Delete(jobId);
         }
@@ -150,15 +136,6 @@ internal sealed partial class BulkExportWorker(
     private static async IAsyncEnumerable<IEnumerable<Resource>> Once<T>(Task<IReadOnlyList<T>> read, Func<T, Resource> map)
     {
         yield return (await read).Select(map);
-    }
-
-    /// <summary>Extends the lease and records the progress; false when the job was cancelled or another instance holds it now.</summary>
-    private async Task<bool> RenewAsync(IApplicationDbContext db, Guid jobId, string lease, string progress, CancellationToken cancellationToken)
-    {
-        var leasedUntil = Now + Options.LeaseDuration;
-        return await db.InTransactionAsync(token => db.BulkExportJobs
-            .Where(j => j.Id == jobId && j.LeaseOwner == lease && j.Status == BulkExportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeasedUntilUtc, leasedUntil).SetProperty(j => j.Progress, progress), token), cancellationToken) == 1;
     }
 
     /// <summary>Records the outcome while this instance still holds the job; false when it was cancelled or taken over.</summary>
@@ -197,12 +174,6 @@ internal sealed partial class BulkExportWorker(
 
         expired.ForEach(files.Delete);
         await db.InTransactionAsync(token => db.BulkExportJobs.Where(j => expired.Contains(j.Id) && j.ExpiresAtUtc <= now).ExecuteDeleteAsync(token), cancellationToken);
-    }
-
-    private static string InstanceName()
-    {
-        var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-        return name.Length > 64 ? name[^64..] : name;
     }
 
     [LoggerMessage(EventId = 4200, Level = LogLevel.Error, Message = "The bulk export worker failed; it polls again")]
@@ -252,27 +223,8 @@ internal sealed partial class BulkExportWorker(
     }
 }
 
-/// <summary>Wakes this instance's export worker when an export is accepted here, instead of at its next poll.</summary>
-public sealed class BulkExportSignal : IBulkExportSignal, IDisposable
+/// <summary>Wakes this instance's export worker as soon as an export is accepted here, instead of at its next poll.</summary>
+public sealed class BulkExportSignal : WorkSignal, IBulkExportSignal
 {
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void JobAccepted()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another kick-off woke it at the same moment.
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => signal.Dispose();
+    public void JobAccepted() => Wake();
 }
