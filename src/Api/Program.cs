@@ -24,13 +24,25 @@ var startup = StartupTimings.Start();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(options =>
+if (builder.Environment.IsDevelopment())
 {
-    // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
-    options.IncludeScopes = true;
-    options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-});
+    // A person reads these: one line each, so "listening on …" and the Swagger UI address stand out.
+    builder.Logging.AddSimpleConsole(options =>
+    {
+        options.SingleLine = true;
+        options.TimestampFormat = "HH:mm:ss ";
+    });
+}
+else
+{
+    builder.Logging.AddJsonConsole(options =>
+    {
+        // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+}
 
 builder.AddClinicTelemetry();
 builder.Services.AddApplication();

@@ -1,8 +1,8 @@
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Auditing;
+using ClinicHip.Infrastructure.Availability;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
@@ -14,6 +14,7 @@ using ClinicHip.Infrastructure.Persistence.Seeding;
 using ClinicHip.Infrastructure.Telehealth;
 using ClinicHip.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,9 +37,10 @@ public static class DependencyInjection
         var databaseSection = configuration.GetSection(DatabaseOptions.SectionName);
         services.Configure<DatabaseOptions>(databaseSection);
         var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton<AuditableEntityInterceptor>();
-        services.AddSingleton<OutboxInterceptor>();
-        services.AddSingleton<PatientNameWordsInterceptor>();
+        services.AddSingleton<IInterceptor, AuditableEntityInterceptor>();
+        services.AddSingleton<IInterceptor, OutboxInterceptor>();
+        services.AddSingleton<IInterceptor, PatientNameWordsInterceptor>();
+        services.AddAvailabilityCache(configuration, database);
         services.AddApplicationDbContext(database, environment.ContentRootPath);
         services.AddDatabaseFailureLogging(database.Provider);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -71,10 +73,6 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<ClinicMetrics>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
-
-        // Real elapsed time, whatever clock the clinic's rules read: it bounds how long other instances' unannounced changes take to show.
-        var unannouncedLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
-        services.AddSingleton(_ => new DiaryOccupancy(TimeProvider.System, unannouncedLifetime));
 
         var telehealthSection = configuration.GetSection(TelehealthOptions.SectionName);
         services.Configure<TelehealthOptions>(telehealthSection);

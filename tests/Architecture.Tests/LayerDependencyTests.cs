@@ -1,9 +1,10 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace ClinicHip.Architecture.Tests;
 
 /// <summary>Dependencies point inward: Domain ← Application ← Fhir ← Infrastructure ← Api.</summary>
-public class LayerDependencyTests
+public partial class LayerDependencyTests
 {
     private static readonly Assembly Domain = typeof(Domain.Common.AuditableEntity).Assembly;
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
@@ -49,6 +50,17 @@ public class LayerDependencyTests
         References(Infrastructure).ShouldNotContain(Api.GetName().Name!);
 
     [Fact]
+    public void DatabaseContexts_DoNotReachIntoApplicationFeatures()
+    {
+        var persistence = Path.Combine("src", "Infrastructure", "Persistence");
+        var reaching = RepositorySource.Files(persistence).Where(f => f.EndsWith("ApplicationDbContext.cs", StringComparison.Ordinal))
+            .Select(f => (File: f, Text: File.ReadAllText(Path.Combine(RepositorySource.Root, persistence, f))))
+            .Where(f => ApplicationFeature().IsMatch(f.Text)).Select(f => f.File);
+
+        reaching.ShouldBeEmpty("a feature that keeps something in step with saves registers an interceptor (as availability's cache does), not a call from the context");
+    }
+
+    [Fact]
     public void DomainTypes_DoNotExposePublicSetters()
     {
         var settable = Domain.GetTypes()
@@ -58,4 +70,8 @@ public class LayerDependencyTests
 
         settable.ShouldBeEmpty("domain state changes through intent methods, not setters");
     }
+
+    /// <summary>Anything of Application but its common ports and exceptions.</summary>
+    [GeneratedRegex(@"\bApplication\.(?!Common\.)[A-Z]\w*\.")]
+    private static partial Regex ApplicationFeature();
 }

@@ -1,9 +1,10 @@
 using ClinicHip.Application.Scheduling.Availability;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace ClinicHip.Infrastructure.Persistence.PostgreSql;
+namespace ClinicHip.Infrastructure.Availability;
 
 /// <summary>
 /// Hears the diary changes of every instance on the database: each save that changes the diary sends a NOTIFY on
@@ -17,6 +18,15 @@ internal sealed partial class PostgreSqlDiaryListener(string connectionString, D
     public const string Channel = "clinichip_diary";
 
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+
+    private const string NotifySql = $"SELECT pg_notify('{Channel}', {{0}})";
+
+    /// <summary>Tells every instance's listener what a save on <paramref name="context"/> changed; inside a transaction PostgreSQL delivers it at commit, or never.</summary>
+    public static void Announce(DbContext context, DiaryChange change) => context.Database.ExecuteSqlRaw(NotifySql, [change.ToAnnouncement()]);
+
+    /// <inheritdoc cref="Announce"/>
+    public static async Task AnnounceAsync(DbContext context, DiaryChange change, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlRawAsync(NotifySql, [change.ToAnnouncement()], cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
