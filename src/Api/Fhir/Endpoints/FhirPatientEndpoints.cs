@@ -1,17 +1,11 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Assessments;
-using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Intake;
-using ClinicHip.Application.Outcomes;
 using ClinicHip.Application.Patients;
-using ClinicHip.Application.Scheduling.Appointments;
-using ClinicHip.Application.Treatment;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Fhir.Endpoints;
@@ -80,53 +74,27 @@ public static class FhirPatientEndpoints
     /// <response code="200">A searchset Bundle: the Patient, then appointments and practitioners, then the clinical record.</response>
     /// <response code="404">No such patient, or another patient's record (OperationOutcome).</response>
     public static async Task<FhirResult> Everything(
-        Guid id, HttpContext http, IAuthorizationService authorization, IOptions<PublicAddressOptions> publicAddress, IMediator mediator,
-        CancellationToken cancellationToken)
+        Guid id, HttpRequest request, IOptions<PublicAddressOptions> publicAddress, IMediator mediator, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(authorization);
         ArgumentNullException.ThrowIfNull(publicAddress);
-        var search = FhirSearch.Of(http.Request);
-        async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
-
-        var profile = await mediator.Send(new GetPatientQuery(id), cancellationToken);
-        List<RecordPart> record = [RecordPart.Of<PatientProfileDto>([profile], FhirResources.Patient)];
-        if (await May(Policies.SchedulingReads))
-        {
-            List<AppointmentDto> appointments = [];
-            for (var listed = 1; ; listed++)
-            {
-                var found = await mediator.Send(new ListAppointmentsQuery(null, null, null, id, null, listed, PagedList.MaxPageSize), cancellationToken);
-                appointments.AddRange(found.Items);
-                if ((long)listed * PagedList.MaxPageSize >= found.TotalCount)
-                {
-                    break;
-                }
-            }
-
-            record.Add(RecordPart.Of(appointments, FhirResources.Appointment));
-            record.Add(RecordPart.Of<Practitioner>([.. await FhirEndpoints.PractitionersAsync([.. appointments.Select(a => a.ClinicianId).Distinct()], mediator, cancellationToken)], r => r));
-        }
-
-        if (await May(Policies.ClinicalRecords))
-        {
-            var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
-            var forms = await mediator.Send(new ListPatientIntakeFormsQuery(id), cancellationToken);
-            record.Add(RecordPart.Of<int>([.. forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()], v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
-            record.Add(RecordPart.Of<IntakeFormDto>([.. forms.Where(f => f.Answers is not null)], f => HipIntakeQuestionnaire.Response(f, canonicalBase)!));
-            record.Add(RecordPart.Of(forms, FhirCareResources.Triage));
-            record.Add(RecordPart.Of<Condition>([.. (await mediator.Send(new ListPatientAssessmentsQuery(id), cancellationToken)).SelectMany(FhirResources.Conditions)], r => r));
-            record.Add(RecordPart.Of(await mediator.Send(new ListPatientTreatmentPlansQuery(id), cancellationToken), FhirCareResources.CarePlan));
-            record.Add(RecordPart.Of<Observation>([.. FhirCareResources.Outcomes(id, await mediator.Send(new GetOutcomesQuery(id), cancellationToken))], r => r));
-        }
-
-        if (await May(Policies.Clinician))
-        {
-            record.Add(RecordPart.Of(await mediator.Send(new ListPatientReferralsQuery(id), cancellationToken), FhirCareResources.ServiceRequest));
-        }
-
-        var page = RecordPart.Page(record, (search.Page - 1) * search.PageSize, search.PageSize);
-        return new FhirResult(search.Bundle(http.Request, page, record.Sum(p => p.Count)), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
+        var search = FhirSearch.Of(request);
+        var record = await mediator.Send(new GetPatientRecordQuery(id), cancellationToken);
+        var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
+        List<RecordPart> parts =
+        [
+            RecordPart.Of<PatientProfileDto>([record.Patient], FhirResources.Patient),
+            RecordPart.Of(record.Appointments, FhirResources.Appointment),
+            RecordPart.Of(record.Clinicians, FhirResources.Practitioner),
+            RecordPart.Of<int>([.. record.IntakeForms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()], v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)),
+            RecordPart.Of<IntakeFormDto>([.. record.IntakeForms.Where(f => f.Answers is not null)], f => HipIntakeQuestionnaire.Response(f, canonicalBase)!),
+            RecordPart.Of(record.IntakeForms, FhirCareResources.Triage),
+            RecordPart.Of<Condition>([.. record.Assessments.SelectMany(FhirResources.Conditions)], r => r),
+            RecordPart.Of(record.TreatmentPlans, FhirCareResources.CarePlan),
+            RecordPart.Of<Observation>([.. FhirCareResources.Outcomes(id, record.Outcomes)], r => r),
+            RecordPart.Of(record.Referrals, FhirCareResources.ServiceRequest),
+        ];
+        var page = RecordPart.Page(parts, (search.Page - 1) * search.PageSize, search.PageSize);
+        return new FhirResult(search.Bundle(request, page, parts.Sum(p => p.Count)), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
     }
 
     /// <summary>
