@@ -278,7 +278,7 @@ public class FhirCareTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         conditions.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Patient>().Id.ShouldBe(care.PatientId.ToString());
         var responses = await FhirAsync<Bundle>(await care.Patient.GetAsync(
             $"/fhir/QuestionnaireResponse?patient={care.PatientId}&_include=QuestionnaireResponse:questionnaire"));
-        responses.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Questionnaire>().Version.ShouldBe("2");
+        responses.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Questionnaire>().Version.ShouldBe("3");
         (await FhirAsync<Bundle>(await care.Patient.GetAsync($"/fhir/CarePlan?patient={care.PatientId}&_include=CarePlan:subject")))
             .Entry.Count(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).ShouldBe(1);
 

@@ -79,7 +79,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<ReadOnlyMembersSchemaFilter>();
             options.SchemaFilter<DeprecatedMembersSchemaFilter>();
             options.SchemaFilter<ValidatorLimitsSchemaFilter>();
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Intake.HipIntakeAnswers).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))

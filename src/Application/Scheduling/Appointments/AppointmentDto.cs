@@ -41,7 +41,8 @@ internal static class AppointmentProjection
             new DateTimeOffset(a.StartUtc, TimeSpan.Zero), new DateTimeOffset(a.EndUtc, TimeSpan.Zero), a.Mode, a.Status, a.CancellationReason, a.IsLateCancellation,
             a.LocationId == null ? null : a.LocationId.Value.Value,
             a.SeriesId == null ? null : a.SeriesId.Value.Value,
-            new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero));
+            new DateTimeOffset(a.ChangedAtUtc, TimeSpan.Zero),
+            a.Channel);
 
     /// <summary>
     /// One appointment by id, as a compiled query: GET one and the answer to every change of one appointment skip
