@@ -32,8 +32,9 @@ internal static partial class StrictQueryParameters
                 return;
             }
 
-            // DateTimeOffset.TryParse would take a date alone as midnight on the server's clock: an instant needs its offset.
-            var withoutOffset = context.Request.Query.Where(pair => IsInstant(declared[pair.Key]) && pair.Value.Any(value => !HasOffset().IsMatch(value ?? ""))).ToList();
+            // DateTimeOffset.TryParse would take a date alone as midnight on the server's clock: an instant needs a time, and
+            // a time without an offset is read as UTC (generated clients such as NSwag's write "s", which drops the offset).
+            var withoutOffset = context.Request.Query.Where(pair => IsInstant(declared[pair.Key]) && pair.Value.Any(value => !IsInstantValue().IsMatch(value ?? ""))).ToList();
             if (withoutOffset.Count > 0)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -44,7 +45,8 @@ internal static partial class StrictQueryParameters
             }
 
             context.Request.Query = new QueryCollection(context.Request.Query.ToDictionary(
-                pair => pair.Key, pair => EnumNamesAsDeclared(declared[pair.Key], pair.Value), StringComparer.OrdinalIgnoreCase));
+                pair => pair.Key, pair => IsInstant(declared[pair.Key]) ? AsUtcWhereNoOffset(pair.Value) : EnumNamesAsDeclared(declared[pair.Key], pair.Value),
+                StringComparer.OrdinalIgnoreCase));
             await next(context);
         });
 
@@ -62,11 +64,17 @@ internal static partial class StrictQueryParameters
             names.FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase)) ?? value).ToArray());
     }
 
+    private static StringValues AsUtcWhereNoOffset(StringValues values) =>
+        new([.. values.Select(value => value is not null && !HasOffset().IsMatch(value) ? value + "Z" : value)]);
+
     private static bool IsInstant(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(DateTimeOffset) || t == typeof(DateTime));
 
     // An unencoded '+' in a query string arrives as a space: that offset is still the client's own.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\- ]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex HasOffset();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\- ]\d{2}:?\d{2})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsInstantValue();
 
     private static string Listed(IReadOnlyDictionary<string, Type> declared) =>
         declared.Count == 0 ? "none" : string.Join(", ", declared.Keys.Order(StringComparer.Ordinal));
