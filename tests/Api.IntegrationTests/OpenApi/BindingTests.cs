@@ -57,7 +57,7 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     public async Task Availability_DateAndTimeWithoutOffset_IsReadAsUtc()
     {
         var admin = await factory.AdminClientAsync();
-        var type = (await (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/appointment-types"))![0]!["id"]!.GetValue<Guid>());
+        var type = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/appointment-types"))![0]!["id"]!.GetValue<Guid>();
 
         var withoutOffset = await admin.GetStringAsync($"/api/availability?appointmentTypeId={type}&from=2026-12-14T00:00:00&to=2026-12-15T00:00:00");
         var utc = await admin.GetStringAsync($"/api/availability?appointmentTypeId={type}&from=2026-12-14T00:00:00Z&to=2026-12-15T00:00:00Z");
