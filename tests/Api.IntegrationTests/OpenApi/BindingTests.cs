@@ -56,13 +56,16 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     [Fact]
     public async Task Availability_DateAndTimeWithoutOffset_IsReadAsUtc()
     {
-        var admin = await factory.AdminClientAsync();
-        var type = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/appointment-types"))![0]!["id"]!.GetValue<Guid>();
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var from = ClinicScenario.Local(7, 0).UtcDateTime;
+        var to = from.AddDays(1);
+        var query = $"/api/availability?appointmentTypeId={scenario.FollowUpId}&clinicianId={scenario.ClinicianId}";
 
-        var withoutOffset = await admin.GetStringAsync($"/api/availability?appointmentTypeId={type}&from=2026-12-14T00:00:00&to=2026-12-15T00:00:00");
-        var utc = await admin.GetStringAsync($"/api/availability?appointmentTypeId={type}&from=2026-12-14T00:00:00Z&to=2026-12-15T00:00:00Z");
+        var withoutOffset = await scenario.Admin.GetStringAsync($"{query}&from={from:yyyy-MM-ddTHH:mm:ss}&to={to:yyyy-MM-ddTHH:mm:ss}");
+        var utc = await scenario.Admin.GetStringAsync($"{query}&from={from:yyyy-MM-ddTHH:mm:ss}Z&to={to:yyyy-MM-ddTHH:mm:ss}Z");
 
         withoutOffset.ShouldBe(utc);
+        withoutOffset.ShouldContain("\"start\"");
     }
 
     [Fact]
