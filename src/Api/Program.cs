@@ -122,6 +122,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseStrictQueryParameters("/api");
+app.UseRereadableJsonBodies("/api");
 
 app.MapHealthEndpoints();
 app.MapProblemTypeEndpoints();

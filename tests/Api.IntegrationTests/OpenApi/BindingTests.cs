@@ -83,6 +83,42 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     }
 
     [Fact]
+    public async Task Book_SeveralUnknownBodyMembers_AreAllNamedAndNothingIsBooked()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/appointments", new
+        {
+            patientId = Guid.NewGuid(), clinicianId = Guid.NewGuid(), appointmentTypeId = Guid.NewGuid(),
+            start = "2026-12-07T10:00:00+10:00", mode = "InPerson", inPersonOverideReason = "Misspelt", notes = "Also not a member",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["inPersonOverideReason", "notes"]);
+    }
+
+    [Fact]
+    public async Task WorkingHours_UnknownMembersInsideTheList_AreNamedByTheirPath()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+
+        var response = await scenario.Admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", new
+        {
+            intervals = new object[]
+            {
+                new { day = "Monday", start = "08:00", end = "12:00" },
+                new { day = "Tuesday", start = "08:00", end = "12:00", room = "2" },
+            },
+            comment = "not a member",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["intervals[1].room", "comment"]);
+    }
+
+    [Fact]
     public async Task List_UnknownQueryParameter_IsRefusedByName()
     {
         var admin = await factory.AdminClientAsync();

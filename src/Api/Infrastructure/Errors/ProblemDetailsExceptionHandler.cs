@@ -60,8 +60,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             ExpectedOutcomeException expected => ProblemFor(httpContext, expected, status),
-            BadHttpRequestException badRequest => UnreadableRequestProblem.For(
-                httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status),
+            BadHttpRequestException badRequest => await UnreadableRequestProblem.ForAsync(
+                httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status, cancellationToken),
             _ => new ProblemDetails
             {
                 Status = status,

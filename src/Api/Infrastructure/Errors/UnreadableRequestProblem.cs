@@ -15,7 +15,7 @@ namespace ClinicHip.Api.Infrastructure.Errors;
 /// </summary>
 internal static partial class UnreadableRequestProblem
 {
-    public static ProblemDetails For(HttpContext httpContext, Endpoint? endpoint, BadHttpRequestException exception, int status)
+    public static async Task<ProblemDetails> ForAsync(HttpContext httpContext, Endpoint? endpoint, BadHttpRequestException exception, int status, CancellationToken cancellationToken)
     {
         if (status != StatusCodes.Status400BadRequest)
         {
@@ -52,10 +52,15 @@ internal static partial class UnreadableRequestProblem
         if (exception.InnerException is JsonException json)
         {
             var member = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
-            return json.Message.StartsWith("The JSON property '", StringComparison.Ordinal)
-                ? Invalid(UnknownMember().Match(json.Message).Groups["member"].Value is { Length: > 0 } unknown ? Join(member, unknown) : member,
-                    "This member is not part of the request; remove it (the schema lists the members accepted).")
-                : Invalid(member, "The value is not valid JSON for this member, or not of its type (the schema gives it).");
+            if (!json.Message.StartsWith("The JSON property '", StringComparison.Ordinal))
+            {
+                return Invalid(member, "The value is not valid JSON for this member, or not of its type (the schema gives it).");
+            }
+
+            // The serializer names the first unknown member; the body read again names them all.
+            var unknown = await UnknownBodyMembers.FindAsync(httpContext, endpoint, cancellationToken);
+            return Invalid(unknown.Count > 0 ? unknown : [UnknownMember().Match(json.Message).Groups["member"].Value is { Length: > 0 } first ? Join(member, first) : member],
+                "This member is not part of the request; remove it (the schema lists the members accepted).");
         }
 
         return new ProblemDetails
