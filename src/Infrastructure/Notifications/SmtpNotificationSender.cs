@@ -102,6 +102,21 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
         await client.SendMailAsync(message, cancellationToken);
     }
 
+    public async Task SendAsync(EmailChangedNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var smtp = options.Value;
+        using var client = Client(smtp);
+        var when = notice.ChangedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-AU"));
+        using var message = new MailMessage(smtp.From, notice.RecipientEmail)
+        {
+            Subject = "The email address on your ClinicHip record was changed",
+            Body = $"On {when} {(notice.ByStaff ? "the clinic's staff" : "you, signed in,")} changed the email address on your patient record "
+                + "from this one to another. Clinic emails now go there instead. If you did not ask for this, call the clinic.",
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
     public async Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);

@@ -163,6 +163,7 @@ public sealed partial class OutboxDispatcher(
                 OutboxEvents.PatientInvitationType => await mediator.Send(
                     new SendPatientInvitationCommand(Payload<PatientInvitationPayload>(message).InvitationId), cancellationToken),
                 OutboxEvents.RegistrationAttemptType => await mediator.Send(NoticeCommand(Payload<RegistrationAttemptPayload>(message)), cancellationToken),
+                OutboxEvents.EmailChangedNoticeType => await mediator.Send(new SendEmailChangedNoticeCommand(Payload<EmailChangedNotice>(message)), cancellationToken),
                 OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(Payload<DiaryTimeFreedPayload>(message), cancellationToken),
                 OutboxEvents.WaitlistOfferNoticeType => await mediator.Send(
                     new NotifyWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),

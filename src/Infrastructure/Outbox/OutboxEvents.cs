@@ -54,6 +54,9 @@ public static class OutboxEvents
     public const string PatientInvitationType = "patient.invitation";
     public const string RegistrationAttemptType = "account.registration-attempt";
 
+    /// <summary>Tell a patient at their former address that the record's email was changed.</summary>
+    public const string EmailChangedNoticeType = "patient.email-changed-notice";
+
     /// <summary>Offer the waitlist what is free in a stretch of a clinician's diary that was just freed.</summary>
     public const string WaitlistTimeFreedType = "waitlist.time-freed";
 
