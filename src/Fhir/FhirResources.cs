@@ -186,6 +186,13 @@ public static class FhirResources
             : assessment.Diagnoses.Select((diagnosis, index) => Condition(assessment, diagnosis, index + 1));
     }
 
+    /// <summary>The Condition of one diagnosis of a signed assessment, by its position in the assessment (from 1).</summary>
+    public static Condition Condition(AssessmentDto assessment, int position)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Condition(assessment, assessment.Diagnoses[position - 1], position);
+    }
+
     public static string ConditionId(Guid assessmentId, int position) => $"{assessmentId}-{position.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The assessment and position a Condition id names, or null when it names none.</summary>

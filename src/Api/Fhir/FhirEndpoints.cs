@@ -5,11 +5,8 @@ using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Scheduling.Clinicians;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Fhir;
-using Hl7.Fhir.Model;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -79,10 +76,6 @@ public static class FhirEndpoints
             ["capabilities"] = SmartCapabilities,
         });
     }
-
-    /// <summary>The bookable clinicians among <paramref name="ids"/>, as Practitioners: one read of the clinic's clinicians.</summary>
-    internal static async Task<IEnumerable<Practitioner>> PractitionersAsync(List<Guid> ids, IMediator mediator, CancellationToken cancellationToken) =>
-        ids.Count == 0 ? [] : (await mediator.Send(new ListCliniciansQuery(), cancellationToken)).Where(c => ids.Contains(c.Id)).Select(FhirResources.Practitioner);
 
     /// <summary>The audited value of an answer computed from several of a patient's records.</summary>
     internal sealed record PatientRead(Guid PatientId);

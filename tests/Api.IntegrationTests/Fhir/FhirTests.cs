@@ -136,6 +136,10 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         var unsupported = await OutcomeAsync(await patient.GetAsync("/fhir/Patient?gender=female"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
         unsupported.Issue[0].Expression.ShouldBe(["gender"]);
         await OutcomeAsync(await patient.GetAsync("/fhir/Appointment?date=tomorrow"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        var today = DateTime.UtcNow.Date;
+        var closed = await OutcomeAsync(await patient.GetAsync($"/fhir/Appointment?date=ge{today.AddDays(2):yyyy-MM-dd}&date=lt{today.AddDays(1):yyyy-MM-dd}"),
+            HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        closed.Issue[0].Expression.ShouldBe(["to"], "a window that closes before it opens is refused by the appointment list's own rule");
         await OutcomeAsync(await patient.GetAsync("/fhir/Patient?_count=0"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
 
         await (await patient.GetAsync($"/api/patients/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

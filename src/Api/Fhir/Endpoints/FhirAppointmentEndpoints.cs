@@ -1,7 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
@@ -42,20 +41,17 @@ public static class FhirAppointmentEndpoints
                 .SingleOrDefault(s => Hl7.Fhir.Utility.EnumUtility.GetLiteral(FhirResources.Status(s!.Value)) == code)
                 ?? throw ValidationException.For("status", "status is one of booked, checked-in, arrived, fulfilled, cancelled, noshow.")
             : (Domain.Scheduling.AppointmentStatus?)null;
-        var page = await mediator.Send(new ListAppointmentsQuery(
-            from, before, search.Reference("practitioner", "Practitioner"), patient, status, search.Page, search.PageSize),
+        var found = await mediator.Send(new ListAppointmentsWithParticipantsQuery(
+            new ListAppointmentsQuery(from, before, search.Reference("practitioner", "Practitioner"), patient, status, search.Page, search.PageSize),
+            includes.Contains(FhirCapabilities.AppointmentPractitioner), includes.Contains(FhirCapabilities.AppointmentPatient)),
             cancellationToken);
-        List<Resource> included = [];
-        if (includes.Contains(FhirCapabilities.AppointmentPractitioner))
+        IEnumerable<Resource> included = found.Clinicians.Select(FhirResources.Practitioner);
+        if (found.Patient is { } named)
         {
-            included.AddRange(await FhirEndpoints.PractitionersAsync([.. page.Items.Select(a => a.ClinicianId)], mediator, cancellationToken));
+            included = included.Append(FhirResources.Patient(named));
         }
 
-        if (patient is { } named && includes.Contains(FhirCapabilities.AppointmentPatient) && page.Items.Count > 0)
-        {
-            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(named), cancellationToken)));
-        }
-
+        var page = found.Appointments;
         return new FhirResult(search.Bundle(request, page.Items.Select(FhirResources.Appointment), page.TotalCount, included), page.Items);
     }
 

@@ -1,6 +1,5 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Patients;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
@@ -30,12 +29,10 @@ public static class FhirCarePlanEndpoints
         var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
         var includes = search.Includes(FhirCapabilities.CarePlanSubject);
         var patient = FhirEndpoints.RequiredPatient(search);
-        var plans = await mediator.Send(new ListPatientTreatmentPlansQuery(patient), cancellationToken);
-        var page = search.PageOf(plans).ToList();
-        List<Resource> included = includes.Contains(FhirCapabilities.CarePlanSubject) && page.Count > 0
-            ? [FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken))]
-            : [];
-        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), plans.Count, included), plans);
+        var found = await mediator.Send(new ListPatientTreatmentPlansWithPatientQuery(patient, includes.Contains(FhirCapabilities.CarePlanSubject)), cancellationToken);
+        var page = search.PageOf(found.TreatmentPlans).ToList();
+        List<Resource> included = page.Count > 0 && found.Patient is { } subject ? [FhirResources.Patient(subject)] : [];
+        return new FhirResult(search.Bundle(request, page.Select(FhirCareResources.CarePlan), found.TreatmentPlans.Count, included), found.TreatmentPlans);
     }
 
     /// <summary>FHIR: read a treatment plan (CarePlan) with its activities.</summary>

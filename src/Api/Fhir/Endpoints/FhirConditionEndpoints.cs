@@ -2,7 +2,6 @@ using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Common.Exceptions;
-using ClinicHip.Application.Patients;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using MediatR;
@@ -27,22 +26,15 @@ public static class FhirConditionEndpoints
         var search = FhirSearch.Of(request, "patient", FhirSearch.Include);
         var includes = search.Includes(FhirCapabilities.ConditionSubject, FhirCapabilities.ConditionAsserter);
         var patient = FhirEndpoints.RequiredPatient(search);
-        var assessments = await mediator.Send(new ListPatientAssessmentsQuery(patient), cancellationToken);
-        var conditions = assessments.SelectMany(FhirResources.Conditions).ToList();
+        var found = await mediator.Send(new ListPatientAssessmentsWithParticipantsQuery(
+            patient, includes.Contains(FhirCapabilities.ConditionSubject), includes.Contains(FhirCapabilities.ConditionAsserter)), cancellationToken);
+        var conditions = found.Assessments.SelectMany(FhirResources.Conditions).ToList();
         var page = search.PageOf(conditions).ToList();
-        List<Resource> included = [];
-        if (includes.Contains(FhirCapabilities.ConditionSubject) && page.Count > 0)
-        {
-            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(patient), cancellationToken)));
-        }
-
-        if (includes.Contains(FhirCapabilities.ConditionAsserter))
-        {
-            var asserters = page.Select(c => c.Asserter?.Reference).OfType<string>().Select(r => Guid.Parse(r["Practitioner/".Length..])).ToList();
-            included.AddRange(await FhirEndpoints.PractitionersAsync(asserters, mediator, cancellationToken));
-        }
-
-        return new FhirResult(search.Bundle(request, page, conditions.Count, included), assessments);
+        // The subject when the page shows a condition; the asserters of the conditions on this page.
+        var asserters = page.Select(c => c.Asserter?.Reference).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        IEnumerable<Resource> included = (page.Count > 0 && found.Patient is { } subject ? [FhirResources.Patient(subject)] : Array.Empty<Resource>())
+            .Concat(found.Authors.Where(a => asserters.Contains($"Practitioner/{a.Id}")).Select(FhirResources.Practitioner));
+        return new FhirResult(search.Bundle(request, page, conditions.Count, included), found.Assessments);
     }
 
     /// <summary>FHIR: read a condition.</summary>

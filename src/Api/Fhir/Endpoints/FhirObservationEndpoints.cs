@@ -1,6 +1,5 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Intake;
 using ClinicHip.Application.Outcomes;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
@@ -29,9 +28,8 @@ public static class FhirObservationEndpoints
         var search = FhirSearch.Of(request, "patient", "code");
         var patient = FhirEndpoints.RequiredPatient(search);
         var code = search.Token("code");
-        var outcomes = await mediator.Send(new GetOutcomesQuery(patient), cancellationToken);
-        var forms = await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken);
-        var observations = FhirCareResources.Outcomes(patient, outcomes).Concat(forms.Select(FhirCareResources.Triage))
+        var measured = await mediator.Send(new GetOutcomesAndTriageQuery(patient), cancellationToken);
+        var observations = FhirCareResources.Outcomes(patient, measured.Outcomes).Concat(measured.IntakeForms.Select(FhirCareResources.Triage))
             .Where(o => code is null || o.Code.Coding.Any(c => code == c.Code || code == $"{c.System}|{c.Code}"))
             .OrderByDescending(o => ((FhirDateTime)o.Effective!).ToDateTimeOffset(TimeSpan.Zero)).ToList();
         var page = search.PageOf(observations);

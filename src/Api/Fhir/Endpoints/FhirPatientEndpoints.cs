@@ -1,7 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
-using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
@@ -78,62 +77,22 @@ public static class FhirPatientEndpoints
     {
         ArgumentNullException.ThrowIfNull(publicAddress);
         var search = FhirSearch.Of(request);
-        var record = await mediator.Send(new GetPatientRecordQuery(id), cancellationToken);
+        var record = await mediator.Send(new GetPatientRecordQuery(id, (search.Page - 1) * search.PageSize, search.PageSize), cancellationToken);
         var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
-        List<RecordPart> parts =
+        List<Resource> page =
         [
-            RecordPart.Of<PatientProfileDto>([record.Patient], FhirResources.Patient),
-            RecordPart.Of(record.Appointments, FhirResources.Appointment),
-            RecordPart.Of(record.Clinicians, FhirResources.Practitioner),
-            RecordPart.Of<int>([.. record.IntakeForms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()], v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)),
-            RecordPart.Of<IntakeFormDto>([.. record.IntakeForms.Where(f => f.Answers is not null)], f => HipIntakeQuestionnaire.Response(f, canonicalBase)!),
-            RecordPart.Of(record.IntakeForms, FhirCareResources.Triage),
-            RecordPart.Of<Condition>([.. record.Assessments.SelectMany(FhirResources.Conditions)], r => r),
-            RecordPart.Of(record.TreatmentPlans, FhirCareResources.CarePlan),
-            RecordPart.Of<Observation>([.. FhirCareResources.Outcomes(id, record.Outcomes)], r => r),
-            RecordPart.Of(record.Referrals, FhirCareResources.ServiceRequest),
+            .. record.Patient is { } patient ? [FhirResources.Patient(patient)] : Array.Empty<Resource>(),
+            .. record.Appointments.Select(FhirResources.Appointment),
+            .. record.Clinicians.Select(FhirResources.Practitioner),
+            .. record.FormVersions.Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)),
+            .. record.AnsweredIntakeForms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)!),
+            .. record.TriagedIntakeForms.Select(FhirCareResources.Triage),
+            .. record.Diagnoses.Select(d => FhirResources.Condition(d.Assessment, d.Position)),
+            .. record.TreatmentPlans.Select(FhirCareResources.CarePlan),
+            .. FhirCareResources.Outcomes(id, record.Outcomes),
+            .. record.Referrals.Select(FhirCareResources.ServiceRequest),
         ];
-        var page = RecordPart.Page(parts, (search.Page - 1) * search.PageSize, search.PageSize);
-        return new FhirResult(search.Bundle(request, page, parts.Sum(p => p.Count)), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
-    }
-
-    /// <summary>
-    /// A part of a patient's record as <c>$everything</c> pages it: its rows are read whole (the total counts them), but a
-    /// row becomes a FHIR resource only when the page asked for shows it. Building the whole record's resources for a
-    /// page of 50 was 40 % of the request's allocations (docs/decisions/0039).
-    /// </summary>
-    private sealed class RecordPart(int count, Func<int, int, IEnumerable<Resource>> range)
-    {
-        public int Count { get; } = count;
-
-        private Func<int, int, IEnumerable<Resource>> Range { get; } = range;
-
-        public static RecordPart Of<T>(IReadOnlyList<T> rows, Func<T, Resource> toFhir) =>
-            new(rows.Count, (skip, take) => rows.Skip(skip).Take(take).Select(toFhir));
-
-        /// <summary>The resources from position <paramref name="skip"/> of the record, at most <paramref name="take"/>, in the parts' order.</summary>
-        public static List<Resource> Page(IEnumerable<RecordPart> parts, int skip, int take)
-        {
-            List<Resource> page = [];
-            foreach (var part in parts)
-            {
-                if (page.Count == take)
-                {
-                    break;
-                }
-
-                if (skip >= part.Count)
-                {
-                    skip -= part.Count;
-                    continue;
-                }
-
-                page.AddRange(part.Range(skip, take - page.Count));
-                skip = 0;
-            }
-
-            return page;
-        }
+        return new FhirResult(search.Bundle(request, page, record.Total), new EverythingRead(id, [.. page.Select(r => (r.TypeName, AuditedId(r)))]));
     }
 
     /// <summary>What the trail records of a resource: its id, or for a computed Observation the identifier of its record.</summary>

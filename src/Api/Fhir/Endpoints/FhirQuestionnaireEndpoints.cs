@@ -3,7 +3,6 @@ using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Intake;
-using ClinicHip.Application.Patients;
 using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using MediatR;
@@ -71,20 +70,20 @@ public static class FhirQuestionnaireEndpoints
         ArgumentNullException.ThrowIfNull(publicAddress);
         var search = FhirSearch.Of(request, "patient", FhirSearch.LastUpdated, FhirSearch.Include);
         var includes = search.Includes(FhirCapabilities.QuestionnaireResponseQuestionnaire, FhirCapabilities.QuestionnaireResponseSubject);
-        var forms = await IntakeFormsAsync(search, mediator, cancellationToken);
+        var patient = FhirEndpoints.RequiredPatient(search);
+        var (from, before) = search.DateWindow(FhirSearch.LastUpdated);
+        var found = await mediator.Send(new ListPatientIntakeFormsWithPatientQuery(
+            patient, from, before, includes.Contains(FhirCapabilities.QuestionnaireResponseSubject)), cancellationToken);
+        var forms = found.IntakeForms;
         var canonicalBase = FhirAddress.CanonicalBase(publicAddress.Value);
         var responses = forms.Select(f => HipIntakeQuestionnaire.Response(f, canonicalBase)).OfType<QuestionnaireResponse>().ToList();
         var page = search.PageOf(responses).ToList();
-        List<Resource> included = [];
-        if (includes.Contains(FhirCapabilities.QuestionnaireResponseQuestionnaire))
+        IEnumerable<Resource> included = includes.Contains(FhirCapabilities.QuestionnaireResponseQuestionnaire)
+            ? forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct().Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase))
+            : [];
+        if (page.Count > 0 && found.Patient is { } subject)
         {
-            included.AddRange(forms.Select(f => f.Answers?.FormVersion).OfType<int>().Distinct()
-                .Select(v => HipIntakeQuestionnaire.Questionnaire(v, canonicalBase)));
-        }
-
-        if (includes.Contains(FhirCapabilities.QuestionnaireResponseSubject) && page.Count > 0)
-        {
-            included.Add(FhirResources.Patient(await mediator.Send(new GetPatientQuery(FhirEndpoints.RequiredPatient(search)), cancellationToken)));
+            included = included.Append(FhirResources.Patient(subject));
         }
 
         return new FhirResult(search.Bundle(request, page, responses.Count, included), forms);
@@ -101,14 +100,5 @@ public static class FhirQuestionnaireEndpoints
         var form = await mediator.Send(new GetIntakeFormQuery(id), cancellationToken);
         var response = HipIntakeQuestionnaire.Response(form, FhirAddress.CanonicalBase(publicAddress.Value)) ?? throw new NotFoundException("QuestionnaireResponse", id);
         return new FhirResult(response, form);
-    }
-
-    /// <summary>A patient's intake forms, newest first, submitted within the _lastUpdated window (a submitted form never changes).</summary>
-    private static async Task<List<IntakeFormDto>> IntakeFormsAsync(FhirSearch search, IMediator mediator, CancellationToken cancellationToken)
-    {
-        var patient = FhirEndpoints.RequiredPatient(search);
-        var (from, before) = search.DateWindow(FhirSearch.LastUpdated);
-        return [.. (await mediator.Send(new ListPatientIntakeFormsQuery(patient), cancellationToken))
-            .Where(f => (from is null || f.SubmittedAt >= from) && (before is null || f.SubmittedAt < before))];
     }
 }
