@@ -9,7 +9,6 @@ using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Api.Infrastructure.Telemetry;
 using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Validation;
 using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authorization;
@@ -46,11 +45,7 @@ else
 
 builder.AddClinicTelemetry();
 builder.Services.AddApplication();
-builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
-builder.Services.Configure<ClinicHip.Application.Waitlist.WaitlistOptions>(builder.Configuration.GetSection(ClinicHip.Application.Waitlist.WaitlistOptions.SectionName));
-builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
-builder.Services.Configure<ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions>(
-    builder.Configuration.GetSection(ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions.SectionName));
+builder.Services.AddPublicAddress(builder.Environment);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 builder.Services.AddHttpContextAccessor();
@@ -68,7 +63,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddStrictJsonBinding();
 builder.Services.AddClinicOpenApi();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
-builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddClinicRateLimits();
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 var behindProxy = builder.Services.AddClinicForwardedHeaders(builder.Configuration);
 builder.WebHost.ConfigureKestrel(options =>
@@ -86,6 +81,9 @@ if (corsOrigins.Length > 0)
 
 startup.Mark("services");
 var app = builder.Build();
+// Every options class is validated when the host starts; checked here already, a wrong setting stops the start before
+// the database is migrated or seeded.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 app.StartClinicTracing();
 startup.Mark("build");
 

@@ -69,7 +69,7 @@ public partial class UseCaseShapeTests
         mismatched.ShouldBeEmpty();
     }
 
-    private static IEnumerable<(Type Handler, Type Request, string File)> HandlerFiles()
+    internal static IEnumerable<(Type Handler, Type Request, string File)> HandlerFiles()
     {
         var declaredIn = Declarations();
         foreach (var handler in Application.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
@@ -86,7 +86,7 @@ public partial class UseCaseShapeTests
     }
 
     /// <summary>Each top-level type's full name, and the file (relative to src/Application) that declares it.</summary>
-    private static Dictionary<string, string> Declarations()
+    internal static Dictionary<string, string> Declarations()
     {
         var declarations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in SourceFiles())

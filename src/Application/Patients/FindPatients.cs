@@ -14,9 +14,9 @@ namespace ClinicHip.Application.Patients;
 /// Finds patient records by the FHIR Patient search parameters (name part, birth date, id, phone, email, last change),
 /// by family then given name: the /fhir Patient search. Staff (and clients allowed to read profiles) search the clinic; a
 /// patient finds only themself. The front desk's own search (<see cref="SearchPatientsQuery"/>, rows for the desk) matches
-/// the same way (<see cref="PatientMatching"/>).
+/// the same way (<see cref="PatientSearchQueries"/>).
 /// </summary>
-/// <param name="Name">Name words in any order, each matching the start of a name part, ignoring case and accents: the front desk's matching (<see cref="PatientMatching"/>).</param>
+/// <param name="Name">Name words in any order, each matching the start of a name part, ignoring case and accents: the front desk's matching (<see cref="PatientSearchQueries"/>).</param>
 /// <param name="BirthDate">Born on this date.</param>
 /// <param name="Id">This patient id.</param>
 /// <param name="Phone">This phone number, in any common form (compared in E.164).</param>

@@ -1,23 +1,15 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
 /// <summary>
 /// What follows when a record stops being the patient's way in: its email changes, it is archived, a death is recorded or
-/// it is merged away (docs/decisions/0043).
+/// it is merged away (docs/decisions/0043): its open invitations are revoked
+/// (<see cref="PatientRecordQueries.RevokeOpenInvitationsAsync"/>) and its login follows its state.
 /// </summary>
 public static class PatientRecordClosing
 {
-    /// <summary>Open invitations stop working; the caller saves.</summary>
-    public static async Task RevokeOpenInvitationsAsync(this IApplicationDbContext db, PatientId patientId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var open = await db.PatientInvitations.Where(i => i.PatientId == patientId && i.ClaimedAtUtc == null && i.RevokedAtUtc == null)
-            .ToListAsync(cancellationToken);
-        open.ForEach(invitation => invitation.Revoke(nowUtc));
-    }
-
     /// <summary>
     /// An archived or deceased patient's login stops: sign-in refused, every access token refused from the next request,
     /// every refresh token revoked. Restoring the record opens it again (<paramref name="open"/>); the patient signs in anew.

@@ -33,7 +33,7 @@ public sealed record PatientSearchRowDto(
 /// Finds patients for the front desk. Every filter given must match. With updatedSince or cursor it is a change feed
 /// (docs/decisions/0031): archived, merged and deceased records included, oldest change first, with a cursor.
 /// </summary>
-/// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee); the same matching as the FHIR Patient search (<see cref="PatientMatching"/>).</param>
+/// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee); the same matching as the FHIR Patient search (<see cref="PatientSearchQueries"/>).</param>
 /// <param name="DateOfBirth">Exact date of birth.</param>
 /// <param name="Phone">Phone number in any common form; compared in E.164.</param>
 /// <param name="Email">Exact email address, ignoring case.</param>

@@ -165,8 +165,9 @@ internal sealed partial class BulkExportWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
         var now = Now;
-        var expired = await db.BulkExportJobs.AsNoTracking().Where(j => j.ExpiresAtUtc != null && j.ExpiresAtUtc <= now).Select(j => j.Id)
-            .Take(100).ToListAsync(cancellationToken);
+        // Longest expired first, so a backlog drains in a stable order batch by batch.
+        var expired = await db.BulkExportJobs.AsNoTracking().Where(j => j.ExpiresAtUtc != null && j.ExpiresAtUtc <= now)
+            .OrderBy(j => j.ExpiresAtUtc).Select(j => j.Id).Take(100).ToListAsync(cancellationToken);
         if (expired.Count == 0)
         {
             return;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Net.Mail;
@@ -15,6 +16,7 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
 
+    [Range(1, 65_535, ErrorMessage = "Notifications:Smtp:Port must be between {1} and {2}.")]
     public int Port { get; set; } = 587;
 
     public bool EnableSsl { get; set; } = true;
@@ -23,9 +25,12 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Notifications:Smtp:From must be set.")]
+    [EmailAddress(ErrorMessage = "Notifications:Smtp:From must be an email address.")]
     public string From { get; set; } = "reminders@clinichip.example";
 
     /// <summary>The clinic's shared inbox for overdue-review alerts; without it, alerts are only logged.</summary>
+    [EmailAddress(ErrorMessage = "Notifications:Smtp:StaffAlertsTo must be an email address.")]
     public string? StaffAlertsTo { get; set; }
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using ClinicHip.Application.Common.Validation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -9,7 +11,7 @@ namespace ClinicHip.Api.Infrastructure.Http;
 /// calendar feeds, the OpenAPI server) is built here, from <see cref="BaseUrl"/>, never from the request's Host header,
 /// which the caller controls. Only where no address is configured does an absolute address come from the request.
 /// </summary>
-public sealed class PublicAddressOptions
+public sealed class PublicAddressOptions : IValidatableObject
 {
     public const string SectionName = "PublicAddress";
 
@@ -18,6 +20,14 @@ public sealed class PublicAddressOptions
     /// they must be absolute, the request's; in Development it defaults to the address the API is bound to.
     /// </summary>
     public Uri? BaseUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is not null && (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return new ValidationResult("PublicAddress:BaseUrl must be an absolute http or https address, e.g. https://api.clinic.example.", [nameof(BaseUrl)]);
+        }
+    }
 
     /// <summary><paramref name="pathAndQuery"/> (starting with /) under <see cref="BaseUrl"/>, or as it is when there is none.</summary>
     public string Resolve(string pathAndQuery) =>
@@ -40,10 +50,10 @@ public static class PublicAddressSetup
     /// Binds <see cref="PublicAddressOptions"/>. In Development an unset address is the first one the server is bound to,
     /// so the links a developer follows work on whatever port <c>dotnet run</c> or <c>--urls</c> chose.
     /// </summary>
-    public static IServiceCollection AddPublicAddress(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPublicAddress(this IServiceCollection services, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var options = services.AddOptions<PublicAddressOptions>().Bind(configuration.GetSection(PublicAddressOptions.SectionName));
+        var options = services.AddValidatedOptions<PublicAddressOptions>(PublicAddressOptions.SectionName);
         if (environment.IsDevelopment())
         {
             options.PostConfigure<IServer>((address, server) => address.BaseUrl ??= BoundAddress(server));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ClinicHip.Application.Common.Models;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ClinicHip.Application.Common.Validation;
 /// before a handler runs. Every date parameter of the REST and FHIR APIs is held to one of the two ranges here: the dates
 /// the clinic schedules, searches or plans with, or (searching by date of birth) the dates a patient may be born on.
 /// </summary>
-public sealed class InputBounds
+public sealed class InputBounds : IValidatableObject
 {
     public const string SectionName = "InputBounds";
 
@@ -31,6 +32,19 @@ public sealed class InputBounds
     public string Message => $"Dates run from {EarliestDate.UtcDateTime:yyyy-MM-dd} to {LatestDate.UtcDateTime:yyyy-MM-dd} (UTC).";
 
     public string BirthDateMessage => $"Dates of birth run from {EarliestBirthDate:yyyy-MM-dd} to {LatestDate.UtcDateTime:yyyy-MM-dd}.";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EarliestDate >= LatestDate)
+        {
+            yield return new ValidationResult("InputBounds:EarliestDate must be before InputBounds:LatestDate.", [nameof(EarliestDate), nameof(LatestDate)]);
+        }
+
+        if (EarliestBirthDate >= DateOnly.FromDateTime(LatestDate.UtcDateTime))
+        {
+            yield return new ValidationResult("InputBounds:EarliestBirthDate must be before InputBounds:LatestDate.", [nameof(EarliestBirthDate)]);
+        }
+    }
 }
 
 /// <summary>

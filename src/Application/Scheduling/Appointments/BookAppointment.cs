@@ -50,7 +50,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<AppointmentDto> Handle(BookAppointmentCommand request, CancellationToken cancellationToken)
     {
-        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentReplay.Hash(request with { IdempotencyKey = null }));
+        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, BookingQueries.Hash(request with { IdempotencyKey = null }));
 
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {

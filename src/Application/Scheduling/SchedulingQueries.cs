@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Scheduling;
 
 /// <summary>Loads the scheduling entities the use cases share, answering 404 for what does not exist.</summary>
-internal static class SchedulingLoader
+internal static class SchedulingQueries
 {
     public static async Task<ClinicSettings> ClinicSettingsAsync(this IApplicationDbContext db, CancellationToken cancellationToken) =>
         await db.ClinicSettings.SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();

@@ -1,13 +1,19 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Scheduling;
+using ClinicHip.Domain.Scheduling.Rules;
+using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Waitlist;
 
-/// <summary>Who reaches which waitlist entries and offers: a patient their own (others' answer 404, as if missing); staff all.</summary>
-internal static class WaitlistAccess
+/// <summary>
+/// The waitlist reads and writes the use cases share. A patient reaches their own entries and offers (others' answer 404,
+/// as if missing); staff all.
+/// </summary>
+internal static class WaitlistQueries
 {
     public static async Task<WaitlistEntry> EntryAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
     {
@@ -55,5 +61,18 @@ internal static class WaitlistAccess
     {
         var hold = await db.Appointments.IgnoreQueryFilters().SingleAsync(a => a.Id == offer.HoldId, cancellationToken);
         hold.ReleaseHold(nowUtc);
+    }
+
+    /// <summary>The clinician an entry asks for, which must exist and take bookings; null for any.</summary>
+    public static async Task<ClinicianId?> WantedClinicianAsync(this IApplicationDbContext db, Guid? id, CancellationToken cancellationToken)
+    {
+        if (id is not { } wanted)
+        {
+            return null;
+        }
+
+        var clinician = await db.ClinicianAsync(wanted, cancellationToken);
+        var rule = new ClinicianMustBeBookableRule(clinician);
+        return rule.IsBroken() ? throw new Domain.Common.BusinessRuleViolationException(rule) : clinician.Id;
     }
 }

@@ -5,16 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
-/// <summary>A patient's missed appointments in the last 12 months, for staff (never shown to the patient).</summary>
-/// <param name="NoShows">Appointments the patient did not come to.</param>
-/// <param name="LateCancellations">Appointments cancelled inside the clinic's late-cancellation window.</param>
-public sealed record PatientAttendanceDto(int NoShows, int LateCancellations)
-{
-    public static readonly PatientAttendanceDto None = new(0, 0);
-}
-
 /// <summary>Counts no-shows and late cancellations for one patient or a page of them, in one grouped query.</summary>
-internal static class PatientAttendance
+internal static class PatientAttendanceQueries
 {
     public static async Task<PatientAttendanceDto> PatientAttendanceAsync(this IApplicationDbContext db, PatientId patientId, DateTime nowUtc, CancellationToken cancellationToken) =>
         (await db.PatientAttendanceAsync([patientId], nowUtc, cancellationToken)).GetValueOrDefault(patientId, PatientAttendanceDto.None);

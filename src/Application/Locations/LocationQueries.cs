@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Locations;
 
 /// <summary>Reads of the clinic's locations the use cases share (booking, availability, the day sheet, the calendar feed).</summary>
-internal static class LocationLoader
+internal static class LocationQueries
 {
     /// <summary>Every location with the clinic's time zone: a clinic has a handful, so one small query serves any number of checks.</summary>
     public static async Task<ClinicLocations> ClinicLocationsAsync(this IApplicationDbContext db, CancellationToken cancellationToken) =>

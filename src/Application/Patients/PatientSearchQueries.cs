@@ -11,7 +11,7 @@ namespace ClinicHip.Application.Patients;
 /// word matches the start of a word of the name, ignoring case, accents and order ("jos lee" finds José Lee, as FHIR's
 /// string search matches the start of a name part); a phone in any common form, compared in E.164; an email ignoring case.
 /// </summary>
-public static class PatientMatching
+public static class PatientSearchQueries
 {
     /// <summary>
     /// Keeps the patients with a name word starting with each search word. The longest search word is usually the rarest,

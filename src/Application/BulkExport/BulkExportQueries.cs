@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Application.Scheduling.Clinicians;
+using ClinicHip.Domain.BulkExport;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.BulkExport;
 
 /// <summary>
-/// What an export reads, in keyset batches (ordered by id, each batch starting after the last id of the one before), so
-/// memory holds one batch whatever the clinic's size and no batch costs more than the first (offset paging would read
-/// every skipped row again). <c>since</c> keeps rows created or changed after it.
+/// An export's job as its caller may see it, and what an export reads, in keyset batches (ordered by id, each batch
+/// starting after the last id of the one before), so memory holds one batch whatever the clinic's size and no batch costs
+/// more than the first (offset paging would read every skipped row again). <c>since</c> keeps rows created or changed after it.
 /// </summary>
-public static class BulkExportReads
+public static class BulkExportQueries
 {
     /// <summary>Every patient record not merged into another (a merged record answers as its survivor).</summary>
     public static async IAsyncEnumerable<IReadOnlyList<PatientProfileDto>> PatientsAsync(
@@ -88,5 +91,16 @@ public static class BulkExportReads
         }
 
         return await query.OrderBy(c => c.Id).Select(c => new BookableClinicianDto(c.Id.Value, c.DisplayName, c.Profession)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The job, when the caller asked for it (or is an administrator) and it is neither cancelled nor expired; otherwise 404, disclosing nothing.</summary>
+    internal static async Task<BulkExportJob> VisibleBulkExportAsync(
+        this IApplicationDbContext db, ICurrentUser user, Guid id, DateTime nowUtc, bool tracked, CancellationToken cancellationToken)
+    {
+        var jobs = tracked ? db.BulkExportJobs : db.BulkExportJobs.AsNoTracking();
+        var job = await jobs.SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return job is not null && job.IsVisibleAt(nowUtc) && (user.IsInRole(Roles.Admin) || job.IsRequestedBy(user.UserId, user.ClientId))
+            ? job
+            : throw new NotFoundException("BulkExport", id);
     }
 }

@@ -5,20 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Patients;
 
-/// <summary>A record that may be the same person.</summary>
-/// <param name="Id">The other record's id.</param>
-/// <param name="GivenName">Given name.</param>
-/// <param name="FamilyName">Family name.</param>
-/// <param name="DateOfBirth">Date of birth.</param>
-public sealed record DuplicateCandidateDto(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth);
-
 /// <summary>
 /// The duplicate check of a create or an edit: another record with the same name (in search form) and date of birth, the
 /// same phone and date of birth, or the same email is probably the same person.
 /// </summary>
-public static class PatientDuplicates
+public static class PatientDuplicateQueries
 {
-    public const string ProblemCode = PossibleDuplicateException.ProblemCode;
     private const int MaxCandidates = 10;
 
     /// <summary>
