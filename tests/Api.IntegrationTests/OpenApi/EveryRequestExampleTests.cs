@@ -50,7 +50,12 @@ public partial class EveryRequestExampleTests(RequestExampleTests.DemoClinicApiF
             ["SetWorkingHours"] = scenario.ClinicianId, ["AddTimeOff"] = scenario.ClinicianId, ["RecordRunningLoad"] = profile.Id, ["RecordOutcome"] = profile.Id,
             ["RecordPatientDateOfDeath"] = departed,
         };
-        var callers = new Dictionary<string, Func<Task<HttpClient>>> { ["SubmitIntakeForm"] = () => Task.FromResult(patient) };
+        // The patient submits their own form; the staff member the CreateStaffMember example adds changes their password.
+        var callers = new Dictionary<string, Func<Task<HttpClient>>>
+        {
+            ["SubmitIntakeForm"] = () => Task.FromResult(patient),
+            ["ChangePassword"] = () => factory.SignedInClientAsync("sam.okafor@clinic.example", "Staff-Passw0rd-2026"),
+        };
 
         List<string> wrong = [];
         // What makes a resource goes first; changing the password of the staff member the example adds, last.
@@ -61,7 +66,6 @@ public partial class EveryRequestExampleTests(RequestExampleTests.DemoClinicApiF
             var (mediaType, media) = examples[id];
             var path = RouteValue().Replace(operation.Path, _ =>
                 (made.TryGetValue(id, out var target) || (MadeBy.TryGetValue(id, out var maker) && made.TryGetValue(maker, out target)) ? target : Guid.NewGuid()).ToString());
-            callers.TryAdd("ChangePassword", () => factory.SignedInClientAsync("sam.okafor@clinic.example", "Staff-Passw0rd-2026"));
             IEnumerable<HttpClient> tried = !operation.IsSecured ? [factory.CreateClient()]
                 : callers.TryGetValue(id, out var caller) ? [await caller()] : [scenario.Admin, clinician, frontDesk, patient];
 
