@@ -1,6 +1,5 @@
 using ClinicHip.Api.Endpoints;
 using ClinicHip.Api.Fhir;
-using ClinicHip.Api.Fhir.BulkExport;
 using ClinicHip.Api.Infrastructure;
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Errors;
@@ -10,7 +9,6 @@ using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Api.Infrastructure.Telemetry;
 using ClinicHip.Application;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Common.Validation;
 using ClinicHip.Infrastructure;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authorization;
@@ -25,23 +23,30 @@ var startup = StartupTimings.Start();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(options =>
+if (builder.Environment.IsDevelopment())
 {
-    // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
-    options.IncludeScopes = true;
-    options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-});
+    // A person reads these: one line each, so "listening on …" and the Swagger UI address stand out.
+    builder.Logging.AddSimpleConsole(options =>
+    {
+        options.SingleLine = true;
+        options.TimestampFormat = "HH:mm:ss ";
+    });
+}
+else
+{
+    builder.Logging.AddJsonConsole(options =>
+    {
+        // The host's scopes carry TraceId and SpanId (and the request path, never the query): a problem's traceId finds its lines.
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+}
 
 builder.AddClinicTelemetry();
 builder.Services.AddApplication();
-builder.Services.Configure<InputBounds>(builder.Configuration.GetSection(InputBounds.SectionName));
-builder.Services.Configure<ClinicHip.Application.Waitlist.WaitlistOptions>(builder.Configuration.GetSection(ClinicHip.Application.Waitlist.WaitlistOptions.SectionName));
-builder.Services.Configure<PublicAddressOptions>(builder.Configuration.GetSection(PublicAddressOptions.SectionName));
-builder.Services.Configure<ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions>(
-    builder.Configuration.GetSection(ClinicHip.Application.Common.ChangeFeeds.ChangeFeedOptions.SectionName));
+builder.Services.AddPublicAddress(builder.Environment);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddFhirBulkExport(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentUser, HttpCurrentUser>();
@@ -58,7 +63,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddStrictJsonBinding();
 builder.Services.AddClinicOpenApi();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
-builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddClinicRateLimits();
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 var behindProxy = builder.Services.AddClinicForwardedHeaders(builder.Configuration);
 builder.WebHost.ConfigureKestrel(options =>
@@ -76,6 +81,9 @@ if (corsOrigins.Length > 0)
 
 startup.Mark("services");
 var app = builder.Build();
+// Every options class is validated when the host starts; checked here already, a wrong setting stops the start before
+// the database is migrated or seeded.
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
 app.StartClinicTracing();
 startup.Mark("build");
 
@@ -112,6 +120,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseStrictQueryParameters("/api");
+app.UseRereadableJsonBodies("/api");
 
 app.MapHealthEndpoints();
 app.MapProblemTypeEndpoints();

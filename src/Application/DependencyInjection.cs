@@ -17,8 +17,10 @@ public static class DependencyInjection
         // A rule stops at its first failure: NotNull().Must(list => list.Count ...) never runs Must on a null.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
-        services.AddOptions<InputBounds>();
-        services.AddOptions<Common.ChangeFeeds.ChangeFeedOptions>();
+        services.AddValidatedOptions<InputBounds>(InputBounds.SectionName);
+        services.AddValidatedOptions<Common.ChangeFeeds.ChangeFeedOptions>(Common.ChangeFeeds.ChangeFeedOptions.SectionName);
+        services.AddValidatedOptions<Waitlist.WaitlistOptions>(Waitlist.WaitlistOptions.SectionName);
+        services.AddValidatedOptions<BulkExport.BulkExportOptions>(BulkExport.BulkExportOptions.SectionName);
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 

@@ -1,8 +1,9 @@
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling.Availability;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Treatment;
 using ClinicHip.Infrastructure.Auditing;
+using ClinicHip.Infrastructure.Availability;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
@@ -14,6 +15,7 @@ using ClinicHip.Infrastructure.Persistence.Seeding;
 using ClinicHip.Infrastructure.Telehealth;
 using ClinicHip.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,12 +35,13 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
 
-        var databaseSection = configuration.GetSection(DatabaseOptions.SectionName);
-        services.Configure<DatabaseOptions>(databaseSection);
-        var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton<AuditableEntityInterceptor>();
-        services.AddSingleton<OutboxInterceptor>();
-        services.AddSingleton<PatientNameWordsInterceptor>();
+        // The database and the signing keys shape the services themselves, so they are also read here, from the same section.
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton<IInterceptor, AuditableEntityInterceptor>();
+        services.AddSingleton<IInterceptor, OutboxInterceptor>();
+        services.AddSingleton<IInterceptor, PatientNameWordsInterceptor>();
+        services.AddAvailabilityCache(configuration, database);
         services.AddApplicationDbContext(database, environment.ContentRootPath);
         services.AddDatabaseFailureLogging(database.Provider);
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
@@ -62,9 +65,8 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddMemoryCache();
 
-        var jwtSection = configuration.GetSection(JwtOptions.SectionName);
-        services.Configure<JwtOptions>(jwtSection);
-        var jwt = jwtSection.Get<JwtOptions>() ?? new JwtOptions();
+        services.AddValidatedOptions<JwtOptions>(JwtOptions.SectionName);
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
         services.AddSingleton(AccessTokenKeys.Resolve(jwt, environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddScoped<ITokenService, TokenService>();
 
@@ -72,14 +74,9 @@ public static class DependencyInjection
         services.AddSingleton<ClinicMetrics>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
 
-        // Real elapsed time, whatever clock the clinic's rules read: it bounds how long other instances' unannounced changes take to show.
-        var unannouncedLifetime = configuration.GetValue("Scheduling:AvailabilityCacheLifetime", TimeSpan.FromSeconds(2));
-        services.AddSingleton(_ => new DiaryOccupancy(TimeProvider.System, unannouncedLifetime));
-
-        var telehealthSection = configuration.GetSection(TelehealthOptions.SectionName);
-        services.Configure<TelehealthOptions>(telehealthSection);
+        services.AddValidatedOptions<TelehealthOptions>(TelehealthOptions.SectionName);
         services.AddSingleton(TelehealthSigningKey.Resolve(
-            telehealthSection.Get<TelehealthOptions>() ?? new TelehealthOptions(), environment, Path.Combine(environment.ContentRootPath, "data")));
+            configuration.GetSection(TelehealthOptions.SectionName).Get<TelehealthOptions>() ?? new TelehealthOptions(), environment, Path.Combine(environment.ContentRootPath, "data")));
         services.AddSingleton<ITelehealthRooms, SignedLinkTelehealthRooms>();
         services.AddSingleton<IInvitationTokens, InvitationTokens>();
 
@@ -87,34 +84,50 @@ public static class DependencyInjection
 
         services.AddSingleton(configuration.GetSection("Treatment:SafetyLimits").Get<TreatmentSafetyLimits>() ?? new TreatmentSafetyLimits());
 
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
+        services.AddValidatedOptions<BootstrapOptions>(BootstrapOptions.SectionName);
+        services.AddValidatedOptions<SeedOptions>(SeedOptions.SectionName);
         services.AddScoped<DemoClinicSeeder>();
+        services.AddSingleton<DemoClinic>();
         services.AddScoped<DemoPatientsSeeder>();
         services.AddScoped<DatabaseInitialiser>();
 
         services.AddOutboxAndWebhooks(configuration);
-        services.Configure<Application.BulkExport.BulkExportOptions>(configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName));
-        services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
+        services.AddBulkExport(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;
     }
 
+    /// <summary>
+    /// FHIR Bulk Data export: its files and its worker, which writes them with the FHIR representation (docs/decisions/0033).
+    /// Its options are Application's, bound there.
+    /// </summary>
+    private static void AddBulkExport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName);
+        services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
+        services.AddSingleton<BulkExport.BulkExportSignal>();
+        services.AddSingleton<IBulkExportSignal>(provider => provider.GetRequiredService<BulkExport.BulkExportSignal>());
+        if (section.GetValue(nameof(Application.BulkExport.BulkExportOptions.WorkerEnabled), true))
+        {
+            services.AddHostedService<BulkExport.BulkExportWorker>();
+        }
+    }
+
     /// <summary>The outbox and its dispatcher, webhook signing and delivery, and the reminder channel (docs/decisions/0010).</summary>
     private static void AddOutboxAndWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        var outbox = OutboxOptions.From(configuration);
-        services.AddSingleton(outbox);
+        services.AddOptions<OutboxOptions>().Configure(options => options.ReadFrom(configuration)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IWebhookDispatchSignal>(provider => provider.GetRequiredService<OutboxSignal>());
         services.AddScoped<IAccountNotices, OutboxAccountNotices>();
-        if (outbox.DispatcherEnabled)
+        if (configuration.GetValue($"{OutboxOptions.SectionName}:{nameof(OutboxOptions.DispatcherEnabled)}", true))
         {
             services.AddHostedService<OutboxDispatcher>();
         }
 
-        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddSingleton<WebhookTargetPolicy>();
         services.AddSingleton<IWebhookTargetPolicy>(provider => provider.GetRequiredService<WebhookTargetPolicy>());
         services.AddSingleton<WebhookSender>();
@@ -137,9 +150,8 @@ public static class DependencyInjection
 
         services.AddSingleton<IWebhookSecretProtector, WebhookSecretProtector>();
 
-        var smtp = configuration.GetSection(SmtpOptions.SectionName);
-        services.Configure<SmtpOptions>(smtp);
-        if (!string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))
+        services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(configuration.GetSection(SmtpOptions.SectionName)[nameof(SmtpOptions.Host)]))
         {
             services.AddSingleton<INotificationSender, SmtpNotificationSender>();
         }

@@ -1,12 +1,14 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace ClinicHip.Architecture.Tests;
 
-/// <summary>Dependencies point inward: Domain ← Application ← Infrastructure ← Api.</summary>
-public class LayerDependencyTests
+/// <summary>Dependencies point inward: Domain ← Application ← Fhir ← Infrastructure ← Api.</summary>
+public partial class LayerDependencyTests
 {
     private static readonly Assembly Domain = typeof(Domain.Common.AuditableEntity).Assembly;
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
+    private static readonly Assembly Fhir = typeof(Fhir.FhirResources).Assembly;
     private static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
     private static readonly Assembly Api = typeof(Program).Assembly;
 
@@ -34,8 +36,29 @@ public class LayerDependencyTests
     }
 
     [Fact]
+    public void Fhir_DependsOnApplicationAndDomainOnly_WithoutHttpOrDatabase()
+    {
+        var references = References(Fhir);
+
+        references.Where(r => r.StartsWith("ClinicHip", StringComparison.Ordinal)).ShouldBe(["ClinicHip.Application", "ClinicHip.Domain"], ignoreOrder: true);
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        references.ShouldNotContain(r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Infrastructure_DoesNotDependOnApi() =>
         References(Infrastructure).ShouldNotContain(Api.GetName().Name!);
+
+    [Fact]
+    public void DatabaseContexts_DoNotReachIntoApplicationFeatures()
+    {
+        var persistence = Path.Combine("src", "Infrastructure", "Persistence");
+        var reaching = RepositorySource.Files(persistence).Where(f => f.EndsWith("ApplicationDbContext.cs", StringComparison.Ordinal))
+            .Select(f => (File: f, Text: File.ReadAllText(Path.Combine(RepositorySource.Root, persistence, f))))
+            .Where(f => ApplicationFeature().IsMatch(f.Text)).Select(f => f.File);
+
+        reaching.ShouldBeEmpty("a feature that keeps something in step with saves registers an interceptor (as availability's cache does), not a call from the context");
+    }
 
     [Fact]
     public void DomainTypes_DoNotExposePublicSetters()
@@ -47,4 +70,8 @@ public class LayerDependencyTests
 
         settable.ShouldBeEmpty("domain state changes through intent methods, not setters");
     }
+
+    /// <summary>Anything of Application but its common ports and exceptions.</summary>
+    [GeneratedRegex(@"\bApplication\.(?!Common\.)[A-Z]\w*\.")]
+    private static partial Regex ApplicationFeature();
 }

@@ -13,7 +13,7 @@ public partial class UseCaseShapeTests
 {
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
 
-    private static readonly string ApplicationSource = Path.Combine(RepositoryRoot(), "src", "Application");
+    private static readonly string ApplicationSource = Path.Combine(RepositorySource.Root, "src", "Application");
 
     [Fact]
     public void ApplicationSourceFile_DeclaresAtMostOneRequestHandler()
@@ -69,7 +69,7 @@ public partial class UseCaseShapeTests
         mismatched.ShouldBeEmpty();
     }
 
-    private static IEnumerable<(Type Handler, Type Request, string File)> HandlerFiles()
+    internal static IEnumerable<(Type Handler, Type Request, string File)> HandlerFiles()
     {
         var declaredIn = Declarations();
         foreach (var handler in Application.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
@@ -86,7 +86,7 @@ public partial class UseCaseShapeTests
     }
 
     /// <summary>Each top-level type's full name, and the file (relative to src/Application) that declares it.</summary>
-    private static Dictionary<string, string> Declarations()
+    internal static Dictionary<string, string> Declarations()
     {
         var declarations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in SourceFiles())
@@ -103,26 +103,9 @@ public partial class UseCaseShapeTests
         return declarations;
     }
 
-    private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(ApplicationSource, "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(ApplicationSource, f))
-            // Build output of the default and the SQL Server build (docs/decisions/0002), not source.
-            .Where(f => f.Split(Path.DirectorySeparatorChar)[0] is not ("obj" or "bin" or "obj-sqlserver" or "bin-sqlserver"));
+    private static IEnumerable<string> SourceFiles() => RepositorySource.Files(Path.Combine("src", "Application"));
 
     private static string UseCaseName(Type request) => RequestSuffix().Replace(request.Name, string.Empty);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClinicHip.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run from outside the repository: ClinicHip.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();

@@ -21,7 +21,7 @@ public class SqlServerMigrationsTests
     {
         using var db = CreateContext();
 
-        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for SQL Server (README, Adding a migration)");
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for SQL Server (docs/databases.md, Adding a migration)");
     }
 
     [Fact]

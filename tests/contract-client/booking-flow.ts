@@ -62,8 +62,9 @@ const staff = ok("POST /api/staff", await admin.POST("/api/staff", {
 const clinicianId = staff.clinician?.id;
 assert.ok(clinicianId, "a Clinician staff member has a clinician profile");
 const days: components["schemas"]["DayOfWeek"][] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+// A new clinician's hours: If-Match is required on PUT, and * replaces whatever version is there.
 ok("PUT /api/clinicians/{id}/working-hours", await admin.PUT("/api/clinicians/{id}/working-hours", {
-  params: { path: { id: clinicianId } },
+  params: { path: { id: clinicianId }, header: { "If-Match": "*" } },
   body: { intervals: days.map((day) => ({ day, start: "08:00", end: "17:00" })) },
 }));
 const followUp = ok("POST /api/appointment-types", await admin.POST("/api/appointment-types", {

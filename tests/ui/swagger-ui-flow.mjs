@@ -28,8 +28,9 @@ try {
   page.setDefaultTimeout(20_000);
   await page.goto(`${baseUrl}/swagger/index.html`);
 
-  // The tags in workflow order, and the filter box.
-  await page.locator(".opblock-tag").first().waitFor();
+  // The tags in workflow order, and the filter box. The page renders once the whole document has been fetched and
+  // parsed, which on a busy two-core machine can take longer than an interaction.
+  await page.locator(".opblock-tag").first().waitFor({ timeout: 90_000 });
   const tags = await page.locator(".opblock-tag").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-tag")));
   check(tags[0] === "Authentication" && tags.at(-1) === "Audit", `tags are in workflow order (${tags.join(", ")})`);
   check(await page.locator("input.operation-filter-input").isVisible(), "the filter box is shown");

@@ -108,7 +108,7 @@ for (const [name, item] of Object.entries(released.webhooks ?? {})) {
 if (breaking.length > 0) {
   console.error(`Breaking changes against ${releasedPath} (${breaking.length}):`);
   for (const line of [...new Set(breaking)]) console.error(`  - ${line}`);
-  console.error("Keep the released behaviour (add, deprecate, then remove after the Sunset date: README, Versioning).");
+  console.error("Keep the released behaviour (add, deprecate, then remove after the Sunset date: docs/integration.md, Versioning).");
   process.exit(1);
 }
 const unchanged = JSON.stringify(released) === JSON.stringify(served);

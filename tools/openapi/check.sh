@@ -196,6 +196,8 @@ if $client; then
   npm ci --prefix tests/ui --no-audit --no-fund --loglevel=error --ignore-scripts
   ui_url="http://127.0.0.1:$(free_port)"
   start_api swagger-ui "$ui_url" Seed__Demo=true
+  # The first request for the document builds it; the browser should meet a served one, as a user after start-up does.
+  curl -sf -o /dev/null "$ui_url/swagger/v1/swagger.json"
   admin_token=$(curl -sf -X POST "$ui_url/api/auth/token" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" | node -p 'JSON.parse(require("fs").readFileSync(0)).accessToken')
   client=$(curl -sf -X POST "$ui_url/api/integration-clients" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \

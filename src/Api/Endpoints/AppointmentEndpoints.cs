@@ -1,5 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Scheduling.Appointments;
@@ -32,7 +33,7 @@ public static class AppointmentEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/series/{id:guid}", GetSeries).RequireAuthorization(Policies.SchedulingReads).WithName("GetAppointmentSeries")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListAppointments").ProducesValidationProblem();
+        group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListAppointments").Sends(ResponseHeader.NextLink).ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetAppointment").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Cancellation).WithName("CancelAppointment")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

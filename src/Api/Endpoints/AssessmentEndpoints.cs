@@ -44,13 +44,13 @@ public static class AssessmentEndpoints
     }
 
     /// <summary>Revise a draft (its author only).</summary>
-    /// <remarks>Send If-Match with the version you read to refuse the change (412) if the draft changed meanwhile.</remarks>
+    /// <remarks>Send If-Match with the version you read (required: 428 without it): the change is refused (412) if the draft changed meanwhile.</remarks>
     /// <response code="200">The revised draft.</response>
     /// <response code="403">Not the author.</response>
     /// <response code="409">Signed: add an addendum instead.</response>
     /// <response code="412">Changed since the If-Match version.</response>
     public static async Task<Ok<AssessmentDto>> Revise(Guid id, ReviseAssessmentCommand command, HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken));
+        TypedResults.Ok(await mediator.Send(command with { Id = id, ExpectedVersion = request.RequiredIfMatchVersion("assessment") }, cancellationToken));
 
     /// <summary>Sign an assessment (its author only). A signed assessment is never edited.</summary>
     /// <remarks>Locks the assessment: from now on it is only added to with addenda. Patients see it (summary and diagnoses) once signed.</remarks>

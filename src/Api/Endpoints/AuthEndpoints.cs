@@ -46,12 +46,13 @@ public static class AuthEndpoints
     /// <summary>Claim a patient record with an invitation.</summary>
     /// <remarks>
     /// For a patient the clinic invited (POST /api/patients/{patientId}/invitations): the token from the invitation email
-    /// and a new password create a login in the Patient role, linked to the record; the record's email is the login. Sign
+    /// and a new password create a login in the Patient role, linked to the record; the address the invitation was sent to
+    /// (still the record's) is the login. Sign
     /// in afterwards with POST /api/auth/token. Rate-limited like registration.
     /// </remarks>
     /// <response code="200">The claimed patient record.</response>
     /// <response code="400">No token, or the password is too weak.</response>
-    /// <response code="409">The invitation was already used (invitation.already-used) or has expired (invitation.expired), or the record has a login.</response>
+    /// <response code="409">The invitation was already used (invitation.already-used), has expired (invitation.expired), or no longer applies because the record's email changed or it was archived, a death recorded or merged (invitation.revoked); or the record has a login.</response>
     /// <response code="422">The token is not valid (invitation.invalid).</response>
     public static async Task<Ok<PatientProfileDto>> Claim(ClaimPatientRecordCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command, cancellationToken));

@@ -1,5 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Scheduling.AppointmentTypes;
 using ClinicHip.Application.Scheduling.Settings;
@@ -14,8 +15,8 @@ public static class ClinicEndpoints
     public static IEndpointRouteBuilder MapClinicEndpoints(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/clinic/settings").WithTags("Clinic").NotPatientData();
-        settings.MapGet("/", GetSettings).RequireAuthorization(Policies.SchedulingReads).WithName("GetClinicSettings");
-        settings.MapPut("/", UpdateSettings).RequireAuthorization(Policies.Admin).WithName("UpdateClinicSettings")
+        settings.MapGet("/", GetSettings).RequireAuthorization(Policies.SchedulingReads).WithName("GetClinicSettings").Sends(ResponseHeader.ETag);
+        settings.MapPut("/", UpdateSettings).RequireAuthorization(Policies.Admin).WithName("UpdateClinicSettings").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var types = app.MapGroup("/appointment-types").WithTags("Appointment types").NotPatientData();
@@ -39,14 +40,14 @@ public static class ClinicEndpoints
     }
 
     /// <summary>Change the clinic's diary rules.</summary>
-    /// <remarks>Send If-Match with the ETag you read to refuse the change (412) if someone else changed the settings first.</remarks>
+    /// <remarks>Send If-Match with the ETag you read (required: 428 without it): the change is refused (412) if someone else changed the settings first.</remarks>
     /// <response code="200">The new settings.</response>
     /// <response code="412">The settings changed since the If-Match version.</response>
     /// <response code="422">Unknown time zone or durations out of range.</response>
     public static async Task<Ok<ClinicSettingsDto>> UpdateSettings(
         UpdateClinicSettingsCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        var settings = await mediator.Send(command with { ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        var settings = await mediator.Send(command with { ExpectedVersion = request.RequiredIfMatchVersion("clinic settings") }, cancellationToken);
         response.SetETag(settings.Version);
         return TypedResults.Ok(settings);
     }

@@ -1,11 +1,12 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Scheduling.CalendarFeed;
 using ClinicHip.Application.Scheduling.Clinicians;
 using MediatR;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Endpoints;
 
@@ -16,9 +17,9 @@ public static class ClinicianEndpoints
     {
         var group = app.MapGroup("/clinicians").WithTags("Clinicians").NotPatientData();
         group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListClinicians");
-        group.MapGet("/{id:guid}/working-hours", GetWorkingHours).RequireAuthorization(Policies.Staff).WithName("GetWorkingHours")
+        group.MapGet("/{id:guid}/working-hours", GetWorkingHours).RequireAuthorization(Policies.Staff).WithName("GetWorkingHours").Sends(ResponseHeader.ETag)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}/working-hours", SetWorkingHours).RequireAuthorization(Policies.DiaryManagement).WithName("SetWorkingHours")
+        group.MapPut("/{id:guid}/working-hours", SetWorkingHours).RequireAuthorization(Policies.DiaryManagement).WithName("SetWorkingHours").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}/time-off", ListTimeOff).RequireAuthorization(Policies.Staff).WithName("ListTimeOff")
@@ -114,7 +115,7 @@ public static class ClinicianEndpoints
     public static async Task<Ok<WorkingHoursDto>> SetWorkingHours(
         Guid id, SetWorkingHoursCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        var hours = await mediator.Send(command with { ClinicianId = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        var hours = await mediator.Send(command with { ClinicianId = id, ExpectedVersion = request.RequiredIfMatchVersion("working hours") }, cancellationToken);
         response.SetETag(hours.Version);
         return TypedResults.Ok(hours);
     }

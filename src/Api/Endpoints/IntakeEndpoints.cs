@@ -34,7 +34,7 @@ public static class IntakeEndpoints
     /// correct one, submit the whole form again with supersedesId. The mileage answers seed the running-load series.
     /// </remarks>
     /// <response code="201">The form with its triage (the clinical part only for the patient and clinicians).</response>
-    /// <response code="400">A missing or malformed answer: pain outside 0–10, an unknown value, a date in the future, text too long.</response>
+    /// <response code="400">A missing or malformed answer: pain outside 0–10, a temperature outside 34–43 °C, an unknown value, a date in the future, text too long, or an answer to a question this patient is not asked (docs/clinical-basis.md#who-is-asked-what).</response>
     /// <response code="403">A patient submitting for someone else.</response>
     /// <response code="404">No such patient, appointment or form to correct.</response>
     /// <response code="409">The form to correct was already corrected.</response>

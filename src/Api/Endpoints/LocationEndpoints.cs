@@ -1,5 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Locations;
 using MediatR;
@@ -14,13 +15,13 @@ public static class LocationEndpoints
     {
         var group = app.MapGroup("/locations").WithTags("Locations").NotPatientData();
         group.MapGet("/", List).RequireAuthorization(Policies.SchedulingReads).WithName("ListLocations");
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetLocation").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("CreateLocation")
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SchedulingReads).WithName("GetLocation").Sends(ResponseHeader.ETag).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithName("CreateLocation").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Admin).WithName("UpdateLocation")
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Admin).WithName("UpdateLocation").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{id:guid}/deactivate", Deactivate).RequireAuthorization(Policies.Admin).WithName("DeactivateLocation")
+        group.MapPost("/{id:guid}/deactivate", Deactivate).RequireAuthorization(Policies.Admin).WithName("DeactivateLocation").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
@@ -75,7 +76,7 @@ public static class LocationEndpoints
     public static async Task<Ok<LocationDto>> Update(
         Guid id, UpdateLocationCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        var location = await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        var location = await mediator.Send(command with { Id = id, ExpectedVersion = request.RequiredIfMatchVersion("location") }, cancellationToken);
         response.SetETag(location.Version);
         return TypedResults.Ok(location);
     }

@@ -1,5 +1,6 @@
 using ClinicHip.Api.Infrastructure.Auditing;
 using ClinicHip.Api.Infrastructure.Http;
+using ClinicHip.Api.Infrastructure.OpenApi;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Patients;
@@ -15,10 +16,12 @@ public static class PatientEndpoints
     {
         var group = app.MapGroup("/patients").WithTags("Patients").Audited("Patient");
         group.MapPost("/", Create).RequireAuthorization(Policies.Staff).WithName("CreatePatient")
+            .WithMetadata(new ClientAlternative("Patient records are created by the patient registering (POST /api/auth/register) or by the front desk; find a patient with GET /fhir/Patient and the scope patients:read.")).Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", Search).RequireAuthorization(Policies.Staff).WithName("SearchPatients").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.PatientProfiles).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.PatientRecordEditing).WithName("UpdatePatient")
+        group.MapGet("/", Search).RequireAuthorization(Policies.Staff).WithName("SearchPatients")
+            .WithMetadata(new ClientAlternative("Find patients with GET /fhir/Patient (name, birthdate, identifier, phone, email) and the scope patients:read.")).Sends(ResponseHeader.NextLink).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.PatientProfiles).WithName("GetPatient").Sends(ResponseHeader.ETag).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.PatientRecordEditing).WithName("UpdatePatient").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{patientId:guid}/appointments", Appointments).RequireAuthorization(Policies.SchedulingReads).WithName("ListPatientAppointments")
@@ -29,12 +32,12 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{patientId:guid}/restore", Restore).RequireAuthorization(Policies.FrontDesk).WithName("RestorePatient")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{patientId:guid}/merge", Merge).RequireAuthorization(Policies.Admin).WithName("MergePatient")
+        group.MapPost("/{patientId:guid}/merge", Merge).RequireAuthorization(Policies.Admin).WithName("MergePatient").Sends(ResponseHeader.ETag)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{patientId:guid}/not-duplicate", ConfirmNotDuplicate).RequireAuthorization(Policies.FrontDesk).WithName("ConfirmPatientNotDuplicate")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.FrontDesk).WithName("InvitePatient")
+        group.MapPost("/{patientId:guid}/invitations", Invite).RequireAuthorization(Policies.Staff).WithName("InvitePatient")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{patientId:guid}/date-of-death", RecordDeath).RequireAuthorization(Policies.FrontDesk).WithName("RecordPatientDateOfDeath")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -142,7 +145,7 @@ public static class PatientEndpoints
     public static async Task<Ok<PatientProfileDto>> Update(
         Guid id, UpdatePatientCommand command, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken cancellationToken)
     {
-        var patient = await mediator.Send(command with { Id = id, ExpectedVersion = request.IfMatchVersion() }, cancellationToken);
+        var patient = await mediator.Send(command with { Id = id, ExpectedVersion = request.RequiredIfMatchVersion("patient") }, cancellationToken);
         response.SetETag(patient.Version);
         return TypedResults.Ok(patient);
     }
@@ -221,13 +224,16 @@ public static class PatientEndpoints
 
     /// <summary>Invite a patient to claim their record.</summary>
     /// <remarks>
-    /// The front desk and administrators, for a patient with a record but no login. The invitation is a patient.invited
-    /// event in the outbox: the notification sender emails the patient a single-use link token that works for 7 days
-    /// (the clinic keeps only its hash), and webhook subscribers get the event with ids only, never the token. The
-    /// patient sets a password with POST /api/auth/claim; their email becomes the login. Inviting again sends a new token;
-    /// earlier ones keep working until used or expired.
+    /// Staff, for a patient with a record but no login; a record that already holds clinical content (intake forms,
+    /// assessments, treatment plans, outcomes, running load) is invited by a clinician only, since the login will read
+    /// it. The invitation is a patient.invited event in the outbox: the notification sender emails the patient a
+    /// single-use link token that works for 7 days (the clinic keeps only its hash), and webhook subscribers get the event
+    /// with ids only, never the token. The patient sets a password with POST /api/auth/claim; the address the invitation
+    /// was sent to becomes the login. Inviting again sends a new token; earlier ones keep working until used or expired,
+    /// and an email change, archiving, a date of death or a merge revokes them all.
     /// </remarks>
     /// <response code="201">The invitation (id and expiry, never the token).</response>
+    /// <response code="403">The record holds clinical content and the caller is not a clinician (patient.invitation-needs-clinician).</response>
     /// <response code="404">No such patient, or merged into another.</response>
     /// <response code="409">The patient already has a login (patient.has-account).</response>
     /// <response code="422">The record has no email (patient.email-required) or is archived (patient.archived).</response>

@@ -30,14 +30,19 @@ public static class WebhookEndpoints
 
     /// <summary>Subscribe a URL to events.</summary>
     /// <remarks>
-    /// The answer carries the signing secret, shown this once. Each event is POSTed as JSON with <c>Webhook-Id</c> (the
-    /// event id: de-duplicate on it), <c>Webhook-Timestamp</c> (unix seconds) and <c>Webhook-Signature: v1=&lt;hex
-    /// HMAC-SHA256(secret, "{timestamp}.{body}")&gt;</c>. Only https URLs on public addresses are accepted.
+    /// The answer carries the signing secret (`whsec_` and a base64 key), shown this once. Each event is POSTed as JSON
+    /// with the Standard Webhooks headers: `Webhook-Id` (the event id, the same on every retry: de-duplicate on it),
+    /// `Webhook-Timestamp` (Unix seconds) and `Webhook-Signature`: `v1,` then the base64 HMAC-SHA256 of
+    /// `{Webhook-Id}.{Webhook-Timestamp}.{body}` (the raw body), keyed with the bytes whose base64 follows `whsec_` in the secret;
+    /// a Standard Webhooks library verifies it as it stands. What each event carries is in the document's `webhooks` section.
+    /// The URL must be https (http is accepted only where `Webhooks:AllowHttpTargets` is set, or in Development), and its
+    /// host must not be, or resolve to, a loopback, private, link-local or otherwise internal address (unless
+    /// `Webhooks:AllowPrivateTargets` is set, as in Development); the address is checked again at every delivery.
     /// The subscription belongs to its creator: an integration client alone (and an Admin) sees and manages it.
     /// </remarks>
     /// <response code="201">The subscription with its secret.</response>
     /// <response code="400">The URL is not an absolute http(s) URL, an event type is unknown, or the description is too long.</response>
-    /// <response code="422">The URL is not https, or its host is (or resolves to) a private, loopback, link-local or otherwise internal address.</response>
+    /// <response code="422">The URL is not https where https is required, or its host is (or resolves to) an internal address (`webhook.target-not-allowed`).</response>
     public static async Task<Created<CreatedWebhookSubscriptionDto>> Create(CreateWebhookSubscriptionCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         var subscription = await mediator.Send(command, cancellationToken);

@@ -1,3 +1,4 @@
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using static Hl7.Fhir.Model.CapabilityStatement;
 

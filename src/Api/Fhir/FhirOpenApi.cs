@@ -1,3 +1,4 @@
+using ClinicHip.Fhir;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace ClinicHip.Api.Fhir;
@@ -22,8 +25,9 @@ public sealed class FhirSearch
     private static readonly string[] Always = [Count, PageParameter, "_format"];
 
     private readonly IQueryCollection query;
+    private readonly InputBounds bounds;
 
-    private FhirSearch(IQueryCollection query) => this.query = query;
+    private FhirSearch(IQueryCollection query, InputBounds bounds) => (this.query, this.bounds) = (query, bounds);
 
     /// <summary>The request's parameters, refused when one is not among <paramref name="supported"/>.</summary>
     public static FhirSearch Of(HttpRequest request, params string[] supported)
@@ -41,7 +45,7 @@ public sealed class FhirSearch
             throw ValidationException.For("_format", "Only FHIR JSON is served (json or application/fhir+json).");
         }
 
-        return new FhirSearch(request.Query);
+        return new FhirSearch(request.Query, request.HttpContext.RequestServices.GetRequiredService<IOptions<InputBounds>>().Value);
     }
 
     /// <summary>Page size: _count, 1 to 200 (default 50); a larger count is trimmed to 200, as the specification allows.</summary>
@@ -50,11 +54,14 @@ public sealed class FhirSearch
             : throw ValidationException.For(Count, "_count is a whole number from 1.")
         : PagedList.DefaultPageSize;
 
-    /// <summary>The page the next link asks for, from 1.</summary>
+    /// <summary>The page the next link asks for, from 1 to <see cref="InputBoundsRules.MaxPage"/>, as every list's page.</summary>
     public int Page => Single(PageParameter) is { } page
-        ? int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
-            : throw ValidationException.For(PageParameter, "_page is a whole number from 1.")
+        ? int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= InputBoundsRules.MaxPage ? n
+            : throw ValidationException.For(PageParameter, $"_page is a whole number from 1 to {InputBoundsRules.MaxPage}.")
         : 1;
+
+    /// <summary>This page of <paramref name="matching"/>: empty past the end, never the first page again.</summary>
+    public IEnumerable<T> PageOf<T>(IEnumerable<T> matching) => matching.Skip((Page - 1) * PageSize).Take(PageSize);
 
     /// <summary>The _include values asked for, each one of <paramref name="supported"/> (else 400); the CapabilityStatement lists them.</summary>
     public IReadOnlySet<string> Includes(params string[] supported)
@@ -84,16 +91,29 @@ public sealed class FhirSearch
 
     /// <summary>
     /// The window every value of a date parameter allows (each is ANDed): prefixes eq, ge, gt, le, lt on a date
-    /// (yyyy-MM-dd, a UTC day) or an instant with its offset. Null ends are open.
+    /// (yyyy-MM-dd, a UTC day) or an instant with its offset. Null ends are open. Each value lies within the dates the API
+    /// searches with (<see cref="InputBounds"/>), else 400, as the REST API's.
     /// </summary>
-    public (DateTimeOffset? From, DateTimeOffset? Before) DateWindow(string name)
+    public (DateTimeOffset? From, DateTimeOffset? Before) DateWindow(string name) =>
+        DateWindow(name, bounds.Contains, bounds.Message);
+
+    /// <summary>birthdate: one date (yyyy-MM-dd) among the dates a patient may be born on, else 400.</summary>
+    public DateOnly? BirthDate(string name) =>
+        DateWindow(name, d => bounds.ContainsBirthDate(DateOnly.FromDateTime(d.UtcDateTime)), bounds.BirthDateMessage) switch
+        {
+            (null, null) => null,
+            ({ } from, { } before) when before - from == TimeSpan.FromDays(1) && from.TimeOfDay == TimeSpan.Zero => DateOnly.FromDateTime(from.UtcDateTime),
+            _ => throw ValidationException.For(name, $"{name} takes one date (yyyy-MM-dd)."),
+        };
+
+    private (DateTimeOffset? From, DateTimeOffset? Before) DateWindow(string name, Func<DateTimeOffset, bool> within, string outside)
     {
         DateTimeOffset? from = null;
         DateTimeOffset? before = null;
         foreach (var raw in query[name].OfType<string>())
         {
             var (prefix, text) = raw.Length > 2 && char.IsAsciiLetterLower(raw[0]) ? (raw[..2], raw[2..]) : ("eq", raw);
-            var (low, high) = Interval(name, text);
+            var (low, high) = Interval(name, text, within, outside);
             (DateTimeOffset? lo, DateTimeOffset? hi) = prefix switch
             {
                 "eq" => ((DateTimeOffset?)low, (DateTimeOffset?)high),
@@ -114,7 +134,7 @@ public sealed class FhirSearch
     public Bundle Bundle(HttpRequest request, IEnumerable<Resource> resources, int total, IEnumerable<Resource>? included = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var baseUrl = FhirEndpoints.BaseUrl(request);
+        var baseUrl = FhirAddress.Base(request);
         var bundle = new Bundle
         {
             Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset,
@@ -146,7 +166,7 @@ public sealed class FhirSearch
     private string PageUrl(HttpRequest request, int page)
     {
         var parameters = query.Where(p => p.Key != PageParameter).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, (StringValues)v)));
-        var url = QueryHelpers.AddQueryString($"{FhirEndpoints.BaseUrl(request)}{request.Path.Value![FhirOutcomes.PathPrefix.Length..]}",
+        var url = QueryHelpers.AddQueryString($"{FhirAddress.Base(request)}{request.Path.Value![FhirOutcomes.PathPrefix.Length..]}",
             parameters.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
         return page == 1 ? url : QueryHelpers.AddQueryString(url, PageParameter, page.ToString(CultureInfo.InvariantCulture));
     }
@@ -158,18 +178,19 @@ public sealed class FhirSearch
         _ => throw ValidationException.For(name, $"Give {name} once."),
     };
 
-    private static (DateTimeOffset Low, DateTimeOffset High) Interval(string name, string text)
+    /// <summary>A value's interval, checked against the bounds before its end is computed (the calendar's last day has no next).</summary>
+    private static (DateTimeOffset Low, DateTimeOffset High) Interval(string name, string text, Func<DateTimeOffset, bool> within, string outside)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return (start, start.AddDays(1));
+            return within(start) ? (start, start.AddDays(1)) : throw ValidationException.For(name, outside);
         }
 
         if (text.Contains('T', StringComparison.Ordinal) && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal))
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            return (instant, instant.AddSeconds(1));
+            return within(instant) ? (instant, instant.AddSeconds(1)) : throw ValidationException.For(name, outside);
         }
 
         throw ValidationException.For(name, $"{name} takes a date (yyyy-MM-dd) or an instant with its offset (2026-11-23T09:00:00Z).");

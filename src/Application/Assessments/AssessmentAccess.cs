@@ -2,7 +2,6 @@ using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Assessments;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Assessments;
 
@@ -24,14 +23,5 @@ public static class AssessmentAccess
         {
             throw new ForbiddenAccessException("Only the author edits or signs this assessment.");
         }
-    }
-
-    internal static async Task<(Assessment Assessment, string AuthorName)> LoadAsync(this IApplicationDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
-    {
-        var assessmentId = new AssessmentId(id);
-        var found = await db.Assessments.Where(a => a.Id == assessmentId)
-            .Join(db.Clinicians, a => a.AuthorId, c => c.Id, (a, c) => new { Assessment = a, c.DisplayName })
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is not null && user.MaySee(found.Assessment) ? (found.Assessment, found.DisplayName) : throw new NotFoundException("Assessment", id);
     }
 }

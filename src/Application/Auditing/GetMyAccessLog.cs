@@ -38,9 +38,10 @@ public sealed partial class GetMyAccessLogHandler(IApplicationDbContext db, ICur
     {
         var patientId = user.PatientId ?? throw new ForbiddenAccessException("Only patients have an access log.");
         var records = await db.AuditRecords.AsNoTracking()
-            .Where(r => r.PatientId == patientId && r.Outcome == "Success" && (r.UserId == null || r.UserId != user.UserId))
+            .Where(r => r.PatientId == patientId && (r.Outcome == "Success" || r.QueryKind == PossibleDuplicateException.ProblemCode)
+                && (r.UserId == null || r.UserId != user.UserId))
             .OrderByDescending(r => r.Id).Take(MaxEntries)
-            .Select(r => new { r.OccurredAtUtc, r.UserId, r.ClientId, r.Action, r.ResourceType, r.ResourceId })
+            .Select(r => new { r.OccurredAtUtc, r.UserId, r.ClientId, r.Action, r.ResourceType, r.ResourceId, r.QueryKind })
             .ToListAsync(cancellationToken);
 
         // Three lookups for the whole page, never one per entry.
@@ -60,7 +61,9 @@ public sealed partial class GetMyAccessLogHandler(IApplicationDbContext db, ICur
         foreach (var r in records)
         {
             var at = new DateTimeOffset(r.OccurredAtUtc, TimeSpan.Zero);
-            var done = r.Action == PatientSearch ? "saw you listed in a patient search" : $"{(IsRead(r.Action) ? "read" : "changed")} your {Words(r.ResourceType)}";
+            var done = r.Action == PatientSearch ? "saw you listed in a patient search"
+                : r.QueryKind == PossibleDuplicateException.ProblemCode ? "saw you named as a possible duplicate of a record being entered"
+                : $"{(IsRead(r.Action) ? "read" : "changed")} your {Words(r.ResourceType)}";
             if (r.UserId is { } userId && staff.TryGetValue(userId, out var member))
             {
                 var name = $"{member.GivenName} {member.FamilyName}";

@@ -40,7 +40,7 @@ public sealed class SearchAuditValidator : AbstractValidator<SearchAuditQuery>
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.From).WithinSupportedDates(bounds);
         RuleFor(q => q.To).WithinSupportedDates(bounds);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 

@@ -36,9 +36,12 @@ public sealed class ClaimPatientRecordHandler(IApplicationDbContext db, IIdentit
             var invitation = await db.PatientInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct)
                 ?? throw new UnprocessableRequestException(InvalidTokenCode, "This invitation link is not valid. Check the link, or ask the clinic for a new invitation.");
             var now = clock.GetUtcNow().UtcDateTime;
-            invitation.Claim(now);
-            var patient = await db.PatientForChangeAsync(invitation.PatientId.Value, ct);
-            var userId = await identity.CreateUserAsync(patient.Email!, request.Password, Roles.Patient, ct);
+            // Not the merged-record answer: an anonymous claimer is told no more than that the invitation no longer applies.
+            var patient = await db.Patients.SingleAsync(p => p.Id == invitation.PatientId, ct);
+
+            // The login is the address the link was sent to, never what the record says now (docs/decisions/0043).
+            var email = invitation.Claim(patient, now);
+            var userId = await identity.CreateUserAsync(email, request.Password, Roles.Patient, ct);
             patient.LinkAccount(userId);
             await db.SaveChangesAsync(ct);
             return PatientProfileDto.From(patient);

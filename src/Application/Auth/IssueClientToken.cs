@@ -56,11 +56,14 @@ public sealed class IssueClientTokenHandler(IApplicationDbContext db, ITokenServ
         var own = requested.Where(s => !SmartScopes.IsSmart(s)).ToList();
         // A SMART scope stands for ClinicHip scopes the client holds; the token carries both, and policies check the ClinicHip ones.
         var meant = smart.Select(s => SmartScopes.Grant(s, client.Scopes)).ToList();
+        // RFC 6749 section 5.2: the description names the scopes refused, so the client knows which to drop or ask for.
+        var refused = own.Where(s => !client.Holds([s])).Concat(smart.Where((_, i) => meant[i] is null)).Distinct(StringComparer.Ordinal).ToList();
         IReadOnlyList<string> granted = requested.Length == 0
             ? client.Scopes
-            : client.Holds(own) && meant.All(m => m is not null)
+            : refused.Count == 0
                 ? [.. IntegrationScopes.All.Where(s => own.Contains(s) || meant.Any(m => m!.Contains(s))), .. smart]
-                : throw new OAuthErrorException(OAuthErrorException.InvalidScope, "A requested scope is unknown or was not granted to this client.");
+                : throw new OAuthErrorException(OAuthErrorException.InvalidScope,
+                    $"Unknown or not granted to this client: {string.Join(' ', refused)}.");
 
         var token = tokens.IssueClientToken(client.Id.Value, granted);
         return new ClientTokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds, string.Join(' ', granted));

@@ -14,7 +14,7 @@ public enum IntakeView
     /// <summary>Also the answers, red flags and suggestions: the patient themself.</summary>
     Patient,
 
-    /// <summary>Also the reasons (which answers fired which rule): clinicians.</summary>
+    /// <summary>Also the reasons (which answers fired which rule) and the explanation of the triage: clinicians.</summary>
     Clinician,
 }
 

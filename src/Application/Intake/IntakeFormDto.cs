@@ -7,7 +7,7 @@ namespace ClinicHip.Application.Intake;
 /// <summary>
 /// An intake form. Everyone who may see it gets the summary (date, triage level, the patient's advice, whether in-person
 /// is needed, how long it has waited); the clinical part (answers, red flags, suggested conditions) goes only to
-/// clinicians and to the patient, and the reasons (which answers fired which rule) to clinicians.
+/// clinicians and to the patient, and the reasons (which answers fired which rule) and the explanation to clinicians.
 /// </summary>
 /// <param name="Id">The form id.</param>
 /// <param name="PatientId">The patient.</param>
@@ -26,12 +26,16 @@ namespace ClinicHip.Application.Intake;
 /// <param name="DecisionSupportNote">What the suggestions are, and are not.</param>
 /// <param name="Advice">What the patient was told to do, how soon, and when to seek emergency care; null on forms triaged before advice was given.</param>
 /// <param name="Reasons">Which answers fired which rule; clinicians only, null on forms triaged before reasons were kept.</param>
+/// <param name="Explanation">
+/// How the level and the ranking of the suggestions were reached, what was not counted and why; clinicians only, null on
+/// forms triaged before form version 3.
+/// </param>
 /// <param name="WaitingMinutes">How long a form awaiting review has waited; null once reviewed or superseded.</param>
 public sealed record IntakeFormDto(
     Guid Id, Guid PatientId, string PatientName, Guid? AppointmentId, int Version, Guid? SupersedesId, IntakeStatus Status, DateTimeOffset SubmittedAt,
     IntakeSubmitter SubmittedBy, TriageLevel TriageLevel, bool RequiresInPersonAssessment,
     HipIntakeAnswers? Answers, IReadOnlyList<RedFlag>? RedFlags, IReadOnlyList<ConditionSuggestion>? SuggestedConditions, string? DecisionSupportNote,
-    TriageAdvice? Advice, IReadOnlyList<TriageReason>? Reasons, int? WaitingMinutes)
+    TriageAdvice? Advice, IReadOnlyList<TriageReason>? Reasons, TriageExplanation? Explanation, int? WaitingMinutes)
 {
     public static IntakeFormDto From(IntakeForm form, string patientName, IntakeView view, DateTime nowUtc)
     {
@@ -45,6 +49,7 @@ public sealed record IntakeFormDto(
             clinical ? TriageResult.Disclaimer : null,
             form.Triage.Advice,
             view == IntakeView.Clinician ? form.Triage.Reasons : null,
+            view == IntakeView.Clinician ? form.Triage.Explanation : null,
             form.Status == IntakeStatus.Submitted ? (int)Math.Max(0, (nowUtc - form.SubmittedAtUtc).TotalMinutes) : null);
     }
 }

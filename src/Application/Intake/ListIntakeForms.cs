@@ -26,7 +26,7 @@ public sealed class ListIntakeFormsValidator : AbstractValidator<ListIntakeForms
         RuleFor(q => q.TriageLevel).IsInEnum();
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Page).ValidPage();
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 

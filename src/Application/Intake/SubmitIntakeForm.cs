@@ -36,6 +36,11 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
             .Where(w => w.PatientId == patientId && w.WeekStart >= RunningLoadWeek.WeekStartOf(today).AddDays(-7 * RecentWeeks))
             .ToListAsync(cancellationToken);
         var context = new TriageContext(patient.AgeOn(today), today, RecordedLoadSpike(recentWeeks, today));
+        if (IntakeQuestions.NotApplicable(request.Answers, context.AgeYears) is { Count: > 0 } notAsked)
+        {
+            throw new Common.Exceptions.ValidationException(notAsked);
+        }
+
         var userId = user.UserId ?? throw new ForbiddenAccessException("Sign in first.");
 
         IntakeForm form;
@@ -142,6 +147,12 @@ public sealed class SubmitIntakeFormValidator : AbstractValidator<SubmitIntakeFo
             RuleForEach(c => c.Answers.NeurologicalSymptoms).IsInEnum();
             RuleFor(c => c.Answers.MorningStiffnessMinutes).InclusiveBetween(0, HipIntakeAnswers.MaxMorningStiffnessMinutes);
             RuleFor(c => c.Answers.Trend).IsInEnum();
+            RuleFor(c => c.Answers.BurningOrNumbness).NotNull().WithMessage("Send an empty list when there is no burning or numbness.")
+                .Must(l => l.Count <= MaxListLength);
+            RuleForEach(c => c.Answers.BurningOrNumbness).IsInEnum();
+            RuleFor(c => c.Answers.GroinLump).IsInEnum();
+            RuleFor(c => c.Answers.TemperatureCelsius).InclusiveBetween(HipIntakeAnswers.MinTemperatureCelsius, HipIntakeAnswers.MaxTemperatureCelsius)
+                .WithMessage($"Give the temperature in °C, from {HipIntakeAnswers.MinTemperatureCelsius} to {HipIntakeAnswers.MaxTemperatureCelsius}.");
             RuleFor(c => c.Answers.Running).NotNull();
             When(c => c.Answers.Running is not null, () =>
             {

@@ -1,23 +1,25 @@
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Patients;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Patients;
 
 /// <summary>
-/// Finds patient records by the FHIR Patient search parameters (name part, birth date, id, phone, email, last change): the
-/// /fhir Patient search. The front desk's own search, with accent- and word-order-free names, is <see cref="SearchPatientsQuery"/>.
-/// Finds patients by name, birth date, id, phone, email or last change, by family then given name. Staff (and clients
-/// allowed to read profiles) search the clinic; a patient finds only themself.
+/// Finds patient records by the FHIR Patient search parameters (name part, birth date, id, phone, email, last change),
+/// by family then given name: the /fhir Patient search. Staff (and clients allowed to read profiles) search the clinic; a
+/// patient finds only themself. The front desk's own search (<see cref="SearchPatientsQuery"/>, rows for the desk) matches
+/// the same way (<see cref="PatientSearchQueries"/>).
 /// </summary>
-/// <param name="Name">Part of the given or family name (case-insensitive).</param>
+/// <param name="Name">Name words in any order, each matching the start of a name part, ignoring case and accents: the front desk's matching (<see cref="PatientSearchQueries"/>).</param>
 /// <param name="BirthDate">Born on this date.</param>
 /// <param name="Id">This patient id.</param>
-/// <param name="Phone">This phone number in E.164 form, as recorded.</param>
+/// <param name="Phone">This phone number, in any common form (compared in E.164).</param>
 /// <param name="Email">This email address (case-insensitive).</param>
 /// <param name="ChangedFrom">Created or last changed at or after this.</param>
 /// <param name="ChangedBefore">Created or last changed before this.</param>
@@ -29,11 +31,16 @@ public sealed record FindPatientsQuery(
 
 public sealed class FindPatientsValidator : AbstractValidator<FindPatientsQuery>
 {
-    public FindPatientsValidator()
+    public FindPatientsValidator(IOptions<InputBounds> bounds)
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
-        RuleFor(q => q.Name).MaximumLength(Domain.Common.PersonName.MaxLength);
+        RuleFor(q => q.BirthDate).WithinBirthDates(bounds);
+        RuleFor(q => q.ChangedFrom).WithinSupportedDates(bounds);
+        RuleFor(q => q.ChangedBefore).WithinSupportedDates(bounds);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Name).MaximumLength(PatientSearchKey.MaxLength)
+            .Must(s => s is null || PatientSearchKey.Terms(s).Count <= SearchPatientsValidator.MaxSearchWords)
+            .WithMessage($"Search with at most {SearchPatientsValidator.MaxSearchWords} words.");
         RuleFor(q => q.Phone).MaximumLength(Common.Validation.ContactRules.PhoneMaxLength);
         RuleFor(q => q.Email).MaximumLength(Common.Validation.ContactRules.EmailMaxLength);
         RuleFor(q => q.ChangedBefore).GreaterThan(q => q.ChangedFrom).When(q => q.ChangedFrom is not null && q.ChangedBefore is not null)
@@ -41,12 +48,9 @@ public sealed class FindPatientsValidator : AbstractValidator<FindPatientsQuery>
     }
 }
 
-// ToLower() in these queries is SQL LOWER(), run by the database: the culture rules of string.ToLower do not apply,
-// and the culture-aware overloads have no translation.
-#pragma warning disable CA1304, CA1311, CA1862
 public sealed class FindPatientsHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<FindPatientsQuery, PagedList<PatientProfileDto>>
 {
-    public Task<PagedList<PatientProfileDto>> Handle(FindPatientsQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<PatientProfileDto>> Handle(FindPatientsQuery request, CancellationToken cancellationToken)
     {
         var query = db.Patients.AsNoTracking();
         if (user.IsPatient())
@@ -62,28 +66,13 @@ public sealed class FindPatientsHandler(IApplicationDbContext db, ICurrentUser u
             query = query.Where(p => p.Id == patientId);
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Name))
-        {
-            var pattern = $"%{request.Name.Trim().ToLowerInvariant()}%";
-            query = query.Where(p => EF.Functions.Like(p.Name.GivenName.ToLower(), pattern) || EF.Functions.Like(p.Name.FamilyName.ToLower(), pattern));
-        }
-
+        query = db.Named(query, request.Name);
         if (request.BirthDate is { } born)
         {
             query = query.Where(p => p.DateOfBirth == born);
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Phone))
-        {
-            var phone = request.Phone.Trim();
-            query = query.Where(p => p.Phone == phone);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Email))
-        {
-            var email = request.Email.Trim().ToLowerInvariant();
-            query = query.Where(p => p.Email != null && p.Email.ToLower() == email);
-        }
+        query = (await db.WithPhoneAsync(query, request.Phone, cancellationToken)).WithEmail(request.Email);
 
         if (request.ChangedFrom is { } from)
         {
@@ -99,7 +88,6 @@ public sealed class FindPatientsHandler(IApplicationDbContext db, ICurrentUser u
 
         var profiles = query.OrderBy(p => p.Name.FamilyName).ThenBy(p => p.Name.GivenName).ThenBy(p => p.Id)
             .Select(p => PatientProfileDto.From(p));
-        return PagedList.CreateAsync(profiles, request.Page, request.PageSize, cancellationToken);
+        return await PagedList.CreateAsync(profiles, request.Page, request.PageSize, cancellationToken);
     }
 }
-#pragma warning restore CA1304, CA1311, CA1862

@@ -62,6 +62,8 @@ public sealed class MergePatientHandler(IApplicationDbContext db, ICurrentUser u
         db.PatientChanges.Add(PatientChange.Of(survivor, PatientChangeKind.MergeReceived, now, editor,
             [new PatientFieldChange("mergedFromId", null, merged.Id.ToString())]));
 
+        await db.RevokeOpenInvitationsAsync(merged.Id, now, cancellationToken);
+
         // One save, one transaction: both records and every moved row commit together, or nothing does.
         await db.SaveChangesAsync(cancellationToken);
         return PatientProfileDto.From(survivor);

@@ -10,7 +10,8 @@ namespace ClinicHip.Application.Patients;
 
 /// <summary>
 /// Records a patient's death (front desk, administrators): the record is archived, reminder consent withdrawn, and every
-/// future appointment cancelled with reason Deceased, which cancels its reminders, in one save.
+/// future appointment cancelled with reason Deceased, which cancels its reminders, and open invitations revoked, in one save;
+/// the login stops.
 /// </summary>
 /// <param name="DateOfDeath">The date of death (ISO 8601 date), not in the future.</param>
 public sealed record RecordDateOfDeathCommand(DateOnly DateOfDeath) : IRequest<PatientProfileDto>
@@ -24,7 +25,7 @@ public sealed class RecordDateOfDeathValidator : AbstractValidator<RecordDateOfD
     public RecordDateOfDeathValidator() => RuleFor(c => c.DateOfDeath).NotEmpty();
 }
 
-public sealed class RecordDateOfDeathHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RecordDateOfDeathHandler(IApplicationDbContext db, ICurrentUser user, IIdentityService identity, ITokenService tokens, TimeProvider clock)
     : IRequestHandler<RecordDateOfDeathCommand, PatientProfileDto>
 {
     public async Task<PatientProfileDto> Handle(RecordDateOfDeathCommand request, CancellationToken cancellationToken)
@@ -42,7 +43,9 @@ public sealed class RecordDateOfDeathHandler(IApplicationDbContext db, ICurrentU
 
         db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.DeathRecorded, now, user.RecordEditor(),
             [new PatientFieldChange("dateOfDeath", null, request.DateOfDeath.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]));
+        await db.RevokeOpenInvitationsAsync(patient.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await identity.SetLoginOpenAsync(tokens, patient, open: false, cancellationToken);
         return PatientProfileDto.From(patient);
     }
 }

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.ChangeFeeds;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Models;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
 using FluentValidation;
@@ -32,7 +33,7 @@ public sealed record PatientSearchRowDto(
 /// Finds patients for the front desk. Every filter given must match. With updatedSince or cursor it is a change feed
 /// (docs/decisions/0031): archived, merged and deceased records included, oldest change first, with a cursor.
 /// </summary>
-/// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee).</param>
+/// <param name="Search">Name words in any order, each matching the start of a name part, ignoring case and accents ("jos lee" finds José Lee); the same matching as the FHIR Patient search (<see cref="PatientSearchQueries"/>).</param>
 /// <param name="DateOfBirth">Exact date of birth.</param>
 /// <param name="Phone">Phone number in any common form; compared in E.164.</param>
 /// <param name="Email">Exact email address, ignoring case.</param>
@@ -50,14 +51,16 @@ public sealed class SearchPatientsValidator : AbstractValidator<SearchPatientsQu
 {
     public const int MaxSearchWords = 6;
 
-    public SearchPatientsValidator()
+    public SearchPatientsValidator(IOptions<InputBounds> bounds)
     {
+        RuleFor(q => q.DateOfBirth).WithinBirthDates(bounds);
+        RuleFor(q => q.UpdatedSince).WithinSupportedDates(bounds);
         RuleFor(q => q.Search).MaximumLength(PatientSearchKey.MaxLength)
             .Must(s => s is null || PatientSearchKey.Terms(s).Count <= MaxSearchWords).WithMessage($"Search with at most {MaxSearchWords} words.");
         RuleFor(q => q.Phone).MaximumLength(Common.Validation.ContactRules.PhoneMaxLength);
         RuleFor(q => q.Email).MaximumLength(Common.Validation.ContactRules.EmailMaxLength);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 
@@ -80,7 +83,7 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             patients = patients.Where(p => p.ArchivedAtUtc == null);
         }
 
-        patients = MatchingNameWords(patients, request.Search);
+        patients = db.Named(patients, request.Search);
 
         if (request.PossibleDuplicate is { } flagged)
         {
@@ -92,18 +95,7 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
             patients = patients.Where(p => p.DateOfBirth == dateOfBirth);
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Phone))
-        {
-            var settings = await db.ClinicSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ClinicSettings.Default();
-            var phone = PhoneNormaliser.TryToE164(request.Phone, settings.DefaultPhoneRegion) ?? "";
-            patients = patients.Where(p => p.Phone == phone);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Email))
-        {
-            var email = request.Email.Trim().ToLowerInvariant();
-            patients = patients.Where(p => p.Email == email);
-        }
+        patients = (await db.WithPhoneAsync(patients, request.Phone, cancellationToken)).WithEmail(request.Email);
 
         if (feed is not null)
         {
@@ -154,34 +146,5 @@ public sealed class SearchPatientsHandler(IApplicationDbContext db, TimeProvider
         }
 
         return patients.Where(p => p.ChangedAtUtc < horizon).OrderBy(p => p.ChangedAtUtc).ThenBy(p => p.Id);
-    }
-
-    /// <summary>
-    /// Keeps the patients with a name word starting with each search word. The longest search word is usually the rarest,
-    /// so its index range over <see cref="PatientNameWord"/> picks the candidates and each other word is checked on them
-    /// alone (a seek on the word table's key), instead of reading a range as long as the commonest word's.
-    /// </summary>
-    private IQueryable<Patient> MatchingNameWords(IQueryable<Patient> patients, string? search)
-    {
-        var terms = string.IsNullOrWhiteSpace(search) ? [] : PatientSearchKey.Terms(search).OrderByDescending(t => t.Length).ToList();
-        if (terms.Count == 0)
-        {
-            return patients;
-        }
-
-        var first = terms[0];
-        var firstEnd = PatientSearchKey.PrefixEnd(first);
-        var candidates = db.PatientNameWords
-            .Where(w => w.Word.CompareTo(first) >= 0 && w.Word.CompareTo(firstEnd) < 0)
-            .Select(w => w.PatientId);
-        patients = patients.Where(p => candidates.Contains(p.Id));
-        foreach (var term in terms.Skip(1))
-        {
-            var end = PatientSearchKey.PrefixEnd(term);
-            patients = patients.Where(p => db.PatientNameWords.Any(w =>
-                w.PatientId == p.Id && w.Word.CompareTo(term) >= 0 && w.Word.CompareTo(end) < 0));
-        }
-
-        return patients;
     }
 }

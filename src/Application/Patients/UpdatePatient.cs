@@ -50,7 +50,8 @@ public sealed class UpdatePatientValidator : AbstractValidator<UpdatePatientComm
     public UpdatePatientValidator() => this.AddPatientDetailsRules();
 }
 
-public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdatePatientCommand, PatientProfileDto>
+public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser user, IAccountNotices notices, TimeProvider clock)
+    : IRequestHandler<UpdatePatientCommand, PatientProfileDto>
 {
     /// <summary>What a patient may change about themself; the rest is the clinic's record.</summary>
     private static readonly HashSet<string> ContactFields = ["phone", "email", "address", "emergencyContact", "preferredContactMethod", "reminders"];
@@ -74,6 +75,7 @@ public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser 
             await db.EnsureNoDuplicateAsync(details, id, request.ConfirmedNotDuplicate, cancellationToken);
         }
 
+        var formerEmail = patient.Email;
         var changes = patient.Correct(details, DateOnly.FromDateTime(now));
         if (byPatient && changes.FirstOrDefault(c => !ContactFields.Contains(c.Field)) is { } refused)
         {
@@ -83,6 +85,18 @@ public sealed class UpdatePatientHandler(IApplicationDbContext db, ICurrentUser 
         if (changes.Count > 0)
         {
             db.PatientChanges.Add(PatientChange.Of(patient, PatientChangeKind.Edited, now, actor, changes, !byPatient && request.ConfirmedNotDuplicate));
+
+            // An invitation works only for the address it was sent to (docs/decisions/0043).
+            // The former address is told, as identity providers do, so a change the patient did not ask for is noticed.
+            if (changes.Any(c => c.Field == "email"))
+            {
+                await db.RevokeOpenInvitationsAsync(patient.Id, now, cancellationToken);
+                if (formerEmail is not null)
+                {
+                    notices.QueueEmailChanged(new EmailChangedNotice(patient.Id.Value, formerEmail, now, ByStaff: !byPatient));
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

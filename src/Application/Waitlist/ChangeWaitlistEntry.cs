@@ -45,8 +45,9 @@ public sealed class ChangeWaitlistEntryHandler(IApplicationDbContext db, ICurren
         var clinicianId = await db.WantedClinicianAsync(request.ClinicianId, cancellationToken);
         var locations = await db.ClinicLocationsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var others = (await db.OpenWaitlistEntriesOfAsync(entry.PatientId, now, cancellationToken)).Where(e => e.Id != entry.Id).ToList();
         entry.Change(type, request.Mode, clinicianId, locations.Named(request.LocationId), request.From, request.To,
-            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient());
+            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient(), others);
         await db.SaveEntryAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, await db.OffersOfAsync([entry.Id], cancellationToken), now);
     }

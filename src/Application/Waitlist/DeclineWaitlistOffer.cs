@@ -20,7 +20,7 @@ public sealed class DeclineWaitlistOfferHandler(IApplicationDbContext db, ICurre
         var now = clock.GetUtcNow().UtcDateTime;
         offer.Decline(now);
         var entry = await db.WaitlistEntries.SingleAsync(e => e.Id == offer.EntryId, cancellationToken);
-        entry.OfferEnded(offer.Id);
+        entry.OfferMissed(offer.Id);
         await db.ReleaseHoldAsync(offer, now, cancellationToken);
         try
         {

@@ -26,7 +26,7 @@ public sealed class ExpireWaitlistOfferHandler(IApplicationDbContext db, TimePro
         }
 
         var entry = await db.WaitlistEntries.SingleAsync(e => e.Id == offer.EntryId, cancellationToken);
-        entry.OfferEnded(offer.Id);
+        entry.OfferMissed(offer.Id);
         await db.ReleaseHoldAsync(offer, now, cancellationToken);
         try
         {

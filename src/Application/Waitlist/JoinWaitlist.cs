@@ -46,10 +46,11 @@ public sealed class JoinWaitlistHandler(IApplicationDbContext db, ICurrentUser u
         var clinicianId = await db.WantedClinicianAsync(request.ClinicianId, cancellationToken);
         var locations = await db.ClinicLocationsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.OpenWaitlistEntriesOfAsync(patientId, now, cancellationToken);
 
         var entry = WaitlistEntry.Join(
             patientId, type, request.Mode, clinicianId, locations.Named(request.LocationId), request.From, request.To,
-            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient());
+            WaitlistRequestRules.Build(request.TimesOfDay, request.Ranges), locations, now, user.IsPatient(), open);
         db.WaitlistEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return WaitlistEntryDto.Of(entry, [], now);

@@ -28,8 +28,8 @@ public sealed class ListWaitlistEntriesValidator : AbstractValidator<ListWaitlis
     public ListWaitlistEntriesValidator()
     {
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).InclusiveBetween(1, InputBoundsRules.MaxPage);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 
@@ -72,7 +72,8 @@ public sealed class ListWaitlistEntriesHandler(IApplicationDbContext db, ICurren
         entries = request.Status switch
         {
             null => entries,
-            WaitlistEntryStatus.Expired => entries.Where(e => e.Status == WaitlistEntryStatus.Waiting && e.ExpiresAtUtc <= now),
+            WaitlistEntryStatus.Expired => entries.Where(e => (e.Status == WaitlistEntryStatus.Waiting || e.Status == WaitlistEntryStatus.Paused) && e.ExpiresAtUtc <= now),
+            WaitlistEntryStatus.Paused => entries.Where(e => e.Status == WaitlistEntryStatus.Paused && e.ExpiresAtUtc > now),
             WaitlistEntryStatus.Waiting => entries.Where(e => e.Status == WaitlistEntryStatus.Waiting && e.ExpiresAtUtc > now),
             { } status => entries.Where(e => e.Status == status),
         };

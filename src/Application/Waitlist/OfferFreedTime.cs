@@ -67,20 +67,25 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
             return 0;
         }
 
-        var (entryIds, patientIds, typeIds) = (entries.ConvertAll(e => e.Id), entries.ConvertAll(e => e.PatientId), entries.ConvertAll(e => e.AppointmentTypeId));
+        var (patientIds, typeIds) = (entries.ConvertAll(e => e.PatientId), entries.ConvertAll(e => e.AppointmentTypeId));
         var triage = await LatestTriageAsync(patientIds, cancellationToken);
         var bookable = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id) && p.ArchivedAtUtc == null).Select(p => p.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
         var types = await db.AppointmentTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var offeredBefore = (await db.WaitlistOffers.AsNoTracking().Where(o => entryIds.Contains(o.EntryId) && o.ClinicianId == clinicianId)
-            .Select(o => new { o.EntryId, o.StartUtc }).ToListAsync(cancellationToken)).Select(o => (o.EntryId, o.StartUtc)).ToHashSet();
+        // A slot offered to a patient once is never offered to them again, through any of their entries; a patient with an
+        // offer outstanding is offered nothing more until they answer it (docs/decisions/0044).
+        var offeredBefore = (await db.WaitlistOffers.AsNoTracking().Where(o => patientIds.Contains(o.PatientId) && o.ClinicianId == clinicianId)
+            .Select(o => new { o.PatientId, o.StartUtc }).ToListAsync(cancellationToken)).Select(o => (o.PatientId, o.StartUtc)).ToHashSet();
+        var holdingAnOffer = (await db.WaitlistEntries.AsNoTracking().Where(e => patientIds.Contains(e.PatientId) && e.Status == WaitlistEntryStatus.Offered)
+            .Select(e => e.PatientId).ToListAsync(cancellationToken)).ToHashSet();
         var (busy, timeOff) = await BusyTimeAsync(clinicianId, earliest, latest, cancellationToken);
 
         var offers = 0;
-        var ordered = WaitlistPriority.Order(entries.Where(e => bookable.Contains(e.PatientId)), e => triage.GetValueOrDefault(e.PatientId), e => e.RequestedAtUtc, e => e.Id.Value);
+        var ordered = WaitlistPriority.Order(
+            entries.Where(e => bookable.Contains(e.PatientId)), e => triage.GetValueOrDefault(e.PatientId), e => e.MissedOffers, e => e.RequestedAtUtc, e => e.Id.Value);
         foreach (var entry in ordered)
         {
-            if (!types.TryGetValue(entry.AppointmentTypeId, out var type) || !type.IsActive || !type.Allows(entry.Mode))
+            if (holdingAnOffer.Contains(entry.PatientId) || !types.TryGetValue(entry.AppointmentTypeId, out var type) || !type.IsActive || !type.Allows(entry.Mode))
             {
                 continue;
             }
@@ -88,7 +93,7 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
             var firstStart = Max(Max(request.FromUtc - type.Duration - type.BufferAfter + BookingGrid.Cell, noticeBound), entry.WindowStartUtc);
             var onlyAt = entry.Mode == AppointmentMode.InPerson ? entry.LocationId : null;
             var slots = AvailabilityCalculator.FreeSlots(clinician, type, busy, settings, locations, firstStart, Min(latest, entry.ExpiresAtUtc), onlyAt)
-                .Where(s => entry.Matches(s, type.Id, locations) && !offeredBefore.Contains((entry.Id, s.StartUtc)))
+                .Where(s => entry.Matches(s, type.Id, locations) && !offeredBefore.Contains((entry.PatientId, s.StartUtc)))
                 .Take(AttemptsPerEntry).ToList();
             var context = new BookingContext(settings, timeOff, now, ByPatient: false) { Locations = locations, RequestedLocationId = entry.LocationId };
             foreach (var slot in slots)
@@ -96,6 +101,7 @@ public sealed class OfferFreedTimeHandler(IApplicationDbContext db, TimeProvider
                 var attempt = await TryOfferAsync(entry.Id, clinician, type, slot.StartUtc, context, cancellationToken);
                 if (attempt == Attempt.Offered)
                 {
+                    holdingAnOffer.Add(entry.PatientId);
                     busy.Add(new BusyInterval(slot.StartUtc, slot.StartUtc + type.Duration + type.BufferAfter));
                     offers++;
                 }

@@ -49,7 +49,7 @@ public sealed record WaitlistOfferDto(
 /// <param name="To">Last local day; the entry expires at its end.</param>
 /// <param name="TimesOfDay">Parts of the day that suit them.</param>
 /// <param name="Ranges">Explicit local ranges that suit them.</param>
-/// <param name="Status">Waiting, Offered (an offer awaits their answer), Booked, Withdrawn or Expired.</param>
+/// <param name="Status">Waiting, Offered (an offer awaits their answer), Paused (3 offers declined or lapsed: offered nothing until changed), Booked, Withdrawn or Expired.</param>
 /// <param name="RequestedAt">When they joined the waitlist.</param>
 /// <param name="ExpiresAt">The end of the window (UTC).</param>
 /// <param name="Offers">The slots offered so far, newest first.</param>

@@ -1,9 +1,5 @@
-using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Validation;
-using ClinicHip.Application.Scheduling;
 using ClinicHip.Domain.Scheduling;
-using ClinicHip.Domain.Scheduling.Rules;
-using ClinicHip.Domain.Staff;
 using ClinicHip.Domain.Waitlist;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -57,17 +53,4 @@ internal static class WaitlistRequestRules
 
     public static PreferredTimes Build(IReadOnlyList<PartOfDay>? parts, IReadOnlyList<TimeOfDayRangeDto>? ranges) =>
         new(parts ?? [], [.. (ranges ?? []).Select(r => new TimeOfDayRange(r.From, r.To))]);
-
-    /// <summary>The clinician an entry asks for, which must exist and take bookings; null for any.</summary>
-    public static async Task<ClinicianId?> WantedClinicianAsync(this IApplicationDbContext db, Guid? id, CancellationToken cancellationToken)
-    {
-        if (id is not { } wanted)
-        {
-            return null;
-        }
-
-        var clinician = await db.ClinicianAsync(wanted, cancellationToken);
-        var rule = new ClinicianMustBeBookableRule(clinician);
-        return rule.IsBroken() ? throw new Domain.Common.BusinessRuleViolationException(rule) : clinician.Id;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebho
     public ListWebhookDeliveriesValidator()
     {
         RuleFor(q => q.Page).ValidPage();
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 

@@ -1,8 +1,6 @@
-using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Webhooks;
 
@@ -20,13 +18,5 @@ internal static class WebhookAccess
         }
 
         return caller.IsInRole(Roles.Admin) ? subscriptions : subscriptions.Where(_ => false);
-    }
-
-    public static async Task<WebhookSubscription> ActiveSubscriptionAsync(
-        this IApplicationDbContext db, ICurrentUser caller, Guid id, bool tracked, CancellationToken cancellationToken)
-    {
-        var subscriptions = tracked ? db.WebhookSubscriptions : db.WebhookSubscriptions.AsNoTracking();
-        return await subscriptions.VisibleTo(caller).SingleOrDefaultAsync(s => s.Id == id && s.DeletedAtUtc == null, cancellationToken)
-            ?? throw new NotFoundException("Webhook subscription", id);
     }
 }

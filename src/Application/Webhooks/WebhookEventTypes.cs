@@ -1,8 +1,11 @@
+using ClinicHip.Application.Billing;
+
 namespace ClinicHip.Application.Webhooks;
 
 /// <summary>
-/// The events a webhook subscription can ask for. Each carries ids, never names or clinical content; the billing events
-/// also carry the bookkeeping figures an accounting integration needs (<see cref="Bookkeeping"/>).
+/// The events a webhook subscription can ask for. Each carries ids, times and codes, enough to act on without reading the
+/// resource back, and never names, free text or clinical content; the billing events also carry the figures a bookkeeping
+/// integration needs (amounts, numbers, dates, payer, items).
 /// </summary>
 public static class WebhookEventTypes
 {
@@ -35,54 +38,29 @@ public static class WebhookEventTypes
         InvoiceIssued, InvoicePaid, InvoiceCredited, PaymentReceived, PaymentRefunded,
     };
 
-    /// <summary>The events that also carry a <c>bookkeeping</c> member, and its shape.</summary>
-    public static readonly IReadOnlyDictionary<string, Type> Bookkeeping = new Dictionary<string, Type>(StringComparer.Ordinal)
-    {
-        [InvoiceIssued] = typeof(Billing.InvoiceBookkeeping),
-        [InvoicePaid] = typeof(Billing.InvoiceBookkeeping),
-        [InvoiceCredited] = typeof(Billing.InvoiceBookkeeping),
-        [PaymentReceived] = typeof(Billing.PaymentBookkeeping),
-        [PaymentRefunded] = typeof(Billing.PaymentBookkeeping),
-    };
-
     /// <summary>
-    /// The ids each event's <c>data</c> carries, as the outbox writes them (a test holds the two together) and the
-    /// contract's <c>webhooks</c> section documents them.
+    /// The type of each event's <c>data</c>, as the outbox writes it and the contract's <c>webhooks</c> section documents it
+    /// (its schema is generated from the type, so the two cannot drift).
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, WebhookEventData> Data = new Dictionary<string, WebhookEventData>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Type> Data = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
-        [AppointmentBooked] = WebhookEventData.Appointment,
-        [AppointmentCancelled] = WebhookEventData.Appointment,
-        [AppointmentRescheduled] = WebhookEventData.Appointment,
-        [AppointmentCheckedIn] = WebhookEventData.Appointment,
-        [AppointmentCompleted] = WebhookEventData.Appointment,
-        [AppointmentNoShow] = WebhookEventData.Appointment,
-        [IntakeSubmitted] = WebhookEventData.IntakeForm,
-        [IntakeUrgent] = WebhookEventData.IntakeForm,
-        [IntakeEmergency] = WebhookEventData.IntakeForm,
-        [IntakeReviewOverdue] = new(["intakeFormId", "patientId"], []),
-        [TreatmentPlanActivated] = new(["treatmentPlanId", "patientId", "clinicianId"], []),
-        [PatientInvited] = new(["invitationId", "patientId"], []),
-        [WaitlistOffered] = new(["waitlistOfferId", "waitlistEntryId", "patientId", "clinicianId"], []),
-        [InvoiceIssued] = WebhookEventData.Invoice,
-        [InvoicePaid] = WebhookEventData.Invoice,
-        [InvoiceCredited] = WebhookEventData.Invoice,
-        [PaymentReceived] = WebhookEventData.Payment,
-        [PaymentRefunded] = WebhookEventData.Payment,
+        [AppointmentBooked] = typeof(AppointmentEventData),
+        [AppointmentCancelled] = typeof(AppointmentEventData),
+        [AppointmentRescheduled] = typeof(AppointmentEventData),
+        [AppointmentCheckedIn] = typeof(AppointmentEventData),
+        [AppointmentCompleted] = typeof(AppointmentEventData),
+        [AppointmentNoShow] = typeof(AppointmentEventData),
+        [IntakeSubmitted] = typeof(IntakeFormEventData),
+        [IntakeUrgent] = typeof(IntakeFormEventData),
+        [IntakeEmergency] = typeof(IntakeFormEventData),
+        [IntakeReviewOverdue] = typeof(IntakeReviewOverdueEventData),
+        [TreatmentPlanActivated] = typeof(TreatmentPlanEventData),
+        [PatientInvited] = typeof(PatientInvitedEventData),
+        [WaitlistOffered] = typeof(WaitlistOfferedEventData),
+        [InvoiceIssued] = typeof(InvoiceEventData),
+        [InvoicePaid] = typeof(InvoiceEventData),
+        [InvoiceCredited] = typeof(InvoiceEventData),
+        [PaymentReceived] = typeof(PaymentEventData),
+        [PaymentRefunded] = typeof(PaymentEventData),
     };
-}
-
-/// <summary>The ids in an event's <c>data</c>: always there, and there only when they apply.</summary>
-public sealed record WebhookEventData(IReadOnlyList<string> Always, IReadOnlyList<string> WhenTheyApply)
-{
-    public static readonly WebhookEventData Appointment = new(["appointmentId", "patientId", "clinicianId"], []);
-
-    /// <summary>An intake form, and the appointment it was filled in for, if any.</summary>
-    public static readonly WebhookEventData IntakeForm = new(["intakeFormId", "patientId"], ["appointmentId"]);
-
-    /// <summary>An invoice, its patient, and the payer and clinician when there is one.</summary>
-    public static readonly WebhookEventData Invoice = new(["invoiceId", "patientId"], ["payerId", "clinicianId", "appointmentId"]);
-
-    /// <summary>A payment, its patient, and the payer when there is one.</summary>
-    public static readonly WebhookEventData Payment = new(["paymentId", "patientId"], ["payerId"]);
 }

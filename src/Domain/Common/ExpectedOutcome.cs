@@ -21,6 +21,9 @@ public enum ExpectedOutcome
     /// <summary>The caller's version of the resource is stale (412).</summary>
     PreconditionFailed,
 
+    /// <summary>A change to a versioned resource was sent without the version it was made from (428).</summary>
+    PreconditionRequired,
+
     /// <summary>A well-formed request that breaks a business or clinical rule (422).</summary>
     Unprocessable,
 }

@@ -18,14 +18,20 @@ public sealed record RunningProfile(decimal CurrentWeeklyKm, decimal WeeklyKmFou
 /// <summary>
 /// A patient's answers to the hip-pain intake form. Immutable: a correction is a new form. Version 1 forms were stored
 /// before the screening questions (sex, menstrual status, nerve symptoms, limp, night sweats, stiffness, trend) were
-/// asked: those members read back empty and their triage stays as stored.
+/// asked: those members read back empty and their triage stays as stored. Version 3 added the deciding facts of the
+/// wider differential (docs/clinical-basis.md#differential); each is asked only of those <see cref="IntakeQuestions"/>
+/// says it applies to, and reads back empty on earlier forms.
 /// </summary>
 public sealed record HipIntakeAnswers
 {
     public const int FreeTextMaxLength = 2000;
     public const int MedicationsMaxLength = 500;
-    public const int CurrentFormVersion = 2;
+    public const int CurrentFormVersion = 3;
     public const int MaxMorningStiffnessMinutes = 24 * 60;
+
+    /// <summary>The range of a measured body temperature a person can report alive and awake.</summary>
+    public const decimal MinTemperatureCelsius = 34.0m;
+    public const decimal MaxTemperatureCelsius = 43.0m;
 
     /// <summary>Which questions the patient was asked; stamped when the form is submitted, 1 for forms stored before version 2.</summary>
     public int FormVersion { get; init; } = 1;
@@ -90,6 +96,30 @@ public sealed record HipIntakeAnswers
     /// <summary>How the pain has gone since it began (with <see cref="StartedOn"/>, for the six-week rule).</summary>
     public PainTrend? Trend { get; init; }
 
+    /// <summary>A pop or snap felt at the moment it began; asked only when it began suddenly (version 3).</summary>
+    public bool? PopAtOnset { get; init; }
+
+    /// <summary>Where burning pain or numbness is felt (version 3).</summary>
+    public IReadOnlyList<BurningOrNumbArea> BurningOrNumbness { get; init; } = [];
+
+    /// <summary>A lump in the groin; asked only with groin, pubic or lower-belly pain; null when none or not asked (version 3).</summary>
+    public GroinLump? GroinLump { get; init; }
+
+    /// <summary>A period is late or missed; asked only of those who could be pregnant (version 3).</summary>
+    public bool? PeriodLateOrMissed { get; init; }
+
+    /// <summary>The highest temperature measured, in °C, when known; asked only with a fever (version 3).</summary>
+    public decimal? TemperatureCelsius { get; init; }
+
+    /// <summary>The fever or feeling unwell began with the hip pain, not with another illness; asked only with either (version 3).</summary>
+    public bool? FeverBeganWithHipPain { get; init; }
+
+    /// <summary>Pain in a testicle or the scrotum; asked only of males and intersex people (version 3).</summary>
+    public bool? TesticularPain { get; init; }
+
+    /// <summary>Both hips and both shoulders ache and are stiff; asked only at 50 or over (version 3).</summary>
+    public bool? ShouldersAndHipsStiff { get; init; }
+
     public bool HurtsAt(PainLocation location) => PainLocations.Contains(location);
 
     /// <summary>Front of the hip or groin, or the inside of the thigh into the groin.</summary>
@@ -108,7 +138,25 @@ public sealed record HipIntakeAnswers
     public bool BeganAfter(PrecedingChange change) => PrecedingChanges.Contains(change);
 
     /// <summary>Hip, thigh or knee pain: where a slipped epiphysis or a fracture may be felt, the knee included.</summary>
-    public bool HurtsAtHipThighOrKnee() => PainLocations.Any(l => l is not (PainLocation.LowerBack or PainLocation.RadiatingDownLeg));
+    public bool HurtsAtHipThighOrKnee() =>
+        PainLocations.Any(l => l is not (PainLocation.LowerBack or PainLocation.RadiatingDownLeg or PainLocation.LowerAbdomen or PainLocation.Flank));
+
+    /// <summary>Groin, pubic or lower-belly pain: where a hernia or a pelvic cause is felt.</summary>
+    public bool HasGroinOrLowerAbdominalPain => HasGroinPain || HurtsAt(PainLocation.PubicBone) || HurtsAt(PainLocation.LowerAbdomen);
+
+    public bool Reports(BurningOrNumbArea area) => BurningOrNumbness.Contains(area);
+
+    /// <summary>Numbness between the legs, from either question that asks about it.</summary>
+    public bool HasSaddleNumbness => Reports(NeurologicalSymptom.SaddleNumbness) || Reports(BurningOrNumbArea.Saddle);
+
+    /// <summary>Fever or feeling unwell that the patient does not put down to another illness: unasked counts as with the hip pain.</summary>
+    public bool HasFeverOrUnwellWithHipPain() => HasFeverOrFeelsUnwell() && FeverBeganWithHipPain != false;
+
+    /// <summary>Days between the pain beginning and <paramref name="today"/>.</summary>
+    public int DaysSinceOnset(DateOnly today) => today.DayNumber - StartedOn.DayNumber;
+
+    /// <summary>The worst of the pain at rest and at night.</summary>
+    public int WorstRestOrNightPain => Math.Max(Pain.AtRest, Pain.AtNight);
 
     /// <summary>Fever or feeling unwell: the systemic signs of infection.</summary>
     public bool HasFeverOrFeelsUnwell() => Reports(SystemicSymptom.Fever) || Reports(SystemicSymptom.FeelingUnwell);

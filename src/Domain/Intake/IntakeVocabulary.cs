@@ -20,6 +20,12 @@ public enum PainLocation
     Thigh,
     Knee,
     PubicBone,
+
+    /// <summary>Low in the belly, above the groin (version 3): hernia, pregnancy, the pelvis.</summary>
+    LowerAbdomen,
+
+    /// <summary>The side of the back below the ribs, the loin (version 3): kidney, aorta.</summary>
+    Flank,
 }
 
 public enum Onset
@@ -50,6 +56,12 @@ public enum AggravatingFactor
     EveryWeightBearingStep,
     HoppingOrImpact,
     KickingOrTwisting,
+
+    /// <summary>Coughing, sneezing or straining (version 3): a hernia.</summary>
+    CoughingOrStraining,
+
+    /// <summary>Comes on at a set distance of walking or running and goes within minutes of stopping (version 3): claudication.</summary>
+    ExerciseEasingWithinMinutesOfRest,
 }
 
 public enum MechanicalSymptom
@@ -65,6 +77,9 @@ public enum SystemicSymptom
     Fever,
     UnexplainedWeightLoss,
     FeelingUnwell,
+
+    /// <summary>Fainted, collapsed or nearly did (version 3): bleeding until shown otherwise.</summary>
+    FaintnessOrCollapse,
 }
 
 public enum MedicalHistory
@@ -82,6 +97,12 @@ public enum MedicalHistory
     RecentHipInjectionInfectionOrSurgery,
     EatingDisorderOrLowEnergyAvailability,
     HeavyAlcoholUse,
+
+    /// <summary>Smokes, or smoked until recently (version 3): a vascular risk factor.</summary>
+    Smoking,
+
+    /// <summary>Known heart or artery disease, or an aneurysm (version 3).</summary>
+    VascularDisease,
 }
 
 public enum TreatmentTried
@@ -130,4 +151,30 @@ public enum PainTrend
     Improving,
     NoChange,
     Worsening,
+}
+
+/// <summary>Where burning pain or numbness is felt (version 3): which nerve, or the spine (docs/clinical-basis.md#nerve-entrapment).</summary>
+public enum BurningOrNumbArea
+{
+    /// <summary>The outer thigh: the lateral femoral cutaneous nerve (meralgia paraesthetica).</summary>
+    OuterThigh,
+
+    /// <summary>The groin or the top of the inner thigh: the ilioinguinal, genitofemoral or obturator nerves.</summary>
+    Groin,
+
+    /// <summary>Between the legs: cauda equina until shown otherwise.</summary>
+    Saddle,
+
+    /// <summary>Below the knee: a nerve root in the lower back.</summary>
+    BelowKnee,
+}
+
+/// <summary>A lump in the groin (version 3), asked of those with groin or lower-belly pain (docs/clinical-basis.md#hernia).</summary>
+public enum GroinLump
+{
+    /// <summary>Comes and goes, or goes back when lying down.</summary>
+    ComesAndGoes,
+
+    /// <summary>Stays out, is tender and will not go back.</summary>
+    StuckAndTender,
 }

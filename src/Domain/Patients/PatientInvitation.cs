@@ -5,7 +5,9 @@ namespace ClinicHip.Domain.Patients;
 
 /// <summary>
 /// Staff invite a patient who has a record but no login to claim it: a single-use link token, valid for
-/// <see cref="Lifetime"/>, sent by the notification sender. Only the token's hash is kept.
+/// <see cref="Lifetime"/>, sent by the notification sender. Only the token's hash is kept. The invitation is bound to
+/// the address it was sent to and to the record staying active: an email change, archiving, a date of death or a merge
+/// revokes it, and a claim is refused unless the record still holds that address (docs/decisions/0043).
 /// </summary>
 public sealed class PatientInvitation : AuditableEntity
 {
@@ -29,6 +31,14 @@ public sealed class PatientInvitation : AuditableEntity
 
     public DateTime? ClaimedAtUtc { get; private set; }
 
+    /// <summary>The address the invitation was sent to: the record's email when it was issued, and the login's name once claimed.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>When a change to the record revoked it, unclaimed.</summary>
+    public DateTime? RevokedAtUtc { get; private set; }
+
+    public bool IsOpen => ClaimedAtUtc is null && RevokedAtUtc is null;
+
     /// <summary>A new invitation; its id is what the token is made from, so the caller hashes the token of this id.</summary>
     public static PatientInvitation Issue(Patient patient, Guid id, string tokenHash, DateTime nowUtc)
     {
@@ -38,17 +48,32 @@ public sealed class PatientInvitation : AuditableEntity
         CheckStateRule(new MergedPatientCannotChangeRule(patient));
         CheckRule(new ArchivedPatientCannotBeInvitedRule(patient));
         CheckRule(new InvitedPatientNeedsAnEmailRule(patient));
-        var invitation = new PatientInvitation { Id = id, PatientId = patient.Id, TokenHash = tokenHash, ExpiresAtUtc = nowUtc + Lifetime };
+        var invitation = new PatientInvitation { Id = id, PatientId = patient.Id, TokenHash = tokenHash, Email = patient.Email, ExpiresAtUtc = nowUtc + Lifetime };
         invitation.Raise(new PatientInvited(id, patient.Id, nowUtc));
         return invitation;
     }
 
-    /// <summary>The patient sets a password with the token: allowed once, before it expires.</summary>
-    public void Claim(DateTime nowUtc)
+    /// <summary>
+    /// The patient sets a password with the token: allowed once, before it expires, while the record is active and still
+    /// holds the address the invitation was sent to. Answers that address, which becomes the login.
+    /// </summary>
+    public string Claim(Patient patient, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(patient);
         CheckStateRule(new InvitationMustBeUnusedRule(this));
+        CheckStateRule(new InvitationMustNotBeRevokedRule(this, patient));
         CheckStateRule(new InvitationMustNotHaveExpiredRule(this, nowUtc));
         ClaimedAtUtc = nowUtc;
+        return Email!;
+    }
+
+    /// <summary>The record changed under an open invitation (email, archive, death, merge): the link stops working.</summary>
+    public void Revoke(DateTime nowUtc)
+    {
+        if (IsOpen)
+        {
+            RevokedAtUtc = nowUtc;
+        }
     }
 }
 

@@ -118,8 +118,7 @@ public static class PatientMerge
         }
     }
 
-    private static bool IsOpen(WaitlistEntry entry, DateTime nowUtc) =>
-        entry.StatusAt(nowUtc) is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered;
+    private static bool IsOpen(WaitlistEntry entry, DateTime nowUtc) => entry.IsOpenAt(nowUtc);
 
     private static void Check(IBusinessRule rule)
     {

@@ -15,13 +15,20 @@ public readonly record struct WaitlistEntryId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-/// <summary>Waiting → Offered → Booked; Offered → Waiting again when an offer is declined or lapses; Waiting or Offered → Withdrawn.</summary>
+/// <summary>
+/// Waiting → Offered → Booked; Offered → Waiting again when an offer is declined or lapses, or → Paused after
+/// <see cref="WaitlistEntry.MissedOffersBeforePause"/> such offers; Paused → Waiting when the entry is changed; Waiting,
+/// Offered or Paused → Withdrawn.
+/// </summary>
 public enum WaitlistEntryStatus
 {
     Waiting,
     Offered,
     Booked,
     Withdrawn,
+
+    /// <summary>Declined or let offers lapse too often: offered nothing until the patient or staff change the entry (docs/decisions/0044).</summary>
+    Paused,
 
     /// <summary>Its window ended without a booking; never stored, read from the clock (<see cref="WaitlistEntry.StatusAt"/>).</summary>
     Expired,
@@ -36,6 +43,12 @@ public sealed class WaitlistEntry : AuditableEntity
 {
     /// <summary>The longest window a patient can wait for.</summary>
     public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(180);
+
+    /// <summary>Offers declined or left to lapse in a row before the entry is paused, so it stops holding slots others could take.</summary>
+    public const int MissedOffersBeforePause = 3;
+
+    /// <summary>Open entries one patient may have at once.</summary>
+    public const int MaxOpenEntriesPerPatient = 5;
 
     private WaitlistEntry()
     {
@@ -79,14 +92,24 @@ public sealed class WaitlistEntry : AuditableEntity
 
     public DateTime? ClosedAtUtc { get; private set; }
 
+    /// <summary>Offers declined or lapsed since the entry last waited afresh; among equals, fewer go first.</summary>
+    public int MissedOffers { get; private set; }
+
     /// <summary>Changes with every save: two offers, or an offer and a change, cannot both take one entry.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// A new entry for the patient, who already has <paramref name="openEntries"/> (Waiting, Offered or Paused, not expired):
+    /// refused when one of those waits for the same type, mode and location in an overlapping window, or when they are
+    /// already <see cref="MaxOpenEntriesPerPatient"/>.
+    /// </summary>
     public static WaitlistEntry Join(
         PatientId patientId, AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, LocationId? locationId, DateOnly fromDate, DateOnly toDate,
-        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient)
+        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient, IReadOnlyCollection<WaitlistEntry> openEntries)
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(openEntries);
+        CheckStateRule(new PatientWaitlistEntriesMustStayWithinCapRule(openEntries.Count));
         var entry = new WaitlistEntry
         {
             Id = WaitlistEntryId.New(),
@@ -96,22 +119,40 @@ public sealed class WaitlistEntry : AuditableEntity
             Status = WaitlistEntryStatus.Waiting,
         };
         entry.Set(type, mode, clinicianId, locationId, fromDate, toDate, preferredTimes, locations, nowUtc, byPatient);
+        CheckStateRule(new WaitlistEntryMustNotDuplicateRule(entry, openEntries));
         return entry;
     }
 
-    /// <summary>Changes what the patient waits for; an entry with an offer outstanding is answered first.</summary>
+    /// <summary>
+    /// Changes what the patient waits for; an entry with an offer outstanding is answered first. A paused entry waits
+    /// again, its missed offers forgotten. <paramref name="otherOpenEntries"/> are the patient's other open entries.
+    /// </summary>
     public void Change(
         AppointmentType type, AppointmentMode mode, ClinicianId? clinicianId, LocationId? locationId, DateOnly fromDate, DateOnly toDate,
-        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient)
+        PreferredTimes preferredTimes, ClinicLocations locations, DateTime nowUtc, bool byPatient, IReadOnlyCollection<WaitlistEntry> otherOpenEntries)
     {
         ArgumentNullException.ThrowIfNull(type);
-        EnsureStatus("be changed", nowUtc, WaitlistEntryStatus.Waiting);
+        EnsureStatus("be changed", nowUtc, WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Paused);
         Set(type, mode, clinicianId, locationId, fromDate, toDate, preferredTimes, locations, nowUtc, byPatient);
+        CheckStateRule(new WaitlistEntryMustNotDuplicateRule(this, otherOpenEntries));
+        Status = WaitlistEntryStatus.Waiting;
+        MissedOffers = 0;
         Version++;
     }
 
+    /// <summary>Open: waiting, offered or paused, and its window not yet ended.</summary>
+    public bool IsOpenAt(DateTime nowUtc) => StatusAt(nowUtc) is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Offered or WaitlistEntryStatus.Paused;
+
+    /// <summary>Whether both wait for the same type, mode and location in windows that overlap: one patient needs only one such entry.</summary>
+    public bool Duplicates(WaitlistEntry other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other.Id != Id && AppointmentTypeId == other.AppointmentTypeId && Mode == other.Mode && LocationId == other.LocationId
+            && WindowStartUtc < other.ExpiresAtUtc && other.WindowStartUtc < ExpiresAtUtc;
+    }
+
     public WaitlistEntryStatus StatusAt(DateTime nowUtc) =>
-        Status == WaitlistEntryStatus.Waiting && nowUtc >= ExpiresAtUtc ? WaitlistEntryStatus.Expired
+        Status is WaitlistEntryStatus.Waiting or WaitlistEntryStatus.Paused && nowUtc >= ExpiresAtUtc ? WaitlistEntryStatus.Expired
             : Status;
 
     /// <summary>The wall clock the entry's days and times of day are read on: its location's, or the clinic's.</summary>
@@ -157,12 +198,16 @@ public sealed class WaitlistEntry : AuditableEntity
         Version++;
     }
 
-    /// <summary>The offer was declined or lapsed (or withdrawn with its entry): the patient waits again for another slot.</summary>
-    public void OfferEnded(WaitlistOfferId offerId)
+    /// <summary>
+    /// The patient declined the offer or let it lapse: the entry waits again for another slot, or is paused after
+    /// <see cref="MissedOffersBeforePause"/> offers missed.
+    /// </summary>
+    public void OfferMissed(WaitlistOfferId offerId)
     {
         if (Status == WaitlistEntryStatus.Offered && CurrentOfferId == offerId)
         {
-            Status = WaitlistEntryStatus.Waiting;
+            MissedOffers++;
+            Status = MissedOffers >= MissedOffersBeforePause ? WaitlistEntryStatus.Paused : WaitlistEntryStatus.Waiting;
             CurrentOfferId = null;
             Version++;
         }
@@ -184,7 +229,7 @@ public sealed class WaitlistEntry : AuditableEntity
     /// <summary>The patient no longer waits. An offer outstanding is withdrawn by the caller with it.</summary>
     public void Withdraw(DateTime nowUtc)
     {
-        EnsureStatus("be withdrawn", nowUtc, WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered);
+        EnsureStatus("be withdrawn", nowUtc, WaitlistEntryStatus.Waiting, WaitlistEntryStatus.Offered, WaitlistEntryStatus.Paused);
         Status = WaitlistEntryStatus.Withdrawn;
         CurrentOfferId = null;
         ClosedAtUtc = nowUtc;

@@ -14,7 +14,7 @@ public sealed class AccessTokenKeys
 
     private const string HowToSet =
         "Set Jwt__SigningKey to an ECDSA P-256 private key, for example the output of "
-        + "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -outform DER | base64 -w0` (README, Configuration).";
+        + "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -outform DER | base64 -w0` (docs/configuration.md).";
 
     private AccessTokenKeys(EcSigningKey current, EcSigningKey? previous)
     {

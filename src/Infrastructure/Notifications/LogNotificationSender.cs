@@ -46,6 +46,18 @@ internal sealed partial class LogNotificationSender(ILogger<LogNotificationSende
         Message = "Notice to account {UserId} of a registration attempt with its email at {AttemptedAtUtc:o} sent via {Channel}")]
     private static partial void RegistrationAttempted(ILogger logger, Guid userId, DateTime attemptedAtUtc, string channel);
 
+    public Task SendAsync(EmailChangedNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        EmailChanged(logger, notice.PatientId, notice.ChangedAtUtc, notice.ByStaff, Channel);
+        return Task.CompletedTask;
+    }
+
+    // Neither address is logged: the record's id says whose it was.
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
+        Message = "Notice to the former address of patient {PatientId} of its email change at {ChangedAtUtc:o} (by staff: {ByStaff}) sent via {Channel}")]
+    private static partial void EmailChanged(ILogger logger, Guid patientId, DateTime changedAtUtc, bool byStaff, string channel);
+
     public Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Net.Mail;
@@ -15,6 +16,7 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
 
+    [Range(1, 65_535, ErrorMessage = "Notifications:Smtp:Port must be between {1} and {2}.")]
     public int Port { get; set; } = 587;
 
     public bool EnableSsl { get; set; } = true;
@@ -23,9 +25,12 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Notifications:Smtp:From must be set.")]
+    [EmailAddress(ErrorMessage = "Notifications:Smtp:From must be an email address.")]
     public string From { get; set; } = "reminders@clinichip.example";
 
     /// <summary>The clinic's shared inbox for overdue-review alerts; without it, alerts are only logged.</summary>
+    [EmailAddress(ErrorMessage = "Notifications:Smtp:StaffAlertsTo must be an email address.")]
     public string? StaffAlertsTo { get; set; }
 }
 
@@ -37,84 +42,74 @@ internal sealed partial class SmtpNotificationSender(IOptions<SmtpOptions> optio
 {
     public string Channel => "email";
 
-    public async Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
+    private static readonly CultureInfo Australian = CultureInfo.GetCultureInfo("en-AU");
+
+    public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var smtp = options.Value;
-        using var client = Client(smtp);
-        var when = reminder.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
-        using var message = new MailMessage(smtp.From, reminder.RecipientEmail)
-        {
-            Subject = "Your ClinicHip appointment reminder",
-            Body = $"This is a reminder of your appointment at {Place(reminder.LocationName)} on {when}.\n\n" +
-                "If you cannot attend, please cancel or reschedule it in the app or call the clinic.",
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        var when = reminder.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", Australian);
+        return MailAsync(reminder.RecipientEmail, "Your ClinicHip appointment reminder",
+            $"This is a reminder of your appointment at {Place(reminder.LocationName)} on {when}.\n\n" +
+            "If you cannot attend, please cancel or reschedule it in the app or call the clinic.", cancellationToken);
     }
 
-    public async Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
+    public Task SendAsync(IntakeReviewOverdueAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var smtp = options.Value;
-        if (string.IsNullOrWhiteSpace(smtp.StaffAlertsTo))
+        if (string.IsNullOrWhiteSpace(options.Value.StaffAlertsTo))
         {
             AlertNotEmailed(logger, alert.IntakeFormId, alert.Level, alert.Waiting);
-            return;
+            return Task.CompletedTask;
         }
 
-        using var client = Client(smtp);
-        using var message = new MailMessage(smtp.From, smtp.StaffAlertsTo)
-        {
-            Subject = $"{alert.Level} intake form waiting for review",
-            Body = $"Intake form {alert.IntakeFormId} ({alert.Level}) has waited {alert.Waiting.TotalHours:0.#} hours for a clinician's review. "
-                + "Open it in ClinicHip's work list.",
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        return MailAsync(options.Value.StaffAlertsTo, $"{alert.Level} intake form waiting for review",
+            $"Intake form {alert.IntakeFormId} ({alert.Level}) has waited {alert.Waiting.TotalHours:0.#} hours for a clinician's review. "
+            + "Open it in ClinicHip's work list.", cancellationToken);
     }
 
-    public async Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken)
+    public Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var smtp = options.Value;
-        using var client = Client(smtp);
-        var until = invitation.ExpiresAtUtc.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-AU"));
-        using var message = new MailMessage(smtp.From, invitation.RecipientEmail)
-        {
-            Subject = "Set up your ClinicHip login",
-            Body = "The clinic has invited you to set up a login for your patient record.\n\n" +
-                $"Your invitation code: {invitation.Token}\n\nIt works once, until {until}. If you did not expect this email, ignore it.",
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        var until = invitation.ExpiresAtUtc.ToString("d MMMM yyyy HH:mm 'UTC'", Australian);
+        return MailAsync(invitation.RecipientEmail, "Set up your ClinicHip login",
+            "The clinic has invited you to set up a login for your patient record.\n\n" +
+            $"Your invitation code: {invitation.Token}\n\nIt works once, until {until}. If you did not expect this email, ignore it.", cancellationToken);
     }
 
-    public async Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
+    public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var smtp = options.Value;
-        using var client = Client(smtp);
-        var when = notice.AttemptedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-AU"));
-        using var message = new MailMessage(smtp.From, notice.RecipientEmail)
-        {
-            Subject = "Someone tried to register with your email at ClinicHip",
-            Body = $"On {when} someone tried to register a new ClinicHip account with this email address, which already has one. "
-                + "Nothing was changed. If it was you, sign in with your existing password. If it was not, you need do nothing.",
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        var when = notice.AttemptedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", Australian);
+        return MailAsync(notice.RecipientEmail, "Someone tried to register with your email at ClinicHip",
+            $"On {when} someone tried to register a new ClinicHip account with this email address, which already has one. "
+            + "Nothing was changed. If it was you, sign in with your existing password. If it was not, you need do nothing.", cancellationToken);
     }
 
-    public async Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    public Task SendAsync(EmailChangedNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        var when = notice.ChangedAtUtc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", Australian);
+        return MailAsync(notice.RecipientEmail, "The email address on your ClinicHip record was changed",
+            $"On {when} {(notice.ByStaff ? "the clinic's staff" : "you, signed in,")} changed the email address on your patient record "
+            + "from this one to another. Clinic emails now go there instead. If you did not ask for this, call the clinic.", cancellationToken);
+    }
+
+    public Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var when = notice.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", Australian);
+        var until = notice.LocalExpiresAt.ToString("h:mm tt", Australian);
+        return MailAsync(notice.RecipientEmail, "An earlier ClinicHip appointment is free for you",
+            $"An appointment at {Place(notice.LocationName)} on {when} has come free and is held for you until {until}.\n\n" +
+            "Accept or decline it in the app (your waitlist); after that it is offered to the next patient.", cancellationToken);
+    }
+
+    /// <summary>One message from the configured sender, over a client made for it (SmtpClient is not safe to share).</summary>
+    private async Task MailAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
         var smtp = options.Value;
         using var client = Client(smtp);
-        var when = notice.LocalStart.ToString("dddd d MMMM yyyy 'at' h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
-        var until = notice.LocalExpiresAt.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-AU"));
-        using var message = new MailMessage(smtp.From, notice.RecipientEmail)
-        {
-            Subject = "An earlier ClinicHip appointment is free for you",
-            Body = $"An appointment at {Place(notice.LocationName)} on {when} has come free and is held for you until {until}.\n\n" +
-                "Accept or decline it in the app (your waitlist); after that it is offered to the next patient.",
-        };
+        using var message = new MailMessage(smtp.From, to) { Subject = subject, Body = body };
         await client.SendMailAsync(message, cancellationToken);
     }
 

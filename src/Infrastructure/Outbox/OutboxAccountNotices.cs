@@ -23,4 +23,17 @@ internal sealed class OutboxAccountNotices(ApplicationDbContext db) : IAccountNo
         DueAtUtc = attemptedAtUtc,
         Status = OutboxMessageStatus.Pending,
     });
+
+    // The former address travels in the row: by the time the notice is sent the record holds only the new one.
+    public void QueueEmailChanged(EmailChangedNotice notice) => db.OutboxMessages.Add(new OutboxMessage
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = OutboxMessageKind.Reminder,
+        Type = OutboxEvents.EmailChangedNoticeType,
+        PayloadJson = JsonSerializer.Serialize(notice, OutboxEvents.Json),
+        ResourceId = notice.PatientId,
+        OccurredAtUtc = notice.ChangedAtUtc,
+        DueAtUtc = notice.ChangedAtUtc,
+        Status = OutboxMessageStatus.Pending,
+    });
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Linq.Expressions;
 using System.Text.Json;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Common.Exceptions;
@@ -8,13 +7,13 @@ using ClinicHip.Application.Intake;
 using ClinicHip.Application.Patients;
 using ClinicHip.Application.Reminders;
 using ClinicHip.Application.Waitlist;
+using ClinicHip.Infrastructure.BackgroundWork;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Webhooks;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ClinicHip.Domain.Webhooks;
 using ClinicHip.Domain.Common;
@@ -23,78 +22,57 @@ namespace ClinicHip.Infrastructure.Outbox;
 
 /// <summary>
 /// Processes due outbox rows (fanning events out to subscriptions as deliveries, sending reminders) and sends due
-/// webhook deliveries. Every row is claimed first with a lease — one UPDATE that takes only unleased or expired rows,
-/// then a read of the rows this claim owns — so several API instances on one database never process a row twice.
-/// Wakes on its poll interval, or at once when a save in this instance wrote outbox work.
+/// webhook deliveries. Every row is claimed first with a <see cref="RowLease"/>, so several API instances on one
+/// database never process a row twice. Wakes on its poll interval, or at once when a save in this instance wrote
+/// outbox work; a stop mid-claim frees what it had not done, for another instance to take at once.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions options, TimeProvider clock, ClinicMetrics metrics, ILogger<OutboxDispatcher> logger)
-    : BackgroundService
+    : LeasedWorker(signal)
 {
-    private readonly string instance = InstanceName();
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int handled;
-            try
-            {
-                handled = await ProcessOutboxAsync(stoppingToken) + await DeliverAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The dispatcher outlives any one failure (a locked database, a bug in one row): log it and poll again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                DispatchFailed(logger, exception);
-                handled = 0;
-            }
+    protected override TimeSpan PollInterval => options.PollInterval;
 
-            try
-            {
-                // After work, look again soon (fan-out makes deliveries due at once, a full claim means more is waiting);
-                // otherwise sleep until a local commit or the poll. Either way pause for the batch window first, so a
-                // rush of commits (bookings) is claimed together instead of one claim and one save per commit.
-                if (handled == 0)
-                {
-                    await signal.WaitAsync(options.PollInterval, stoppingToken);
-                }
+    /// <summary>A rush of commits (bookings) is claimed together instead of one claim and one save per commit.</summary>
+    protected override TimeSpan BatchWindow => options.BatchWindow;
 
-                await Task.Delay(options.BatchWindow, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await ProcessOutboxAsync(cancellationToken) + await DeliverAsync(cancellationToken);
+
+    protected override void RoundFailed(Exception exception) => DispatchFailed(logger, exception);
 
     private async Task<int> ProcessOutboxAsync(CancellationToken cancellationToken)
     {
-        var lease = NewLease();
-        List<Guid> claimed;
+        var lease = RowLease.New(options.LeaseDuration);
+        IReadOnlyList<Guid> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var now = Now;
-            claimed = await ClaimAsync(
-                db, db.OutboxMessages, m => m.Status == OutboxMessageStatus.Pending, m => m.DueAtUtc <= now, m => m.DueAtUtc,
-                options.BatchSize, lease, cancellationToken);
+            claimed = await lease.ClaimAsync(
+                db, db.OutboxMessages, m => m.Status == OutboxMessageStatus.Pending && m.DueAtUtc <= now, m => m.DueAtUtc, options.BatchSize, now, cancellationToken);
         }
 
-        // Events are fanned out together in one save (measured: one save per event could not keep up with 200
-        // bookings a second); each reminder is saved with its own send.
+        if (claimed.Count > 0)
+        {
+            await ReleasingOnStopAsync(lease, db => db.OutboxMessages, () => RunClaimedAsync(lease, cancellationToken));
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Events are fanned out together in one save (measured: one save per event could not keep up with 200 bookings a
+    /// second); each reminder is saved with its own send.
+    /// </summary>
+    private async Task RunClaimedAsync(RowLease lease, CancellationToken cancellationToken)
+    {
         List<Guid> reminders;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease).ToListAsync(cancellationToken);
+            var messages = await db.OutboxMessages.Where(m => m.LeaseOwner == lease.Owner).ToListAsync(cancellationToken);
             var now = Now;
             messages.ForEach(m => metrics.OutboxWorkRan(now - m.DueAtUtc));
             var events = messages.Where(m => m.Kind == OutboxMessageKind.Event).ToList();
@@ -110,37 +88,25 @@ public sealed partial class OutboxDispatcher(
         foreach (var id in reminders)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ProcessReminderAsync(scope.ServiceProvider, id, lease, cancellationToken);
+            await ProcessReminderAsync(scope.ServiceProvider, id, lease.Owner, cancellationToken);
         }
-
-        return claimed.Count;
     }
 
-    /// <summary>
-    /// Claims up to <paramref name="count"/> pending, due rows that no live lease holds: one UPDATE that takes only rows
-    /// still unleased (or whose lease expired), then a read of the rows this lease owns. Two instances racing for a row
-    /// both run the UPDATE; only one of them matches it.
-    /// </summary>
-    private async Task<List<Guid>> ClaimAsync<TRow>(
-        ApplicationDbContext db, DbSet<TRow> rows, Expression<Func<TRow, bool>> pending, Expression<Func<TRow, bool>> due,
-        Expression<Func<TRow, DateTime>> dueAt, int count, string lease, CancellationToken cancellationToken)
+    /// <summary>Runs a claim's work; if the host stops it midway, frees the rows it had not finished.</summary>
+    private async Task ReleasingOnStopAsync<TRow>(RowLease lease, Func<ApplicationDbContext, DbSet<TRow>> rows, Func<Task> work)
         where TRow : class, ILeasedRow
     {
-        var now = Now;
-        var candidates = await rows.AsNoTracking().Where(pending).Where(due).Where(r => r.LeasedUntilUtc == null || r.LeasedUntilUtc < now)
-            .OrderBy(dueAt).Select(r => r.Id).Take(count).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        try
         {
-            return [];
+            await work();
         }
-
-        // In a transaction so the claim queues with this process's other writers (see EnterWriterAsync).
-        var leasedUntil = now + options.LeaseDuration;
-        await db.InTransactionAsync(token => rows.Where(pending)
-            .Where(r => candidates.Contains(r.Id) && (r.LeasedUntilUtc == null || r.LeasedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseOwner, lease).SetProperty(r => r.LeasedUntilUtc, leasedUntil), token), cancellationToken);
-        return await rows.AsNoTracking().Where(r => r.LeaseOwner == lease).OrderBy(dueAt).Select(r => r.Id)
-            .ToListAsync(cancellationToken);
+        catch (OperationCanceledException)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            await lease.ReleaseAsync(db, rows(db), CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task ProcessReminderAsync(IServiceProvider services, Guid id, string lease, CancellationToken cancellationToken)
@@ -197,6 +163,7 @@ public sealed partial class OutboxDispatcher(
                 OutboxEvents.PatientInvitationType => await mediator.Send(
                     new SendPatientInvitationCommand(Payload<PatientInvitationPayload>(message).InvitationId), cancellationToken),
                 OutboxEvents.RegistrationAttemptType => await mediator.Send(NoticeCommand(Payload<RegistrationAttemptPayload>(message)), cancellationToken),
+                OutboxEvents.EmailChangedNoticeType => await mediator.Send(new SendEmailChangedNoticeCommand(Payload<EmailChangedNotice>(message)), cancellationToken),
                 OutboxEvents.WaitlistTimeFreedType => await OfferFreedTimeAsync(Payload<DiaryTimeFreedPayload>(message), cancellationToken),
                 OutboxEvents.WaitlistOfferNoticeType => await mediator.Send(
                     new NotifyWaitlistOfferCommand(Payload<WaitlistOfferPayload>(message).WaitlistOfferId), cancellationToken),
@@ -229,24 +196,28 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<int> DeliverAsync(CancellationToken cancellationToken)
     {
-        var lease = NewLease();
-        List<Guid> claimed;
+        var lease = RowLease.New(options.LeaseDuration);
+        IReadOnlyList<Guid> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             var now = Now;
-            claimed = await ClaimAsync(
-                db, db.WebhookDeliveries, d => d.Status == WebhookDeliveryStatus.Pending, d => d.NextAttemptAtUtc <= now, d => d.NextAttemptAtUtc,
-                options.DeliveryBatchSize, lease, cancellationToken);
+            claimed = await lease.ClaimAsync(
+                db, db.WebhookDeliveries, d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now, d => d.NextAttemptAtUtc,
+                options.DeliveryBatchSize, now, cancellationToken);
         }
 
-        await Parallel.ForEachAsync(
-            claimed, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelDeliveries, CancellationToken = cancellationToken },
-            async (id, token) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await DeliverOneAsync(scope.ServiceProvider, id, lease, token);
-            });
+        if (claimed.Count > 0)
+        {
+            await ReleasingOnStopAsync(lease, db => db.WebhookDeliveries, () => Parallel.ForEachAsync(
+                claimed, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelDeliveries, CancellationToken = cancellationToken },
+                async (id, token) =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await DeliverOneAsync(scope.ServiceProvider, id, lease.Owner, token);
+                }));
+        }
+
         return claimed.Count;
     }
 
@@ -313,15 +284,6 @@ public sealed partial class OutboxDispatcher(
 
         return await services.GetRequiredService<WebhookSender>().SendAsync(target, eventId, body, secret, cancellationToken);
     }
-
-    /// <summary>Names this process in the lease columns (at most 64 characters; each claim adds its own suffix).</summary>
-    private static string InstanceName()
-    {
-        var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-        return name.Length > 64 ? name[^64..] : name;
-    }
-
-    private string NewLease() => $"{instance}/{Guid.NewGuid():N}";
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "The outbox dispatcher failed; it polls again")]
     private static partial void DispatchFailed(ILogger logger, Exception exception);

@@ -14,15 +14,12 @@ using ClinicHip.Domain.Waitlist;
 
 namespace ClinicHip.Infrastructure.Outbox;
 
-/// <summary>The body of a webhook: a thin event (ids only) that receivers de-duplicate by <c>id</c>.</summary>
+/// <summary>The body of a webhook, which receivers de-duplicate by <c>id</c>.</summary>
 /// <param name="Id">The event id, also sent as the <c>Webhook-Id</c> header.</param>
 /// <param name="Type">The event type.</param>
 /// <param name="OccurredAt">When it happened (UTC).</param>
-/// <param name="Data">The ids of the resources it concerns.</param>
-/// <param name="Bookkeeping">The billing events' figures for an accounting integration (<see cref="WebhookEventTypes.Bookkeeping"/>); absent on the others.</param>
-public sealed record WebhookEventBody(
-    Guid Id, string Type, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, Guid> Data,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Bookkeeping = null);
+/// <param name="Data">What it concerns, of the type <see cref="WebhookEventTypes.Data"/> names for <paramref name="Type"/>.</param>
+public sealed record WebhookEventBody(Guid Id, string Type, DateTimeOffset OccurredAt, object Data);
 
 /// <summary>What a reminder row holds: which appointment, the start it was made for, and how long before.</summary>
 /// <param name="AppointmentId">The appointment.</param>
@@ -59,6 +56,9 @@ public static class OutboxEvents
     public const string PatientInvitationType = "patient.invitation";
     public const string RegistrationAttemptType = "account.registration-attempt";
 
+    /// <summary>Tell a patient at their former address that the record's email was changed.</summary>
+    public const string EmailChangedNoticeType = "patient.email-changed-notice";
+
     /// <summary>Offer the waitlist what is free in a stretch of a clinician's diary that was just freed.</summary>
     public const string WaitlistTimeFreedType = "waitlist.time-freed";
 
@@ -68,19 +68,18 @@ public static class OutboxEvents
     /// <summary>Release an offer's hold if it is still unanswered when its time is up.</summary>
     public const string WaitlistOfferExpiryType = "waitlist.offer-expiry";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>camelCase members and enums by name, as the API writes them.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, OutboxOptions options)
+    /// <summary>The rows for one event; <paramref name="raisedBy"/> is the aggregate that raised it, as it is being saved.</summary>
+    public static IEnumerable<OutboxMessage> ToMessages(IDomainEvent domainEvent, OutboxOptions options, AuditableEntity? raisedBy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(domainEvent);
         switch (domainEvent)
         {
             case AppointmentChanged changed:
-                yield return Event(TypeOf(changed.Change), changed.AppointmentId.Value, changed.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["appointmentId"] = changed.AppointmentId.Value, ["patientId"] = changed.PatientId.Value, ["clinicianId"] = changed.ClinicianId.Value,
-                });
+                yield return Event(TypeOf(changed.Change), changed.AppointmentId.Value, changed.OccurredAtUtc, AppointmentData(changed, raisedBy));
                 if (changed.SchedulesReminders)
                 {
                     foreach (var (leadTime, dueAtUtc) in ReminderSchedule.DueTimes(changed.StartUtc, changed.OccurredAtUtc, options.ReminderLeadTimes))
@@ -91,11 +90,7 @@ public static class OutboxEvents
 
                 break;
             case IntakeFormSubmitted submitted:
-                var data = new Dictionary<string, Guid> { ["intakeFormId"] = submitted.IntakeFormId.Value, ["patientId"] = submitted.PatientId.Value };
-                if (submitted.AppointmentId is { } appointmentId)
-                {
-                    data["appointmentId"] = appointmentId.Value;
-                }
+                var data = new IntakeFormEventData(submitted.IntakeFormId.Value, submitted.PatientId.Value, submitted.AppointmentId?.Value);
 
                 yield return Event(WebhookEventTypes.IntakeSubmitted, submitted.IntakeFormId.Value, submitted.OccurredAtUtc, data);
                 if (submitted.Level >= TriageLevel.Urgent)
@@ -107,22 +102,15 @@ public static class OutboxEvents
 
                 break;
             case IntakeReviewOverdue overdue:
-                yield return Event(WebhookEventTypes.IntakeReviewOverdue, overdue.IntakeFormId.Value, overdue.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["intakeFormId"] = overdue.IntakeFormId.Value, ["patientId"] = overdue.PatientId.Value,
-                });
+                yield return Event(WebhookEventTypes.IntakeReviewOverdue, overdue.IntakeFormId.Value, overdue.OccurredAtUtc,
+                    new IntakeReviewOverdueEventData(overdue.IntakeFormId.Value, overdue.PatientId.Value));
                 break;
             case TreatmentPlanActivated activated:
-                yield return Event(WebhookEventTypes.TreatmentPlanActivated, activated.TreatmentPlanId.Value, activated.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["treatmentPlanId"] = activated.TreatmentPlanId.Value, ["patientId"] = activated.PatientId.Value, ["clinicianId"] = activated.ClinicianId.Value,
-                });
+                yield return Event(WebhookEventTypes.TreatmentPlanActivated, activated.TreatmentPlanId.Value, activated.OccurredAtUtc,
+                    new TreatmentPlanEventData(activated.TreatmentPlanId.Value, activated.PatientId.Value, activated.ClinicianId.Value));
                 break;
             case PatientInvited invited:
-                yield return Event(WebhookEventTypes.PatientInvited, invited.InvitationId, invited.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["invitationId"] = invited.InvitationId, ["patientId"] = invited.PatientId.Value,
-                });
+                yield return Event(WebhookEventTypes.PatientInvited, invited.InvitationId, invited.OccurredAtUtc, new PatientInvitedEventData(invited.InvitationId, invited.PatientId.Value));
                 yield return new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(),
@@ -140,39 +128,42 @@ public static class OutboxEvents
                     new DiaryTimeFreedPayload(freed.ClinicianId.Value, freed.FromUtc, freed.ToUtc));
                 break;
             case WaitlistOfferMade offered:
-                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new Dictionary<string, Guid>
-                {
-                    ["waitlistOfferId"] = offered.OfferId.Value, ["waitlistEntryId"] = offered.EntryId.Value, ["patientId"] = offered.PatientId.Value,
-                    ["clinicianId"] = offered.ClinicianId.Value,
-                });
+                yield return Event(WebhookEventTypes.WaitlistOffered, offered.OfferId.Value, offered.OccurredAtUtc, new WaitlistOfferedEventData(
+                    offered.OfferId.Value, offered.EntryId.Value, offered.PatientId.Value, offered.ClinicianId.Value, Utc(offered.StartUtc), Utc(offered.ExpiresAtUtc)));
                 yield return Due(WaitlistOfferNoticeType, offered.OfferId.Value, offered.OccurredAtUtc, offered.OccurredAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 yield return Due(WaitlistOfferExpiryType, offered.OfferId.Value, offered.OccurredAtUtc, offered.ExpiresAtUtc, new WaitlistOfferPayload(offered.OfferId.Value));
                 break;
             case InvoiceIssued issued:
-                yield return Event(WebhookEventTypes.InvoiceIssued, issued.Invoice.InvoiceId.Value, issued.OccurredAtUtc, InvoiceIds(issued.Invoice), InvoiceBookkeeping.From(issued.Invoice));
+                yield return Event(WebhookEventTypes.InvoiceIssued, issued.Invoice.InvoiceId.Value, issued.OccurredAtUtc, InvoiceEventData.From(issued.Invoice));
                 break;
             case InvoicePaid paid:
-                yield return Event(WebhookEventTypes.InvoicePaid, paid.Invoice.InvoiceId.Value, paid.OccurredAtUtc, InvoiceIds(paid.Invoice), InvoiceBookkeeping.From(paid.Invoice));
+                yield return Event(WebhookEventTypes.InvoicePaid, paid.Invoice.InvoiceId.Value, paid.OccurredAtUtc, InvoiceEventData.From(paid.Invoice));
                 break;
             case InvoiceCredited credited:
                 yield return Event(
-                    WebhookEventTypes.InvoiceCredited, credited.Invoice.InvoiceId.Value, credited.OccurredAtUtc, InvoiceIds(credited.Invoice),
-                    InvoiceBookkeeping.From(credited.Invoice, credited.CreditNote));
+                    WebhookEventTypes.InvoiceCredited, credited.Invoice.InvoiceId.Value, credited.OccurredAtUtc, InvoiceEventData.From(credited.Invoice, credited.CreditNote));
                 break;
             case PaymentReceived received:
                 yield return Event(
-                    WebhookEventTypes.PaymentReceived, received.Payment.PaymentId.Value, received.OccurredAtUtc, PaymentIds(received.Payment),
-                    PaymentBookkeeping.From(received.Payment));
+                    WebhookEventTypes.PaymentReceived, received.Payment.PaymentId.Value, received.OccurredAtUtc, PaymentEventData.From(received.Payment));
                 break;
             case PaymentRefunded refunded:
                 yield return Event(
-                    WebhookEventTypes.PaymentRefunded, refunded.Payment.PaymentId.Value, refunded.OccurredAtUtc, PaymentIds(refunded.Payment),
-                    PaymentBookkeeping.From(refunded.Payment, refunded.Refund));
+                    WebhookEventTypes.PaymentRefunded, refunded.Payment.PaymentId.Value, refunded.OccurredAtUtc, PaymentEventData.From(refunded.Payment, refunded.Refund));
                 break;
             default:
                 throw new InvalidOperationException($"No outbox mapping for {domainEvent.GetType().Name}.");
         }
     }
+
+    /// <summary>The appointment as it is saved with the change (the booking channel is recorded after the booking event is raised).</summary>
+    private static AppointmentEventData AppointmentData(AppointmentChanged changed, AuditableEntity? raisedBy) => raisedBy is Appointment appointment
+        ? new AppointmentEventData(
+            appointment.Id.Value, appointment.PatientId.Value, appointment.ClinicianId.Value, appointment.AppointmentTypeId.Value, appointment.LocationId?.Value,
+            Utc(appointment.StartUtc), Utc(appointment.EndUtc), appointment.Status, appointment.Mode, appointment.Channel, appointment.CancellationReason)
+        : throw new InvalidOperationException($"{nameof(AppointmentChanged)} for {changed.AppointmentId.Value} was not raised by its appointment.");
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeSpan.Zero);
 
     private static string TypeOf(AppointmentChange change) => change switch
     {
@@ -185,39 +176,7 @@ public static class OutboxEvents
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown appointment change."),
     };
 
-    private static Dictionary<string, Guid> InvoiceIds(InvoiceSnapshot invoice)
-    {
-        var ids = new Dictionary<string, Guid> { ["invoiceId"] = invoice.InvoiceId.Value, ["patientId"] = invoice.PatientId.Value };
-        if (invoice.PayerId is { } payer)
-        {
-            ids["payerId"] = payer.Value;
-        }
-
-        if (invoice.ClinicianId is { } clinician)
-        {
-            ids["clinicianId"] = clinician.Value;
-        }
-
-        if (invoice.AppointmentId is { } appointment)
-        {
-            ids["appointmentId"] = appointment.Value;
-        }
-
-        return ids;
-    }
-
-    private static Dictionary<string, Guid> PaymentIds(PaymentSnapshot payment)
-    {
-        var ids = new Dictionary<string, Guid> { ["paymentId"] = payment.PaymentId.Value, ["patientId"] = payment.PatientId.Value };
-        if (payment.PayerId is { } payer)
-        {
-            ids["payerId"] = payer.Value;
-        }
-
-        return ids;
-    }
-
-    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, IReadOnlyDictionary<string, Guid> data, object? bookkeeping = null)
+    private static OutboxMessage Event(string type, Guid resourceId, DateTime occurredAtUtc, object data)
     {
         var id = Guid.CreateVersion7();
         return new OutboxMessage
@@ -225,7 +184,7 @@ public static class OutboxEvents
             Id = id,
             Kind = OutboxMessageKind.Event,
             Type = type,
-            PayloadJson = JsonSerializer.Serialize(new WebhookEventBody(id, type, new DateTimeOffset(occurredAtUtc, TimeSpan.Zero), data, bookkeeping), Json),
+            PayloadJson = JsonSerializer.Serialize(new WebhookEventBody(id, type, new DateTimeOffset(occurredAtUtc, TimeSpan.Zero), data), Json),
             ResourceId = resourceId,
             OccurredAtUtc = occurredAtUtc,
             DueAtUtc = occurredAtUtc,

@@ -84,8 +84,10 @@ public sealed class OutboxInterceptor(OutboxOptions options, OutboxSignal signal
     /// <summary>Adds the rows for every raised event; returns the appointments whose pending reminders the events withdraw.</summary>
     private List<Guid> Stage(DbContext context)
     {
-        var raised = context.ChangeTracker.Entries<AuditableEntity>().SelectMany(entry => entry.Entity.DequeueDomainEvents()).ToList();
-        var messages = raised.SelectMany(e => OutboxEvents.ToMessages(e, options)).ToList();
+        var staged = context.ChangeTracker.Entries<AuditableEntity>()
+            .SelectMany(entry => entry.Entity.DequeueDomainEvents().Select(domainEvent => (Event: domainEvent, RaisedBy: entry.Entity))).ToList();
+        var raised = staged.Select(s => s.Event).ToList();
+        var messages = staged.SelectMany(s => OutboxEvents.ToMessages(s.Event, options, s.RaisedBy)).ToList();
         context.Set<OutboxMessage>().AddRange(messages);
         if (messages.Count > 0)
         {

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
-using ClinicHip.Application.Scheduling.Availability;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Integration;
 using ClinicHip.Domain.Intake;
@@ -17,7 +16,6 @@ using ClinicHip.Infrastructure.Outbox;
 using ClinicHip.Infrastructure.Persistence.Configurations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ClinicHip.Domain.Webhooks;
 using ClinicHip.Domain.Auditing;
@@ -115,22 +113,9 @@ public abstract class ApplicationDbContext(DbContextOptions options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await using var writer = Database.CurrentTransaction is null ? await EnterWriterAsync(cancellationToken) : null;
-        var diaryChange = DiaryChangeOfThisSave();
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (!diaryChange.IsEmpty)
-            {
-                this.GetService<DiaryOccupancy>().Apply(diaryChange);
-                if (Database.CurrentTransaction is not null)
-                {
-                    diaryChangesInTransaction.Add(diaryChange);
-                }
-
-                await AnnounceDiaryChangeAsync(diaryChange, cancellationToken);
-            }
-
-            return saved;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -142,60 +127,12 @@ public abstract class ApplicationDbContext(DbContextOptions options)
         }
     }
 
-    /// <summary>The clinic's shape availability is laid on (see <see cref="ClinicShape"/>).</summary>
-    private static readonly HashSet<Type> ClinicShapeTypes =
-        [typeof(Clinician), typeof(WorkingInterval), typeof(AppointmentType), typeof(InPersonLocation), typeof(Domain.Locations.Location),
-        typeof(Domain.Scheduling.ClinicSettings)];
-
-    /// <summary>The saves of the current explicit transaction that changed the diary: forgotten again once it commits.</summary>
-    private readonly DiaryChange diaryChangesInTransaction = new();
-
-    /// <summary>
-    /// The clinician-days whose taken time this save changes, before and after (an appointment's time with its buffer,
-    /// a hold's, a time off's), and whether it changes the clinic's shape (see <see cref="DiaryOccupancy"/>).
-    /// </summary>
-    private DiaryChange DiaryChangeOfThisSave()
-    {
-        var change = new DiaryChange();
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-        {
-            var (end, isDiary) = entry.Entity switch
-            {
-                Appointment => (nameof(Appointment.ClinicianFreeAtUtc), true),
-                Domain.Scheduling.TimeOff => (nameof(Domain.Scheduling.TimeOff.EndUtc), true),
-                _ => ("", false),
-            };
-            if (!isDiary)
-            {
-                change.Clinic |= ClinicShapeTypes.Contains(entry.Metadata.ClrType);
-                continue;
-            }
-
-            if (entry.State != EntityState.Added)
-            {
-                var before = entry.OriginalValues;
-                change.Touch(before.GetValue<ClinicianId>(nameof(Appointment.ClinicianId)), before.GetValue<DateTime>(nameof(Appointment.StartUtc)), before.GetValue<DateTime>(end));
-            }
-
-            if (entry.State != EntityState.Deleted)
-            {
-                var after = entry.CurrentValues;
-                change.Touch(after.GetValue<ClinicianId>(nameof(Appointment.ClinicianId)), after.GetValue<DateTime>(nameof(Appointment.StartUtc)), after.GetValue<DateTime>(end));
-            }
-        }
-
-        return change;
-    }
-
     /// <summary>
     /// Waits, without holding a thread, until this process may write; null where the database itself queues writers
     /// well. Saves inside an explicit transaction entered it with the transaction. Leaving the turn returns only once
     /// what it committed is durable, so a caller never answers before its write would survive a power cut.
     /// </summary>
     protected virtual ValueTask<IAsyncDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
-
-    /// <summary>Lets the other instances on this database know what of the diary changed, where the provider can (PostgreSQL).</summary>
-    protected virtual Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Whether the provider refused the save for a duplicate unique key.</summary>
     protected abstract bool IsUniqueConstraintViolation(DbUpdateException exception);
@@ -222,21 +159,16 @@ public abstract class ApplicationDbContext(DbContextOptions options)
                 ChangeTracker.Clear();
             }
 
-            diaryChangesInTransaction.Clear();
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-
-            // Its saves' changes were forgotten before the commit, when a read could still load the old diary: forget them again now that it is visible.
-            this.GetService<DiaryOccupancy>().Apply(diaryChangesInTransaction);
-            diaryChangesInTransaction.Clear();
             return result;
         });
     }
 
     /// <summary>
     /// Runs raw statements as this process's writer (<see cref="EnterWriterAsync"/>), in a transaction of their own and
-    /// through the provider's retry strategy, outside the change tracker and without touching the diary version: for
+    /// through the provider's retry strategy, outside the change tracker and without touching availability's diary: for
     /// append-only rows written in bulk, where SaveChanges' tracking and per-row statements cost more than the write.
     /// </summary>
     internal async Task WriteOutsideTrackingAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)

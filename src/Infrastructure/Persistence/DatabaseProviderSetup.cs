@@ -1,12 +1,9 @@
-using ClinicHip.Application.Scheduling.Availability;
-using ClinicHip.Infrastructure.Outbox;
-using ClinicHip.Infrastructure.Persistence.Interceptors;
 using ClinicHip.Infrastructure.Persistence.PostgreSql;
 using ClinicHip.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 #if SQLSERVER
 using ClinicHip.Infrastructure.Persistence.SqlServer;
 #endif
@@ -16,7 +13,8 @@ namespace ClinicHip.Infrastructure.Persistence;
 /// <summary>
 /// Registers <see cref="ApplicationDbContext"/> on the configured provider, pooled: a request leases a context that
 /// was reset rather than building one with its options and services (measured: a visible share of a simple read).
-/// Pooling needs singleton options, so the interceptors are singletons (they read the caller per call). The server
+/// Pooling needs singleton options, so the interceptors are singletons (they read the caller per call), each registered
+/// as an <see cref="IInterceptor"/> by the feature it serves. The server
 /// providers retry transient faults (EF Core's defaults: six tries, exponential back-off up to 30 s); explicit
 /// transactions run inside the same strategy (<see cref="ApplicationDbContext.InTransactionAsync{T}"/>).
 /// </summary>
@@ -36,26 +34,18 @@ internal static class DatabaseProviderSetup
                 var connectionSettings = new SqliteConnectionSettings(options.SqliteDurability);
                 services.AddDbContextPool<ApplicationDbContext, SqliteApplicationDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString)
-                    .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
-                        provider.GetRequiredService<PatientNameWordsInterceptor>(), connectionSettings));
+                    .AddInterceptors([.. provider.GetServices<IInterceptor>(), connectionSettings]));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextPool<ApplicationDbContext, PostgreSqlApplicationDbContext>((provider, builder) => builder
                     .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
-                    .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
-                        provider.GetRequiredService<PatientNameWordsInterceptor>()));
-                services.AddHostedService(provider => new PostgreSqlDiaryListener(
-                    options.ConnectionString, provider.GetRequiredService<DiaryOccupancy>(), provider.GetRequiredService<ILogger<PostgreSqlDiaryListener>>()));
+                    .AddInterceptors(provider.GetServices<IInterceptor>()));
                 break;
 #if SQLSERVER
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ApplicationDbContext, SqlServerApplicationDbContext>((provider, builder) => builder
                     .UseSqlServer(options.ConnectionString, sqlServer => sqlServer.EnableRetryOnFailure())
-                    .AddInterceptors(
-                        provider.GetRequiredService<AuditableEntityInterceptor>(), provider.GetRequiredService<OutboxInterceptor>(),
-                        provider.GetRequiredService<PatientNameWordsInterceptor>()));
+                    .AddInterceptors(provider.GetServices<IInterceptor>()));
                 break;
 #else
             case DatabaseProvider.SqlServer:

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using ClinicHip.Application.Common.Interfaces;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ClinicHip.Infrastructure.Telehealth;
 
 /// <summary>The <c>Telehealth</c> configuration section.</summary>
-public sealed class TelehealthOptions
+public sealed class TelehealthOptions : IValidatableObject
 {
     public const string SectionName = "Telehealth";
 
@@ -18,7 +19,16 @@ public sealed class TelehealthOptions
     public string? SigningKey { get; set; }
 
     /// <summary>The room tokens' issuer, which the API's own tokens never carry.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Telehealth:Issuer must be set.")]
     public string Issuer { get; set; } = "ClinicHip.Telehealth";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is not { IsAbsoluteUri: true } || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return new ValidationResult("Telehealth:BaseUrl must be an absolute http or https address, e.g. https://video.clinic.example/rooms.", [nameof(BaseUrl)]);
+        }
+    }
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ public sealed class TelehealthSigningKey
 
     private const string HowToSet =
         "Set Telehealth__SigningKey to an ECDSA P-256 private key of its own, for example the output of "
-        + "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -outform DER | base64 -w0` (README, Configuration).";
+        + "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -outform DER | base64 -w0` (docs/configuration.md).";
 
     private TelehealthSigningKey(EcSigningKey key) => Key = key;
 

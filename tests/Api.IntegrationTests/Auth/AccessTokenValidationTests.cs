@@ -25,9 +25,9 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
         ForgedTokens.Forge(key ?? factory.AccessTokenKey, subject, expires, issuer, audience, stamp);
 
     [Theory]
-    [InlineData("wrong-key")]
-    [InlineData("expired")]
-    public async Task Me_WithARefusedToken_AnswersABareBearerChallenge_WithNoReason(string fault)
+    [InlineData("wrong-key", "The access token is invalid")]
+    [InlineData("expired", "The access token expired")]
+    public async Task Me_WithARefusedToken_AnswersInvalidToken_SayingOnlyExpiredOrInvalid(string fault, string description)
     {
         var (subject, stamp) = await AdminAsync();
         var token = fault == "expired"
@@ -39,7 +39,7 @@ public class AccessTokenValidationTests(ClinicApiFactory factory) : IClassFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var challenge = response.Headers.WwwAuthenticate.ShouldHaveSingleItem();
         challenge.Scheme.ShouldBe("Bearer");
-        (challenge.Parameter ?? "").ShouldNotContain("error_description");
+        challenge.Parameter.ShouldBe($"error=\"invalid_token\", error_description=\"{description}\"");
     }
 
     [Fact]

@@ -44,10 +44,10 @@ public class AssessmentTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
 
         var revised = GroinContent();
         revised["notes"] = "Discussed load management; review in two weeks.";
-        (await OkAsync(await clinician.PutAsJsonAsync($"/api/assessments/{id}", new { content = revised })))["content"]!["notes"]!.GetValue<string>().ShouldContain("two weeks");
+        (await OkAsync(await clinician.PutAnyVersionAsJsonAsync($"/api/assessments/{id}", new { content = revised })))["content"]!["notes"]!.GetValue<string>().ShouldContain("two weeks");
         (await OkAsync(await clinician.PostAsync($"/api/assessments/{id}/sign", null)))["status"]!.GetValue<string>().ShouldBe("Signed");
 
-        (await (await clinician.PutAsJsonAsync($"/api/assessments/{id}", new { content = GroinContent() })).ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!
+        (await (await clinician.PutAnyVersionAsJsonAsync($"/api/assessments/{id}", new { content = GroinContent() })).ShouldBeProblemAsync(HttpStatusCode.Conflict))["code"]!
             .GetValue<string>().ShouldBe("assessment.signed");
         var (_, colleagueEmail) = await scenario.AddClinicianAsync();
         var colleague = await factory.SignedInClientAsync(colleagueEmail, StaffPassword);
@@ -73,7 +73,7 @@ public class AssessmentTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var colleague = await factory.SignedInClientAsync(colleagueEmail, StaffPassword);
 
         (await colleague.GetFromJsonAsync<JsonObject>($"/api/assessments/{id}"))!["content"].ShouldNotBeNull();
-        await (await colleague.PutAsJsonAsync($"/api/assessments/{id}", new { content = GroinContent() })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await colleague.PutAnyVersionAsJsonAsync($"/api/assessments/{id}", new { content = GroinContent() })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await colleague.PostAsync($"/api/assessments/{id}/sign", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await clinician.PostAsJsonAsync($"/api/assessments/{id}/addenda", new { text = "x" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }

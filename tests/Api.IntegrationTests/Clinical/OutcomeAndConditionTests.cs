@@ -16,7 +16,7 @@ public class OutcomeAndConditionTests(ClinicApiFactory factory) : IClassFixture<
 
         var conditions = (await patient.GetFromJsonAsync<JsonArray>("/api/conditions"))!;
 
-        conditions.Count.ShouldBe(25);
+        conditions.Count.ShouldBe(41);
         conditions.Single(c => c!["code"]!.GetValue<string>() == "SlippedCapitalFemoralEpiphysis")!["icd10"]!.GetValue<string>().ShouldBe("M93.0");
         conditions.Single(c => c!["code"]!.GetValue<string>() == "Malignancy")!["icd10"].ShouldBeNull();
         var bursitis = conditions.Single(c => c!["code"]!.GetValue<string>() == "TrochantericBursitis")!;

@@ -11,13 +11,24 @@ public class ProblemResponseTests(ClinicApiFactory factory) : IClassFixture<Clin
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task Register_WithMissingFields_Returns400WithErrorsPerField()
+    public async Task Register_WithMissingFields_Returns400NamingEachMissingMember()
     {
         var problem = await (await factory.CreateClient().PostAsync("/api/auth/register", Json("""{"email":"not-an-email"}""")))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         var errors = problem["errors"]!.AsObject();
-        errors.Select(e => e.Key).ShouldBe(["email", "password", "givenName", "familyName", "dateOfBirth", "phone"], ignoreOrder: true);
+        errors.Select(e => e.Key).ShouldBe(["password", "givenName", "familyName", "dateOfBirth", "phone"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Register_WithEveryMemberButBadValues_Returns400WithErrorsPerField()
+    {
+        var problem = await (await factory.CreateClient().PostAsync("/api/auth/register", Json(
+            """{"email":"not-an-email","password":"Demo-Passw0rd!","givenName":"","familyName":"","dateOfBirth":"1990-01-01","phone":"12"}""")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["email", "givenName", "familyName", "phone"], ignoreOrder: true);
     }
 
     [Theory]

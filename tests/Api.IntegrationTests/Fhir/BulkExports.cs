@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ClinicHip.Api.Fhir;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using static ClinicHip.Api.IntegrationTests.Fhir.BulkExports;
 using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
-using Task = System.Threading.Tasks.Task;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 
@@ -42,11 +42,11 @@ public class FhirBulkExportTests(ClinicApiFactory factory) : IClassFixture<Clini
         var accepted = await FhirAsync<OperationOutcome>(kickoff, HttpStatusCode.Accepted);
         accepted.Issue.ShouldHaveSingleItem().Severity.ShouldBe(OperationOutcome.IssueSeverity.Information);
         var statusUrl = kickoff.Content.Headers.ContentLocation.ShouldNotBeNull().ToString();
-        statusUrl.ShouldStartWith("http://localhost/fhir/$export-status/");
+        statusUrl.ShouldStartWith($"{ClinicApiFactory.PublicBaseUrl}/fhir/$export-status/");
 
         var manifest = await ManifestAsync(scenario.Admin, statusUrl);
         manifest["requiresAccessToken"]!.GetValue<bool>().ShouldBeTrue();
-        manifest["request"]!.GetValue<string>().ShouldBe("http://localhost/fhir/$export");
+        manifest["request"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/fhir/$export");
         DateTimeOffset.Parse(manifest["transactionTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow);
         manifest["error"]!.AsArray().ShouldBeEmpty();
@@ -56,7 +56,7 @@ public class FhirBulkExportTests(ClinicApiFactory factory) : IClassFixture<Clini
         var byType = new Dictionary<string, List<Resource>>();
         foreach (var (type, url, count) in outputs)
         {
-            url.ShouldStartWith("http://localhost/fhir/$export-file/");
+            url.ShouldStartWith($"{ClinicApiFactory.PublicBaseUrl}/fhir/$export-file/");
             var resources = await DownloadAsync(scenario.Admin, url, type);
             resources.Count.ShouldBe(count);
             byType[type] = resources;

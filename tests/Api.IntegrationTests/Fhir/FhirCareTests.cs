@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ClinicHip.Api.Fhir;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Api.IntegrationTests.Intake;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
-using Task = System.Threading.Tasks.Task;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 
@@ -278,7 +278,7 @@ public class FhirCareTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         conditions.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Patient>().Id.ShouldBe(care.PatientId.ToString());
         var responses = await FhirAsync<Bundle>(await care.Patient.GetAsync(
             $"/fhir/QuestionnaireResponse?patient={care.PatientId}&_include=QuestionnaireResponse:questionnaire"));
-        responses.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Questionnaire>().Version.ShouldBe("2");
+        responses.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource.ShouldBeOfType<Questionnaire>().Version.ShouldBe("3");
         (await FhirAsync<Bundle>(await care.Patient.GetAsync($"/fhir/CarePlan?patient={care.PatientId}&_include=CarePlan:subject")))
             .Entry.Count(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).ShouldBe(1);
 

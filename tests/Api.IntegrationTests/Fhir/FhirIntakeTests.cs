@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using ClinicHip.Api.IntegrationTests.Intake;
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
-using Task = System.Threading.Tasks.Task;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 
@@ -35,16 +35,26 @@ public class FhirIntakeTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         [.. questionnaire.Item.Single(i => i.LinkId == linkId).AnswerOption.Select(o => o.Value.ShouldBeOfType<Coding>().Code)];
 
     [Fact]
-    public async Task Questionnaire_ReadAndSearch_ServeBothFormVersionsUnderOneCanonicalUrlFromThePublicAddress()
+    public async Task Questionnaire_ReadAndSearch_ServeEveryFormVersionUnderOneCanonicalUrlFromThePublicAddress()
     {
         var (patient, _) = await factory.NewPatientClientAsync();
 
-        var current = await FhirAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire/hip-intake-2"));
+        var current = await FhirAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire/hip-intake-3"));
         current.Url.ShouldBe(Canonical);
-        current.Version.ShouldBe("2");
+        current.Version.ShouldBe("3");
         current.Status.ShouldBe(PublicationStatus.Active);
         LinkIds(current.Item).ShouldContain("neurological-symptoms");
-        OptionCodes(current, "pain-locations").ShouldContain("Knee");
+        OptionCodes(current, "pain-locations").ShouldContain("LowerAbdomen");
+        var period = current.Item.Single(i => i.LinkId == "period-late-or-missed");
+        period.EnableWhen.Select(w => (w.Question, w.Answer.ShouldBeOfType<Coding>().Code)).ShouldBe([("sex", "Female"), ("sex", "Intersex")]);
+        period.EnableBehavior.ShouldBe(Questionnaire.EnableWhenBehavior.Any);
+
+        var second = await FhirAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire/hip-intake-2"));
+        second.Status.ShouldBe(PublicationStatus.Retired);
+        LinkIds(second.Item).ShouldContain("neurological-symptoms");
+        LinkIds(second.Item).ShouldNotContain("period-late-or-missed");
+        OptionCodes(second, "pain-locations").ShouldContain("Knee");
+        OptionCodes(second, "pain-locations").ShouldNotContain("LowerAbdomen");
 
         var first = await FhirAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire/hip-intake-1"));
         first.Url.ShouldBe(Canonical);
@@ -55,10 +65,10 @@ public class FhirIntakeTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
 
         (await MatchesAsync<Questionnaire>(await patient.GetAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(Canonical + "|1")}")))
             .ShouldHaveSingleItem().Id.ShouldBe("hip-intake-1");
-        (await MatchesAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire?status=active"))).ShouldHaveSingleItem().Version.ShouldBe("2");
-        (await MatchesAsync<Questionnaire>(await patient.GetAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(Canonical)}"))).Count.ShouldBe(2);
+        (await MatchesAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire?status=active"))).ShouldHaveSingleItem().Version.ShouldBe("3");
+        (await MatchesAsync<Questionnaire>(await patient.GetAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(Canonical)}"))).Count.ShouldBe(3);
         (await MatchesAsync<Questionnaire>(await patient.GetAsync("/fhir/Questionnaire?url=https://elsewhere.example/Questionnaire/hip-intake"))).ShouldBeEmpty();
-        await OutcomeAsync(await patient.GetAsync("/fhir/Questionnaire/hip-intake-3"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
+        await OutcomeAsync(await patient.GetAsync("/fhir/Questionnaire/hip-intake-4"), HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound);
         await OutcomeAsync(await factory.CreateClient().GetAsync("/fhir/Questionnaire/hip-intake-2"), HttpStatusCode.Unauthorized, OperationOutcome.IssueType.Login);
     }
 
@@ -71,11 +81,11 @@ public class FhirIntakeTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var old = (await CreatedAsync(await patient.PostAsJsonAsync("/api/intake-forms", IntakeJson.Form(IntakeJson.SuspectedStressFracture()))))["id"]!.GetValue<Guid>();
         await IntakeSnapshots.StoreAsVersion1Async(factory, old);
         var clinician = await scenario.ClinicianClientAsync(factory);
-        var version2 = await FhirAsync<Questionnaire>(await clinician.GetAsync("/fhir/Questionnaire/hip-intake-2"));
+        var version3 = await FhirAsync<Questionnaire>(await clinician.GetAsync("/fhir/Questionnaire/hip-intake-3"));
         var version1 = await FhirAsync<Questionnaire>(await clinician.GetAsync("/fhir/Questionnaire/hip-intake-1"));
 
         var response = await FhirAsync<QuestionnaireResponse>(await clinician.GetAsync($"/fhir/QuestionnaireResponse/{current}"));
-        response.Questionnaire.ShouldBe($"{Canonical}|2");
+        response.Questionnaire.ShouldBe($"{Canonical}|3");
         response.Status.ShouldBe(QuestionnaireResponse.QuestionnaireResponseStatus.Completed);
         response.Subject!.Reference.ShouldBe($"Patient/{profile.Id}");
         response.Author!.Reference.ShouldBe($"Patient/{profile.Id}");
@@ -85,7 +95,7 @@ public class FhirIntakeTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         Answer<Integer>(response, "pain.during-run").Value.ShouldBe(3);
         Answer<FhirDecimal>(response, "running.current-weekly-km").Value.ShouldBe(45m);
         Answer<FhirBoolean>(response, "able-to-bear-weight").Value.ShouldBe(true);
-        LinkIds(response.Item).ShouldBeSubsetOf(LinkIds(version2.Item));
+        LinkIds(response.Item).ShouldBeSubsetOf(LinkIds(version3.Item));
 
         var answeredOnVersion1 = await FhirAsync<QuestionnaireResponse>(await patient.GetAsync($"/fhir/QuestionnaireResponse/{old}"));
         answeredOnVersion1.Questionnaire.ShouldBe($"{Canonical}|1");

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
 using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
 using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
 using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
-using Task = System.Threading.Tasks.Task;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ClinicHip.Api.Fhir;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
-using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
-using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 using Task = System.Threading.Tasks.Task;
+using static ClinicHip.Api.IntegrationTests.Fhir.FhirHttp;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ApiClientExtensions;
+using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 
 namespace ClinicHip.Api.IntegrationTests.Fhir;
 
@@ -136,6 +136,10 @@ public class FhirTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactor
         var unsupported = await OutcomeAsync(await patient.GetAsync("/fhir/Patient?gender=female"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
         unsupported.Issue[0].Expression.ShouldBe(["gender"]);
         await OutcomeAsync(await patient.GetAsync("/fhir/Appointment?date=tomorrow"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        var today = DateTime.UtcNow.Date;
+        var closed = await OutcomeAsync(await patient.GetAsync($"/fhir/Appointment?date=ge{today.AddDays(2):yyyy-MM-dd}&date=lt{today.AddDays(1):yyyy-MM-dd}"),
+            HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
+        closed.Issue[0].Expression.ShouldBe(["to"], "a window that closes before it opens is refused by the appointment list's own rule");
         await OutcomeAsync(await patient.GetAsync("/fhir/Patient?_count=0"), HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid);
 
         await (await patient.GetAsync($"/api/patients/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);

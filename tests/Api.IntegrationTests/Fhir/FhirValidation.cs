@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClinicHip.Api.Fhir;
+using ClinicHip.Fhir;
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Specification.Source;

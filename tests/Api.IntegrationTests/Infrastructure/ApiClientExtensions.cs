@@ -18,6 +18,18 @@ public static class ApiClientExtensions
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// A PUT with <c>If-Match: *</c>: replaces whatever version is current, for tests whose subject is not concurrency
+    /// (a PUT without If-Match answers 428).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PutAnyVersionAsJsonAsync<T>(this HttpClient client, string path, T body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Registers a new patient, then signs in as them to read the profile (registration answers 202 with no profile).</summary>
     public static async Task<PatientProfile> RegisterPatientAsync(this HttpClient client, string? email = null)
     {

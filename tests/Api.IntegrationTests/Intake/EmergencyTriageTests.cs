@@ -35,7 +35,7 @@ public class EmergencyTriageTests(ClinicApiFactory factory) : IClassFixture<Clin
         form["advice"]!["whatToDo"]!.GetValue<string>().ShouldContain("emergency department now");
         form["advice"]!["whenToSeekEmergencyCare"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         form["redFlags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()).ShouldContain("red-flag.cauda-equina");
-        form["answers"]!["formVersion"]!.GetValue<int>().ShouldBe(2);
+        form["answers"]!["formVersion"]!.GetValue<int>().ShouldBe(3);
         form["reasons"].ShouldBeNull();
 
         var reason = clinicianView["reasons"]!.AsArray().Single(r => r!["rule"]!.GetValue<string>() == "red-flag.cauda-equina")!;

@@ -44,6 +44,31 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
     }
 
     [Fact]
+    public async Task Availability_DateWithoutTimeAndOffset_IsRefusedWithTheMessageTheErrorTextGives()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.GetAsync($"/api/availability?appointmentTypeId={Guid.NewGuid()}&from=2026-12-14&to=2026-12-15T00:00:00Z");
+
+        (await SingleErrorAsync(response, "from")).ShouldBe("'2026-12-14' is not an ISO 8601 date and time with its offset (2026-12-01T09:30:00+10:00).");
+    }
+
+    [Fact]
+    public async Task Availability_DateAndTimeWithoutOffset_IsReadAsUtc()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var from = ClinicScenario.Local(7, 0).UtcDateTime;
+        var to = from.AddDays(1);
+        var query = $"/api/availability?appointmentTypeId={scenario.FollowUpId}&clinicianId={scenario.ClinicianId}";
+
+        var withoutOffset = await scenario.Admin.GetStringAsync($"{query}&from={from:yyyy-MM-ddTHH:mm:ss}&to={to:yyyy-MM-ddTHH:mm:ss}");
+        var utc = await scenario.Admin.GetStringAsync($"{query}&from={from:yyyy-MM-ddTHH:mm:ss}Z&to={to:yyyy-MM-ddTHH:mm:ss}Z");
+
+        withoutOffset.ShouldBe(utc);
+        withoutOffset.ShouldContain("\"start\"");
+    }
+
+    [Fact]
     public async Task Book_UnknownBodyMember_IsRefusedByName()
     {
         var admin = await factory.AdminClientAsync();
@@ -55,6 +80,42 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
         });
 
         (await SingleErrorAsync(response, "inPersonOverideReason")).ShouldContain("not part of the request");
+    }
+
+    [Fact]
+    public async Task Book_SeveralUnknownBodyMembers_AreAllNamedAndNothingIsBooked()
+    {
+        var admin = await factory.AdminClientAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/appointments", new
+        {
+            patientId = Guid.NewGuid(), clinicianId = Guid.NewGuid(), appointmentTypeId = Guid.NewGuid(),
+            start = "2026-12-07T10:00:00+10:00", mode = "InPerson", inPersonOverideReason = "Misspelt", notes = "Also not a member",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["inPersonOverideReason", "notes"]);
+    }
+
+    [Fact]
+    public async Task WorkingHours_UnknownMembersInsideTheList_AreNamedByTheirPath()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+
+        var response = await scenario.Admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", new
+        {
+            intervals = new object[]
+            {
+                new { day = "Monday", start = "08:00", end = "12:00" },
+                new { day = "Tuesday", start = "08:00", end = "12:00", room = "2" },
+            },
+            comment = "not a member",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["intervals[1].room", "comment"]);
     }
 
     [Fact]
@@ -98,7 +159,7 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
         var settings = await ApiClientExtensions.OkAsync(await admin.GetAsync("/api/clinic/settings"));
         settings["timezone_id"] = "Europe/London";
 
-        var response = await admin.PutAsJsonAsync("/api/clinic/settings", settings);
+        var response = await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", settings);
 
         await SingleErrorAsync(response, "timezone_id");
     }
@@ -127,7 +188,7 @@ public class BindingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFac
         var path = $"/api/clinicians/{scenario.ClinicianId}/working-hours";
         var hours = await ApiClientExtensions.OkAsync(await scenario.Admin.GetAsync(path));
 
-        var changed = await ApiClientExtensions.OkAsync(await scenario.Admin.PutAsJsonAsync(path, hours));
+        var changed = await ApiClientExtensions.OkAsync(await scenario.Admin.PutAnyVersionAsJsonAsync(path, hours));
 
         changed["intervals"]!.AsArray().Count.ShouldBe(hours["intervals"]!.AsArray().Count);
     }

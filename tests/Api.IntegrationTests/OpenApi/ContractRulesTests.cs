@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Api.IntegrationTests.Infrastructure;
@@ -13,7 +14,7 @@ namespace ClinicHip.Api.IntegrationTests.OpenApi;
 /// The rules every operation of the contract keeps, checked over the whole served document so that an endpoint added
 /// later is held to them too (docs/decisions/0011-openapi-contract.md).
 /// </summary>
-public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
+public partial class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -165,6 +166,25 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
         events.ShouldContain("intake.emergency");
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("fhir")]
+    public async Task NoDescription_ShowsARawXmlDocTag(string documentName)
+    {
+        var document = await SwaggerJson.LoadAsync(factory, documentName);
+
+        var raw = Descendants(document)
+            .SelectMany(o => new[] { o["description"], o["summary"] }.OfType<JsonValue>())
+            .Where(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String && XmlDocTag().IsMatch(v.GetValue<string>()))
+            .Select(v => v.GetValue<string>())
+            .ToList();
+
+        raw.ShouldBeEmpty("an XML doc tag the comment reader did not turn into Markdown (a <c> across a line break, an unescaped <)");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"</?(c|code|see|seealso|paramref|typeparamref|para|list|item|term|summary|remarks|returns|example|inheritdoc)\b[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex XmlDocTag();
+
     [Fact]
     public async Task NoSchema_CombinesNullWithAReference()
     {
@@ -189,7 +209,10 @@ public class ContractRulesTests(ClinicApiFactory factory) : IClassFixture<Clinic
                 .Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["Webhook-Id", "Webhook-Timestamp", "Webhook-Signature"], ignoreOrder: true);
             var body = SwaggerJson.Schema(document, SwaggerJson.ReferencedSchema(post["requestBody"]!["content"]!["application/json"]!["schema"])!);
             body["properties"]!["type"]!["enum"]!.AsArray().Single()!.GetValue<string>().ShouldBe(type);
-            body["properties"]!["data"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(WebhookEventTypes.Data[type].Always, ignoreOrder: true);
+            var data = SwaggerJson.Schema(document, SwaggerJson.ReferencedSchema(body["properties"]!["data"])!);
+            data["required"]!.AsArray().Select(r => r!.GetValue<string>())
+                .ShouldBe(WebhookEventTypes.Data[type].GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)), ignoreOrder: true);
+            post["requestBody"]!["content"]!["application/json"]!["example"]!["type"]!.GetValue<string>().ShouldBe(type);
         }
     }
 

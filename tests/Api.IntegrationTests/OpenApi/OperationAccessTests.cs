@@ -14,7 +14,7 @@ public class OperationAccessTests(ClinicApiFactory factory) : IClassFixture<Clin
 
         scheme["type"]!.GetValue<string>().ShouldBe("oauth2");
         var flow = scheme["flows"]!["clientCredentials"]!;
-        flow["tokenUrl"]!.GetValue<string>().ShouldBe("http://localhost/api/auth/client-token");
+        flow["tokenUrl"]!.GetValue<string>().ShouldBe($"{ClinicApiFactory.PublicBaseUrl}/api/auth/client-token");
         flow["scopes"]!.AsObject().Select(s => s.Key).ShouldBe(IntegrationScopes.All, ignoreOrder: true);
     }
 

@@ -23,12 +23,12 @@ public class SwaggerDocumentTests(ClinicApiFactory factory) : IClassFixture<Clin
     }
 
     [Fact]
-    public async Task Document_IsOpenApi31_NamingTheServerItWasFetchedFrom()
+    public async Task Document_IsOpenApi31_NamingThePublicAddressAsItsServer()
     {
         var document = await DocumentAsync();
 
         document["openapi"]!.GetValue<string>().ShouldStartWith("3.1.");
-        document["servers"]!.AsArray().ShouldHaveSingleItem()!["url"]!.GetValue<string>().ShouldBe("http://localhost");
+        document["servers"]!.AsArray().ShouldHaveSingleItem()!["url"]!.GetValue<string>().ShouldBe(ClinicApiFactory.PublicBaseUrl);
         document["info"]!["contact"]!["email"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
     }
 

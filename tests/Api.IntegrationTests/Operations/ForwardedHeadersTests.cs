@@ -4,7 +4,7 @@ using ClinicHip.Api.IntegrationTests.Infrastructure;
 namespace ClinicHip.Api.IntegrationTests.Operations;
 
 /// <summary>
-/// Behind a reverse proxy (README, Scale-out): the per-address sign-in limit applies to the client named in
+/// Behind a reverse proxy (docs/operations.md, Scale-out): the per-address sign-in limit applies to the client named in
 /// X-Forwarded-For when, and only when, the connection comes from a configured proxy.
 /// </summary>
 public sealed class ForwardedHeadersTests : IAsyncLifetime

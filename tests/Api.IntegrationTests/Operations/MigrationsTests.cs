@@ -14,7 +14,7 @@ public class MigrationsTests
     {
         using var db = new SqliteDesignTimeDbContextFactory().CreateDbContext([]);
 
-        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for SQLite (README, Adding a migration)");
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for SQLite (docs/databases.md, Adding a migration)");
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class MigrationsTests
     {
         using var db = new PostgreSqlDesignTimeDbContextFactory().CreateDbContext([]);
 
-        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for PostgreSQL (README, Adding a migration)");
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for PostgreSQL (docs/databases.md, Adding a migration)");
     }
 
     [Fact]

@@ -105,4 +105,33 @@ public class PossibleDuplicateTests(ClinicApiFactory factory) : IClassFixture<Cl
         audit.Where(a => a!["action"]!.GetValue<string>() == "ConfirmPatientNotDuplicate").Select(a => a!["outcome"]!.GetValue<string>())
             .ShouldBe(["Success", "Rejected"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Create_ThatNamesAnExistingPatientAsACandidate_IsAuditedLikeASearch_AndInTheirAccessLog()
+    {
+        var scenario = await ClinicScenario.CreateAsync(factory);
+        var frontDesk = await scenario.FrontDeskAsync(factory);
+        var frontDeskUserId = (await frontDesk.GetFromJsonAsync<JsonObject>("/api/auth/me"))!["userId"]!.GetValue<Guid>();
+        var (patientClient, patient) = await factory.NewPatientClientAsync();
+
+        // Only the email matches: the lookup the probe made, naming the patient, their birth date and id.
+        var refused = await (await frontDesk.PostAsJsonAsync("/api/patients", new
+        {
+            givenName = "Someone", familyName = "Else" + Guid.NewGuid().ToString("N")[..8], dateOfBirth = "1970-01-01", sex = "Male",
+            phone = $"04{Random.Shared.Next(10_000_000, 99_999_999)}", email = patient.Email,
+        })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        refused["candidates"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ShouldBe([patient.Id]);
+
+        var trail = (await scenario.Admin.GetFromJsonAsync<JsonObject>($"/api/audit?userId={frontDeskUserId}&pageSize=200"))!["items"]!.AsArray()
+            .Where(r => r!["action"]!.GetValue<string>() == "CreatePatient").ToList();
+        var lookup = trail.Single(r => r!["patientId"] is null)!;
+        lookup["outcome"]!.GetValue<string>().ShouldBe("Rejected");
+        lookup["queryKind"]!.GetValue<string>().ShouldBe("patient.possible-duplicate");
+        lookup["rowsShown"]!.GetValue<int>().ShouldBe(1);
+        lookup["shownPatientIds"]!.AsArray().Select(i => i!.GetValue<Guid>()).ShouldBe([patient.Id]);
+        trail.Single(r => r!["patientId"] is not null)!["patientId"]!.GetValue<Guid>().ShouldBe(patient.Id);
+        var log = (await patientClient.GetFromJsonAsync<JsonArray>("/api/patients/me/access-log"))!;
+        log.ShouldContain(e => e!["action"]!.GetValue<string>() == "CreatePatient"
+            && e["description"]!.GetValue<string>().EndsWith("saw you named as a possible duplicate of a record being entered", StringComparison.Ordinal));
+    }
 }

@@ -9,14 +9,14 @@ using static ClinicHip.Api.IntegrationTests.Infrastructure.ClinicScenario;
 namespace ClinicHip.Api.IntegrationTests.ScaleOut;
 
 /// <summary>
-/// Three API processes on one PostgreSQL database, as a clinic group behind a load balancer runs them (README,
+/// Three API processes on one PostgreSQL database, as a clinic group behind a load balancer runs them (docs/operations.md,
 /// Scale-out): the guarantees that must hold across instances, and the documented bounds on what each instance caches.
 /// </summary>
 public sealed class ThreeInstanceTests(ThreeInstances api) : IClassFixture<ThreeInstances>
 {
     private const string NeedsPostgreSql = "Runs on a PostgreSQL server only (CLINICHIP_TEST_POSTGRES; tools/postgres/with-postgres.sh): several instances share a server database.";
 
-    /// <summary>The documented bound (README, Configuration): Jwt:AccountStateCacheDuration.</summary>
+    /// <summary>The documented bound (docs/configuration.md): Jwt:AccountStateCacheDuration.</summary>
     private static readonly TimeSpan AccountStateBound = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -43,11 +43,11 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
     {
         var admin = await factory.AdminClientAsync();
 
-        var changed = await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync("/api/clinic/settings", FormerSettings(notice: "05:00:00")));
+        var changed = await ApiClientExtensions.OkAsync(await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", FormerSettings(notice: "05:00:00")));
 
         changed["minimumNoticeForPatientsMinutes"]!.GetValue<int>().ShouldBe(300);
         changed["minimumNoticeForPatients"]!.GetValue<string>().ShouldBe("05:00:00");
-        (await admin.PutAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         var settings = await ApiClientExtensions.OkAsync(await admin.GetAsync("/api/clinic/settings"));
         settings["slotIntervalMinutes"] = 30;
 
-        var problem = await (await admin.PutAsJsonAsync("/api/clinic/settings", settings)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", settings)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["slotIntervalMinutes"]);
     }
@@ -67,7 +67,7 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
     {
         var admin = await factory.AdminClientAsync();
 
-        var response = await admin.PutAsJsonAsync("/api/clinic/settings", new { timeZone = "Australia/Brisbane", slotIntervalMinutes = 15 });
+        var response = await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", new { timeZone = "Australia/Brisbane", slotIntervalMinutes = 15 });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain("bookingHorizonMinutes");
@@ -90,13 +90,13 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
 
         var now = (await admin.GetFromJsonAsync<JsonObject>("/api/clinic/settings"))!;
         now["minimumNoticeForPatientsMinutes"]!.GetValue<int>().ShouldBe(180);
-        (await admin.PutAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAnyVersionAsJsonAsync("/api/clinic/settings", Settings())).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task UpdateSettings_WithUnknownTimeZone_Returns422()
     {
-        var problem = await (await (await factory.AdminClientAsync()).PutAsJsonAsync("/api/clinic/settings", Settings(zone: "Mars/Base")))
+        var problem = await (await (await factory.AdminClientAsync()).PutAnyVersionAsJsonAsync("/api/clinic/settings", Settings(zone: "Mars/Base")))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         problem["code"]!.GetValue<string>().ShouldBe("clinic.time-zone-unknown");
@@ -108,7 +108,7 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         var scenario = await ClinicScenario.CreateAsync(factory);
         var frontDesk = await scenario.FrontDeskAsync(factory);
 
-        await (await frontDesk.PutAsJsonAsync("/api/clinic/settings", Settings())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await frontDesk.PutAnyVersionAsJsonAsync("/api/clinic/settings", Settings())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -167,13 +167,13 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         var clinician = await scenario.ClinicianClientAsync(factory);
         var week = new { intervals = new[] { new { day = "Monday", start = "08:00", end = "12:30" }, new { day = "Monday", start = "13:30", end = "17:00" } } };
 
-        var own = await clinician.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", week);
+        var own = await clinician.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", week);
         own.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await own.Content.ReadFromJsonAsync<JsonObject>())!["intervals"]!.AsArray().Count.ShouldBe(2);
 
-        await (await clinician.PutAsJsonAsync($"/api/clinicians/{otherClinicianId}/working-hours", week)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await clinician.PutAnyVersionAsJsonAsync($"/api/clinicians/{otherClinicianId}/working-hours", week)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         var frontDesk = await scenario.FrontDeskAsync(factory);
-        await (await frontDesk.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", week)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await frontDesk.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", week)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/clinicians/{scenario.ClinicianId}/working-hours"))!["intervals"]!.AsArray().Count.ShouldBe(2);
     }
 
@@ -183,7 +183,7 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
         var scenario = await ClinicScenario.CreateAsync(factory);
         var overlapping = new { intervals = new[] { new { day = "Monday", start = "08:00", end = "12:30" }, new { day = "Monday", start = "12:00", end = "17:00" } } };
 
-        await (await scenario.Admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", overlapping))
+        await (await scenario.Admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", overlapping))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/clinicians/{scenario.ClinicianId}/working-hours")
@@ -196,7 +196,7 @@ public class ClinicSetupTests(ClinicApiFactory factory) : IClassFixture<ClinicAp
 
     [Fact]
     public async Task WorkingHours_OfUnknownClinician_Returns404() =>
-        await (await (await factory.AdminClientAsync()).PutAsJsonAsync($"/api/clinicians/{Guid.NewGuid()}/working-hours", new { intervals = Array.Empty<object>() }))
+        await (await (await factory.AdminClientAsync()).PutAnyVersionAsJsonAsync($"/api/clinicians/{Guid.NewGuid()}/working-hours", new { intervals = Array.Empty<object>() }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         });
         var clinicianId = (await staff.Content.ReadFromJsonAsync<JsonObject>())!["clinician"]!["id"]!.GetValue<Guid>();
         var hours = Enum.GetValues<DayOfWeek>().Select(day => new { day = day.ToString(), start = "08:00", end = "17:00" });
-        (await client.PutAsJsonAsync($"/api/clinicians/{clinicianId}/working-hours", new { intervals = hours })).EnsureSuccessStatusCode();
+        (await client.PutAnyVersionAsJsonAsync($"/api/clinicians/{clinicianId}/working-hours", new { intervals = hours })).EnsureSuccessStatusCode();
         var type = await client.PostAsJsonAsync("/api/appointment-types", new { name = "Follow-up", durationMinutes = 30, bufferAfterMinutes = 0, mode = "Either", bookableOnline = true });
         var typeId = (await type.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 

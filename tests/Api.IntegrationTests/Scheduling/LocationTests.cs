@@ -101,7 +101,7 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         // Closed: no bookings there, no new working hours there, and patients no longer see it.
         (await (await patient.PostAsJsonAsync("/api/appointments", Booking(scenario.ClinicianId, scenario.InitialAssessmentId, Local(3, 9))))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("appointment.location-closed");
-        (await (await admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", Hours((DayOfWeek.Monday, 8, 12, branch))))
+        (await (await admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", Hours((DayOfWeek.Monday, 8, 12, branch))))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("clinician.location-closed");
         await (await patient.GetAsync($"/api/locations/{branch}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await patient.GetFromJsonAsync<JsonArray>("/api/locations"))!.Select(l => l!["id"]!.GetValue<Guid>()).ShouldNotContain(branch);
@@ -117,18 +117,18 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         var url = $"/api/clinicians/{scenario.ClinicianId}/working-hours";
         var before = await admin.GetStringAsync(url);
 
-        (await (await admin.PutAsJsonAsync(url, Hours((DayOfWeek.Monday, 8, 12, MainLocationId), (DayOfWeek.Monday, 11, 15, second))))
+        (await (await admin.PutAnyVersionAsJsonAsync(url, Hours((DayOfWeek.Monday, 8, 12, MainLocationId), (DayOfWeek.Monday, 11, 15, second))))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("clinician.two-locations-at-once");
 
         // Perth 12:00–13:00 is 14:00–15:00 in Brisbane: inside the afternoon in the city although the wall clocks do not meet.
-        (await (await admin.PutAsJsonAsync(url, Hours((DayOfWeek.Monday, 13, 17, MainLocationId), (DayOfWeek.Monday, 12, 13, perth))))
+        (await (await admin.PutAnyVersionAsJsonAsync(url, Hours((DayOfWeek.Monday, 13, 17, MainLocationId), (DayOfWeek.Monday, 12, 13, perth))))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>().ShouldBe("clinician.two-locations-at-once");
 
         // With several locations an interval must say where it is.
         var unnamed = new { intervals = new[] { new { day = "Monday", start = "08:00", end = "12:00" } } };
-        (await (await admin.PutAsJsonAsync(url, unnamed)).ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject()
+        (await (await admin.PutAnyVersionAsJsonAsync(url, unnamed)).ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject()
             .Select(e => e.Key).ShouldContain("intervals[0].locationId");
-        await (await admin.PutAsJsonAsync(url, Hours((DayOfWeek.Monday, 8, 12, Guid.NewGuid())))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAnyVersionAsJsonAsync(url, Hours((DayOfWeek.Monday, 8, 12, Guid.NewGuid())))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         (await admin.GetStringAsync(url)).ShouldBe(before);
     }
@@ -140,7 +140,7 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         var north = await OpenAsync(admin, NewLocation() with { timeZone = null });
         var scenario = await CreateAsync(factory, MainLocationId);
         var everyDay = Enum.GetValues<DayOfWeek>();
-        await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours",
+        await ApiClientExtensions.OkAsync(await admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours",
             Hours([.. everyDay.Select(d => (d, 8, 12, MainLocationId)), .. everyDay.Select(d => (d, 13, 17, north))])));
         await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync($"/api/appointment-types/{scenario.InjectionId}", new
         {
@@ -205,7 +205,7 @@ public class LocationTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFa
         var awayDay = first.AddDays(1).DayOfWeek;
 
         // Afternoons at North, except one weekday when the clinician stays in the city.
-        await ApiClientExtensions.OkAsync(await admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", Hours([
+        await ApiClientExtensions.OkAsync(await admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours", Hours([
             .. Enum.GetValues<DayOfWeek>().Select(d => (d, 8, 12, MainLocationId)),
             .. Enum.GetValues<DayOfWeek>().Select(d => (d, 13, 17, d == awayDay ? MainLocationId : north))])));
         var (patient, profile) = await factory.NewPatientClientAsync();

@@ -27,7 +27,7 @@ public class WaitlistLocationTests(WaitlistApiFactory factory) : IClassFixture<W
         var everyDay = Enum.GetValues<DayOfWeek>();
 
         // Mornings in Brisbane; afternoons in Perth, 13:00–17:00 there (15:00–19:00 in Brisbane).
-        await OkAsync(await admin.PutAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours",
+        await OkAsync(await admin.PutAnyVersionAsJsonAsync($"/api/clinicians/{scenario.ClinicianId}/working-hours",
             LocationTests.Hours([.. everyDay.Select(d => (d, 8, 12, MainLocationId)), .. everyDay.Select(d => (d, 13, 17, perth))])));
         var (booker, _) = await factory.NewPatientClientAsync();
         var (waitingInPerth, _) = await factory.NewPatientClientAsync();

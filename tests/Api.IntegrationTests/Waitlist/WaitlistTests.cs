@@ -208,7 +208,7 @@ public class WaitlistTests(WaitlistApiFactory factory) : IClassFixture<WaitlistA
         var own = await JoinAsync(patient, scenario, scenario.TelehealthReviewId, Local(8, 19), mode: "Telehealth");
         var byDesk = await CreatedAsync(await frontDesk.PostAsJsonAsync("/api/waitlist", new
         {
-            patientId = profile.Id, appointmentTypeId = scenario.TelehealthReviewId, mode = "Telehealth", from = Day(2), to = Day(9), timesOfDay = EveningOnly,
+            patientId = profile.Id, appointmentTypeId = scenario.TelehealthReviewId, mode = "Telehealth", from = Day(11), to = Day(14), timesOfDay = EveningOnly,
         }));
 
         var listed = await OkAsync(await frontDesk.GetAsync($"/api/waitlist?appointmentTypeId={scenario.TelehealthReviewId}"));

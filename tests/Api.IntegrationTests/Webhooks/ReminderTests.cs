@@ -37,6 +37,8 @@ public sealed class CapturingNotificationSender : INotificationSender
 
     public ConcurrentQueue<WaitlistOfferNotice> Offers { get; } = new();
 
+    public ConcurrentQueue<EmailChangedNotice> EmailChanges { get; } = new();
+
     public string Channel => "test";
 
     public Task SendAsync(AppointmentReminder reminder, CancellationToken cancellationToken)
@@ -60,6 +62,12 @@ public sealed class CapturingNotificationSender : INotificationSender
     public Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken)
     {
         Notices.Enqueue(notice);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(EmailChangedNotice notice, CancellationToken cancellationToken)
+    {
+        EmailChanges.Enqueue(notice);
         return Task.CompletedTask;
     }
 

@@ -55,6 +55,13 @@ internal static class IntakeFixtures
     public static HipIntakeAnswers Fell(this HipIntakeAnswers a, bool canBearWeight) =>
         a with { PrecedingChanges = [PrecedingChange.FallOrDirectBlow], Onset = Onset.Sudden, AbleToBearWeight = canBearWeight };
 
+    public static HipIntakeAnswers Male(this HipIntakeAnswers a) => a with { Sex = Sex.Male };
+
+    /// <summary>The pain began <paramref name="daysAgo"/> days before <see cref="Today"/>.</summary>
+    public static HipIntakeAnswers Began(this HipIntakeAnswers a, int daysAgo, Onset onset) => a with { StartedOn = Today.AddDays(-daysAgo), Onset = onset };
+
+    public static HipIntakeAnswers Numb(this HipIntakeAnswers a, params BurningOrNumbArea[] areas) => a with { BurningOrNumbness = areas };
+
     public static HipIntakeAnswers StartedWeeksAgo(this HipIntakeAnswers a, int weeks, PainTrend trend) =>
         a with { StartedOn = Today.AddDays(-7 * weeks), Trend = trend };
 }

@@ -111,9 +111,10 @@ public class ScreeningVignetteTests(ITestOutputHelper output)
         new("Immunosuppressed after a transplant, fever, still walking", Group.Urgent,
             Baseline().Groin().History(MedicalHistory.Immunosuppression).Systemic(SystemicSymptom.Fever), 48,
             TriageLevel.Urgent, ["red-flag.fever-infection-prone"], HipCondition.SepticArthritis, true),
-        new("Fever ten days after a hip injection, still walking", Group.Urgent,
+        // Emergency since form version 3: after a procedure, infection is assumed whether or not the patient walks (#post-procedure-infection).
+        new("Fever ten days after a hip injection, still walking", Group.Emergency,
             Baseline().History(MedicalHistory.RecentHipInjectionInfectionOrSurgery).Systemic(SystemicSymptom.Fever), 63,
-            TriageLevel.Urgent, ["red-flag.fever-infection-prone"], HipCondition.SepticArthritis, true),
+            TriageLevel.Emergency, ["red-flag.post-procedure-infection", "red-flag.fever-infection-prone"], HipCondition.SepticArthritis, true),
         new("Pregnant runner, groin pain on every step", Group.Urgent,
             Baseline().Groin().Female(MenstrualStatus.Pregnant).Worse(AggravatingFactor.EveryWeightBearingStep), 31,
             TriageLevel.Urgent, ["red-flag.pain-every-step"], HipCondition.FemoralNeckStressFracture, true),
@@ -128,9 +129,12 @@ public class ScreeningVignetteTests(ITestOutputHelper output)
             TriageLevel.Soon, ["red-flag.osteonecrosis-risk"], HipCondition.OsteonecrosisOfFemoralHead, true),
         new("Night sweats with outside-of-hip pain", Group.Soon, Baseline() with { NightSweats = true }, 37,
             TriageLevel.Soon, ["red-flag.night-sweats"], null, true),
+        // Outside-of-hip pain is managed by telehealth: since form version 3, duration alone does not require a visit (#no-improvement).
         new("Eight weeks on, no better", Group.Soon, Baseline().StartedWeeksAgo(8, PainTrend.NoChange), 35,
-            TriageLevel.Soon, ["red-flag.no-improvement-six-weeks"], null, true),
+            TriageLevel.Soon, ["red-flag.no-improvement-six-weeks"], null, false),
         new("Six weeks on and getting worse", Group.Soon, Baseline().StartedWeeksAgo(6, PainTrend.Worsening), 29,
+            TriageLevel.Soon, ["red-flag.no-improvement-six-weeks"], null, false),
+        new("Eight weeks on, deep groin ache no better", Group.Soon, Baseline().Groin().StartedWeeksAgo(8, PainTrend.NoChange), 35,
             TriageLevel.Soon, ["red-flag.no-improvement-six-weeks"], null, true),
         new("Ninety minutes of morning stiffness that eases with movement", Group.Soon,
             Baseline().Groin().History(MedicalHistory.InflammatoryArthritis) with { MorningStiffnessMinutes = 90 }, 30,
@@ -243,6 +247,7 @@ public class ScreeningVignetteTests(ITestOutputHelper output)
     public void RedFlagRules_EachFiresInSomeVignette()
     {
         var fired = All.Select(v => (v.Answers, v.Age)).Concat(TriageVignetteTests.All.Select(v => (v.Answers, v.Age)))
+            .Concat(Differential.DifferentialVignettes.All.Select(v => (v.Answers, v.Age)))
             .SelectMany(v => HipTriage.Assess(v.Answers, new TriageContext(v.Age, Today)).RedFlags).Select(f => f.Code).ToHashSet();
 
         HipTriage.RedFlagRules.Select(r => r.Code).Where(code => !fired.Contains(code)).ShouldBeEmpty();

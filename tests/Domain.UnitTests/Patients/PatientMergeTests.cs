@@ -52,7 +52,7 @@ public class PatientMergeTests
         var locations = SchedulingFixtures.LocationsIn();
         var from = DateOnly.FromDateTime(SchedulingFixtures.MondayNineLocal);
         WaitlistEntry Wait(PatientId patient, ClinicianId? clinician) => WaitlistEntry.Join(
-            patient, type, AppointmentMode.InPerson, clinician, null, from, from.AddDays(7), PreferredTimes.AnyTime, locations, SchedulingFixtures.Now, byPatient: false);
+            patient, type, AppointmentMode.InPerson, clinician, null, from, from.AddDays(7), PreferredTimes.AnyTime, locations, SchedulingFixtures.Now, byPatient: false, openEntries: []);
         var clinician = SchedulingFixtures.Clinician();
         var duplicate = Wait(merged.Id, null);
         var other = Wait(merged.Id, clinician.Id);

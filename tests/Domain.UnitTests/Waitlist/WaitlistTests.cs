@@ -17,7 +17,7 @@ public class WaitlistTests
 
     private static WaitlistEntry Entry(PreferredTimes? times = null, DateOnly? to = null, bool byPatient = true, LocationId? at = null, AppointmentType? type = null) =>
         WaitlistEntry.Join(PatientId.New(), type ?? InitialAssessment(), AppointmentMode.InPerson, null, at, Monday, to ?? Monday.AddDays(4), times ?? PreferredTimes.AnyTime,
-            Locations, Now, byPatient);
+            Locations, Now, byPatient, openEntries: []);
 
     private static AvailableSlot Slot(DateTime startUtc, LocationId? at) => new(Clinician().Id, startUtc, startUtc.AddMinutes(45), at);
 
@@ -38,7 +38,7 @@ public class WaitlistTests
         Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(-1))).Code.ShouldBe("waitlist.window-invalid");
         Should.Throw<BusinessRuleViolationException>(() =>
             WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, null, Monday.AddDays(-9), Monday.AddDays(-8), PreferredTimes.AnyTime,
-                Locations, Now, byPatient: true)).Code.ShouldBe("waitlist.window-invalid");
+                Locations, Now, byPatient: true, openEntries: [])).Code.ShouldBe("waitlist.window-invalid");
         Should.Throw<BusinessRuleViolationException>(() => Entry(to: Monday.AddDays(180))).Code.ShouldBe("waitlist.window-invalid");
         Entry(to: Monday.AddDays(179)).ToDate.ShouldBe(Monday.AddDays(179));
     }
@@ -46,7 +46,7 @@ public class WaitlistTests
     [Fact]
     public void Join_ModeTheTypeDoesNotOffer_IsRefused() =>
         Should.Throw<BusinessRuleViolationException>(() =>
-            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.InPerson, null, null, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true))
+            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.InPerson, null, null, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true, []))
             .Code.ShouldBe("appointment.mode-not-allowed");
 
     [Fact]
@@ -94,7 +94,7 @@ public class WaitlistTests
     {
         Should.Throw<BusinessRuleViolationException>(() => Entry(at: Perth.Id)).Code.ShouldBe("appointment.type-not-offered-at-location");
         Should.Throw<BusinessRuleViolationException>(() =>
-            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.Telehealth, null, Main.Id, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true))
+            WaitlistEntry.Join(PatientId.New(), TelehealthReview(), AppointmentMode.Telehealth, null, Main.Id, Monday, Monday, PreferredTimes.AnyTime, Locations, Now, true, []))
             .Code.ShouldBe("appointment.location-for-telehealth");
     }
 
@@ -109,13 +109,56 @@ public class WaitlistTests
     }
 
     [Fact]
-    public void Order_UrgentTriageFirst_ThenTheOldest()
+    public void Order_UrgentTriageFirst_ThenFewestMissedOffers_ThenTheOldest()
     {
-        (int Id, TriageLevel? Level, int At)[] entries =
-            [(1, TriageLevel.Routine, 1), (2, null, 2), (3, TriageLevel.Urgent, 3), (4, TriageLevel.Emergency, 4), (5, TriageLevel.Soon, 0)];
+        (int Id, TriageLevel? Level, int Missed, int At)[] entries =
+            [(1, TriageLevel.Routine, 0, 1), (2, null, 0, 2), (3, TriageLevel.Urgent, 0, 3), (4, TriageLevel.Emergency, 0, 4), (5, TriageLevel.Soon, 1, 0)];
 
-        WaitlistPriority.Order(entries, e => e.Level, e => Now.AddMinutes(e.At), e => new Guid(e.Id, 0, 0, new byte[8])).Select(e => e.Id)
-            .ShouldBe([3, 4, 5, 1, 2]);
+        WaitlistPriority.Order(entries, e => e.Level, e => e.Missed, e => Now.AddMinutes(e.At), e => new Guid(e.Id, 0, 0, new byte[8])).Select(e => e.Id)
+            .ShouldBe([3, 4, 1, 2, 5]);
+    }
+
+    [Fact]
+    public void Join_ForWhatAnOpenEntryOfThePatientWaitsForInAnOverlappingWindow_IsRefused_AnotherLocationIsNot()
+    {
+        var type = InitialAssessment();
+        var first = Entry(to: Monday.AddDays(4), type: type);
+
+        Should.Throw<StateConflictException>(() => WaitlistEntry.Join(first.PatientId, type, AppointmentMode.InPerson, null, null,
+            Monday.AddDays(4), Monday.AddDays(9), PreferredTimes.AnyTime, Locations, Now, true, [first])).Code.ShouldBe("waitlist.duplicate-entry");
+        WaitlistEntry.Join(first.PatientId, type, AppointmentMode.InPerson, null, null,
+            Monday.AddDays(5), Monday.AddDays(9), PreferredTimes.AnyTime, Locations, Now, true, [first]).FromDate.ShouldBe(Monday.AddDays(5));
+        WaitlistEntry.Join(first.PatientId, type, AppointmentMode.InPerson, null, Main.Id,
+            Monday, Monday.AddDays(4), PreferredTimes.AnyTime, Locations, Now, true, [first]).LocationId.ShouldBe(Main.Id);
+    }
+
+    [Fact]
+    public void Join_WithFiveOpenEntries_IsRefused()
+    {
+        List<WaitlistEntry> open = [.. Enumerable.Range(0, WaitlistEntry.MaxOpenEntriesPerPatient).Select(_ => Entry())];
+
+        Should.Throw<StateConflictException>(() => WaitlistEntry.Join(PatientId.New(), InitialAssessment(), AppointmentMode.InPerson, null, null,
+            Monday.AddDays(20), Monday.AddDays(21), PreferredTimes.AnyTime, Locations, Now, true, open)).Code.ShouldBe("waitlist.too-many-entries");
+    }
+
+    [Fact]
+    public void OfferMissed_ThreeTimes_PausesTheEntry_AndAChangeMakesItWaitAgain()
+    {
+        var (entry, clinician, type) = (Entry(), Clinician(), InitialAssessment());
+        for (var i = 0; i < WaitlistEntry.MissedOffersBeforePause; i++)
+        {
+            entry.Status.ShouldBe(WaitlistEntryStatus.Waiting);
+            var hold = Appointment.Hold(entry.PatientId, clinician, type, MondayNineLocal.AddHours(i), AppointmentMode.InPerson, ByStaff());
+            var offer = WaitlistOffer.Make(entry, hold, Now, TimeSpan.FromMinutes(15));
+            offer.Decline(Now.AddMinutes(1));
+            entry.OfferMissed(offer.Id);
+        }
+
+        entry.Status.ShouldBe(WaitlistEntryStatus.Paused);
+        entry.IsOpenAt(Now).ShouldBeTrue();
+        entry.Change(type, AppointmentMode.InPerson, null, null, Monday, Monday.AddDays(4), PreferredTimes.AnyTime, Locations, Now, true, []);
+        entry.Status.ShouldBe(WaitlistEntryStatus.Waiting);
+        entry.MissedOffers.ShouldBe(0);
     }
 
     [Fact]
@@ -150,7 +193,7 @@ public class WaitlistTests
         Should.Throw<StateConflictException>(() => offer.Accept(Now.AddMinutes(15))).Code.ShouldBe("waitlist.offer-expired");
         offer.Lapse(Now.AddMinutes(14)).ShouldBeFalse();
         offer.Lapse(Now.AddMinutes(15)).ShouldBeTrue();
-        entry.OfferEnded(offer.Id);
+        entry.OfferMissed(offer.Id);
         hold.ReleaseHold(Now.AddMinutes(15));
 
         offer.Status.ShouldBe(WaitlistOfferStatus.Expired);

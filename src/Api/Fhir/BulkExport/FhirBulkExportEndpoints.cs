@@ -6,6 +6,7 @@ using ClinicHip.Application.BulkExport;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.BulkExport;
+using ClinicHip.Fhir;
 using Hl7.Fhir.Model;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -38,20 +39,6 @@ public static partial class FhirBulkExportEndpoints
     ];
 
     private static readonly string[] NdjsonFormats = [NdjsonMediaType, "application/ndjson", "ndjson"];
-
-    /// <summary>The worker (unless <c>FhirExport:WorkerEnabled</c> is false on this instance) and what wakes it.</summary>
-    public static IServiceCollection AddFhirBulkExport(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<BulkExportSignal>();
-        services.AddSingleton<IBulkExportSignal>(provider => provider.GetRequiredService<BulkExportSignal>());
-        if (configuration.GetSection(BulkExportOptions.SectionName).GetValue(nameof(BulkExportOptions.WorkerEnabled), true))
-        {
-            services.AddHostedService<BulkExportWorker>();
-        }
-
-        return services;
-    }
 
     public static RouteGroupBuilder MapFhirBulkExport(this RouteGroupBuilder fhir)
     {
@@ -107,7 +94,7 @@ public static partial class FhirBulkExportEndpoints
         switch (job.Status)
         {
             case BulkExportStatus.Completed:
-                var baseUrl = FhirEndpoints.BaseUrl(http.Request);
+                var baseUrl = FhirAddress.Base(http.Request);
                 return Results.Json(new BulkExportManifest(
                     job.TransactionTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture), job.Request, RequiresAccessToken: true,
                     [.. job.Output.Select(f => new BulkExportManifestFile(f.Type, $"{baseUrl}{FilePath}/{job.Id}/{f.Name}", f.Count))], []),
@@ -171,9 +158,9 @@ public static partial class FhirBulkExportEndpoints
             : (DateTimeOffset?)null;
         string[] types = [.. request.Query[TypeParameter].SelectMany(t => (t ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()];
 
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        var url = FhirAddress.Of(request, $"{request.Path}{request.QueryString}");
         var job = await mediator.Send(new StartBulkExportCommand(patientLevel, types, since, url), cancellationToken);
-        request.HttpContext.Response.Headers.ContentLocation = $"{FhirEndpoints.BaseUrl(request)}{StatusPath}/{job.Id}";
+        request.HttpContext.Response.Headers.ContentLocation = $"{FhirAddress.Base(request)}{StatusPath}/{job.Id}";
         var accepted = new OperationOutcome
         {
             Issue =

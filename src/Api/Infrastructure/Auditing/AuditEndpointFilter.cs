@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using ClinicHip.Api.Infrastructure.Errors;
+using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Domain.Auditing;
@@ -81,7 +82,7 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
         catch (Exception exception)
         {
             var (outcome, status) = Classify(exception);
-            await RecordAsync(http, audited, null, outcome, status);
+            await RecordAsync(http, audited, null, outcome, status, (exception as PossibleDuplicateException)?.ShownPatientIds);
             throw;
         }
 
@@ -90,11 +91,13 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
         return result;
     }
 
-    private static async Task RecordAsync(HttpContext http, AuditedResource audited, object? value, string outcome, int status)
+    // shownByRefusal: patients a refusal named (duplicate candidates), recorded like a search's rows.
+    private static async Task RecordAsync(HttpContext http, AuditedResource audited, object? value, string outcome, int status, IReadOnlyList<Guid>? shownByRefusal = null)
     {
         var routeId = http.GetRouteValue("id")?.ToString();
-        var search = PatientSearchRows(audited, value);
-        var patients = search is null ? PatientIds(http, audited, value, routeId).Distinct().ToList() : [];
+        var search = shownByRefusal is { Count: > 0 } ? [.. shownByRefusal] : PatientSearchRows(audited, value);
+        // A search concerns the patients it listed; a refused edit naming candidates also concerns the record edited.
+        var patients = search is null || shownByRefusal is { Count: > 0 } ? PatientIds(http, audited, value, routeId).Distinct().ToList() : [];
         var client = Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.ClientId), out var clientId) ? clientId : (Guid?)null;
         var user = client is null && Guid.TryParse(http.User.FindFirstValue(ClinicClaimTypes.Subject), out var id) ? id : (Guid?)null;
         var template = new AuditRecord
@@ -113,12 +116,15 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
             RowsShown = search?.Count ?? (value as IAuditSummary)?.RowsShown,
             QueryKind = search is null
                 ? (value as IAuditSummary)?.QueryKind
+                : shownByRefusal is { Count: > 0 } ? PossibleDuplicateException.ProblemCode
                 : string.Join(',', http.Request.Query.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal)),
             ShownPatientIds = search is null ? null : string.Join(',', search),
         };
         IReadOnlyList<AuditRecord> records = value is IAuditedResources { Resources.Count: > 0 } returned
             ? [.. returned.Resources.Select(r => Concerning(template, returned.PatientId, r.ResourceType, r.ResourceId))]
-            : search is not null ? [template, .. search.Select(p => Concerning(template, p))]
+            : search is not null
+                ? [template, .. search.Select(p => Concerning(template, p, queryKind: shownByRefusal is { Count: > 0 } ? PossibleDuplicateException.ProblemCode : null)),
+                    .. patients.Except(search).Select(p => Concerning(template, p))]
             : patients.Count == 0 ? [template]
             : [.. patients.Select(p => Concerning(template, p))];
         await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(records, CancellationToken.None);
@@ -126,10 +132,12 @@ internal sealed class AuditEndpointFilter : IEndpointFilter
 
     /// <summary>
     /// The record's access as it concerns one patient: what their access log lists (a search's counts stay on the search's
-    /// own record), naming one of the resources returned where the answer lists them.
+    /// own record), naming one of the resources returned where the answer lists them. A query kind marks a patient shown by
+    /// a refusal (duplicate candidates), so their access log lists it.
     /// </summary>
-    private static AuditRecord Concerning(AuditRecord template, Guid patientId, string? resourceType = null, string? resourceId = null) => new()
+    private static AuditRecord Concerning(AuditRecord template, Guid patientId, string? resourceType = null, string? resourceId = null, string? queryKind = null) => new()
     {
+        QueryKind = queryKind,
         OccurredAtUtc = template.OccurredAtUtc, UserId = template.UserId, ClientId = template.ClientId, Roles = template.Roles, Action = template.Action,
         ResourceType = resourceType ?? template.ResourceType, ResourceId = resourceType is null ? template.ResourceId : resourceId, PatientId = patientId, Outcome = template.Outcome,
         StatusCode = template.StatusCode, TraceId = template.TraceId, ClientAddress = template.ClientAddress,

@@ -60,8 +60,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             ExpectedOutcomeException expected => ProblemFor(httpContext, expected, status),
-            BadHttpRequestException badRequest => UnreadableRequestProblem.For(
-                httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status),
+            BadHttpRequestException badRequest => await UnreadableRequestProblem.ForAsync(
+                httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status, cancellationToken),
             _ => new ProblemDetails
             {
                 Status = status,
@@ -94,6 +94,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             ExpectedOutcome.NotFound => StatusCodes.Status404NotFound,
             ExpectedOutcome.Conflict => StatusCodes.Status409Conflict,
             ExpectedOutcome.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ExpectedOutcome.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             ExpectedOutcome.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => throw new UnreachableException($"No status for the expected outcome {expected.Outcome}."),
         },

@@ -15,7 +15,7 @@ namespace ClinicHip.Api.Infrastructure.Errors;
 /// </summary>
 internal static partial class UnreadableRequestProblem
 {
-    public static ProblemDetails For(HttpContext httpContext, Endpoint? endpoint, BadHttpRequestException exception, int status)
+    public static async Task<ProblemDetails> ForAsync(HttpContext httpContext, Endpoint? endpoint, BadHttpRequestException exception, int status, CancellationToken cancellationToken)
     {
         if (status != StatusCodes.Status400BadRequest)
         {
@@ -43,13 +43,24 @@ internal static partial class UnreadableRequestProblem
             return Invalid(name, $"The parameter is required: {Accepted(EndpointParameters.TypeOf(endpoint, name))}.");
         }
 
+        if (exception.InnerException is JsonException { Message: var text } && MissingMembers().Match(text) is { Success: true } missingMembers)
+        {
+            return Invalid(missingMembers.Groups["members"].Value.Split(", ").Select(name => name.Trim('\'')),
+                "This member is required (the schema lists the members required).");
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var member = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
-            return json.Message.StartsWith("The JSON property '", StringComparison.Ordinal)
-                ? Invalid(UnknownMember().Match(json.Message).Groups["member"].Value is { Length: > 0 } unknown ? Join(member, unknown) : member,
-                    "This member is not part of the request; remove it (the schema lists the members accepted).")
-                : Invalid(member, "The value is not valid JSON for this member, or not of its type (the schema gives it).");
+            if (!json.Message.StartsWith("The JSON property '", StringComparison.Ordinal))
+            {
+                return Invalid(member, "The value is not valid JSON for this member, or not of its type (the schema gives it).");
+            }
+
+            // The serializer names the first unknown member; the body read again names them all.
+            var unknown = await UnknownBodyMembers.FindAsync(httpContext, endpoint, cancellationToken);
+            return Invalid(unknown.Count > 0 ? unknown : [UnknownMember().Match(json.Message).Groups["member"].Value is { Length: > 0 } first ? Join(member, first) : member],
+                "This member is not part of the request; remove it (the schema lists the members accepted).");
         }
 
         return new ProblemDetails
@@ -113,19 +124,25 @@ internal static partial class UnreadableRequestProblem
         return tryParse is null || (bool)tryParse.Invoke(null, [value, CultureInfo.InvariantCulture, null])!;
     }
 
-    private static HttpValidationProblemDetails Invalid(string name, string message) => new(new Dictionary<string, string[]> { [name] = [message] })
+    private static HttpValidationProblemDetails Invalid(string name, string message) => Invalid([name], message);
+
+    private static HttpValidationProblemDetails Invalid(IEnumerable<string> names, string message)
     {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "One or more validation errors occurred.",
-        Detail = $"{name}: {message}",
-    };
+        var errors = names.Distinct(StringComparer.Ordinal).ToDictionary(name => name, _ => new[] { message });
+        return new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = $"{string.Join(", ", errors.Keys)}: {message}",
+        };
+    }
 
     // With Disallow, the path may stop at the object holding the unknown member or include it.
     private static string Join(string path, string member) =>
         path == "$" || path.Length == 0 ? member : path.EndsWith(member, StringComparison.Ordinal) ? path : $"{path}.{member}";
 
     /// <summary>What the parameter accepts, in the contract's words.</summary>
-    private static string Accepted(Type? type)
+    public static string Accepted(Type? type)
     {
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
@@ -147,6 +164,9 @@ internal static partial class UnreadableRequestProblem
 
     [GeneratedRegex("""^Required parameter "(?<type>.+) (?<name>[^ "]+)" was not provided""")]
     private static partial Regex NotProvided();
+
+    [GeneratedRegex("""missing required properties including: (?<members>'[^']+'(, '[^']+')*)""")]
+    private static partial Regex MissingMembers();
 
     [GeneratedRegex("""^The JSON property '(?<member>[^']+)'""")]
     private static partial Regex UnknownMember();

@@ -9,7 +9,9 @@ namespace ClinicHip.Api.Infrastructure.Http;
 /// <summary>
 /// Request bodies as the schemas describe them (docs/decisions/0022): enums by name in any case, and a member the
 /// request does not declare refused by name, except the read-only members of the document a PUT may send back
-/// (<see cref="AcceptsReadOnlyMembersOfAttribute"/>), which are read and dropped.
+/// (<see cref="AcceptsReadOnlyMembersOfAttribute"/>), which are read and dropped. A member the schema marks required
+/// (a record parameter with no default that cannot be null) must be sent: left out, an enum would silently take its
+/// first value and an id the empty one.
 /// </summary>
 internal static class StrictJsonBinding
 {
@@ -20,7 +22,7 @@ internal static class StrictJsonBinding
             json.Converters.Add(new JsonStringEnumConverter());
             json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.TypeInfoResolver = JsonTypeInfoResolver.Combine(AvailabilityJson.Default, json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(AcceptReadOnlyMembers);
+                .WithAddedModifier(AcceptReadOnlyMembers).WithAddedModifier(RequireWhatTheSchemaRequires);
         });
 
     /// <summary>The JSON names a type is written under, as the API writes its answers.</summary>
@@ -29,6 +31,23 @@ internal static class StrictJsonBinding
             .Where(property => property.GetCustomAttribute<JsonIgnoreAttribute>() is null && property.GetIndexParameters().Length == 0)
             .Select(property => (property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
                 ?? options.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name, property));
+
+    /// <summary>The same rule as the schemas' <c>required</c> lists (OpenApi.RequiredRecordMembersSchemaFilter).</summary>
+    private static void RequireWhatTheSchemaRequires(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+            {
+                property.IsRequired = true;
+            }
+        }
+    }
 
     private static void AcceptReadOnlyMembers(JsonTypeInfo typeInfo)
     {

@@ -1,5 +1,7 @@
+using ClinicHip.Api.Infrastructure.Http;
 using ClinicHip.Api.Fhir;
 using ClinicHip.Domain.Integration;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace ClinicHip.Api.Infrastructure.OpenApi;
@@ -76,7 +78,8 @@ internal static class OpenApiSetup
             options.SchemaFilter<WebhookEventsSchemaFilter>();
             options.SchemaFilter<ReadOnlyMembersSchemaFilter>();
             options.SchemaFilter<DeprecatedMembersSchemaFilter>();
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
+            options.SchemaFilter<ValidatorLimitsSchemaFilter>();
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Intake.HipIntakeAnswers).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))
@@ -88,6 +91,7 @@ internal static class OpenApiSetup
             // After the XML comments, which add <response> codes without content.
             options.OperationFilter<AuthorizationOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.OperationFilter<ResponseHeadersOperationFilter>();
             options.OperationFilter<RequestExamples.OperationFilter>();
             options.OperationFilter<FhirOperationFilter>();
         });
@@ -95,8 +99,8 @@ internal static class OpenApiSetup
     }
 
     /// <summary>
-    /// Serves the document with the address it was fetched from as its server, so a client generated from it (or
-    /// the Swagger UI) calls the same API, and the Swagger UI.
+    /// Serves the document with the API's public address as its server (the address it was fetched from where none is
+    /// configured), so a client generated from it (or the Swagger UI) calls the same API, and the Swagger UI.
     /// </summary>
     public static WebApplication UseClinicOpenApi(this WebApplication app)
     {
@@ -106,7 +110,7 @@ internal static class OpenApiSetup
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.PreSerializeFilters.Add((document, request) =>
             {
-                var server = $"{request.Scheme}://{request.Host}{request.PathBase}";
+                var server = request.HttpContext.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.Absolute(request, "");
                 document.Servers = [new OpenApiServer { Url = server, Description = "This API" }];
                 if (document.Components?.SecuritySchemes?.TryGetValue(ClientCredentialsSchemeId, out var scheme) == true
                     && scheme is OpenApiSecurityScheme { Flows.ClientCredentials: { } flow })

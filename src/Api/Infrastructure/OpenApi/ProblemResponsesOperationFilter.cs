@@ -11,7 +11,7 @@ namespace ClinicHip.Api.Infrastructure.OpenApi;
 /// The error answers every operation can give, documented from what the pipeline does rather than endpoint by
 /// endpoint, so a new endpoint is described correctly without remembering to: 400 when there is a body, a query or
 /// a header to read; 404 when the route names a resource; 429 where the rate limiter applies; an <c>If-Match</c>
-/// parameter where 412 is documented. Every error answer is <c>application/problem+json</c> with the
+/// parameter where 412 is documented, required on a PUT (428 without it). Every error answer is <c>application/problem+json</c> with the
 /// ProblemDetails schema (HttpValidationProblemDetails for 400).
 /// </summary>
 internal sealed class ProblemResponsesOperationFilter : IOperationFilter
@@ -26,6 +26,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
         ["404"] = "No such resource, or one the caller may not see.",
         ["409"] = "The resource's current state does not allow this.",
         ["412"] = "The resource changed since the If-Match version.",
+        ["428"] = "If-Match is missing: send the ETag from reading the resource (or * to replace any version).",
         ["422"] = "A business rule refuses the request; the problem's code names it.",
         ["429"] = "Too many requests: wait the seconds in Retry-After, then try again.",
     };
@@ -63,7 +64,12 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 
         if (operation.Responses.ContainsKey("412"))
         {
-            AddIfMatchParameter(operation);
+            var replaces = HttpMethods.IsPut(description.HttpMethod ?? "");
+            AddIfMatchParameter(operation, replaces);
+            if (replaces)
+            {
+                operation.Responses.TryAdd("428", new OpenApiResponse());
+            }
         }
 
         foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] is '4' or '5' && !HasErrorBodyOfItsOwnStandard(r.Value)).ToList())
@@ -82,7 +88,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
         (relativePath ?? "").StartsWith("api/auth/", StringComparison.OrdinalIgnoreCase)
         || (!HttpMethods.IsGet(method ?? "") && !HttpMethods.IsHead(method ?? "") && !metadata.OfType<IAllowAnonymous>().Any());
 
-    private static void AddIfMatchParameter(OpenApiOperation operation)
+    private static void AddIfMatchParameter(OpenApiOperation operation, bool required)
     {
         operation.Parameters ??= [];
         if (operation.Parameters.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)))
@@ -94,8 +100,10 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
         {
             Name = "If-Match",
             In = ParameterLocation.Header,
-            Required = false,
-            Description = "The ETag from reading the resource: the change is refused with 412 if it changed meanwhile.",
+            Required = required,
+            Description = required
+                ? "The ETag from reading the resource (required: 428 without it; * replaces any version): the change is refused with 412 if it changed meanwhile."
+                : "The ETag from reading the resource: the change is refused with 412 if it changed meanwhile.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
     }

@@ -1,21 +1,35 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ClinicHip.Api.Infrastructure.Security;
 using ClinicHip.Application.Assessments;
 using ClinicHip.Application.Auth;
 using ClinicHip.Application.Intake;
+using ClinicHip.Application.IntegrationClients;
 using ClinicHip.Application.Locations;
+using ClinicHip.Application.Outcomes;
 using ClinicHip.Application.Patients;
+using ClinicHip.Application.RunningLoad;
+using ClinicHip.Application.Scheduling.AppointmentTypes;
 using ClinicHip.Application.Scheduling.Appointments;
+using ClinicHip.Application.Scheduling.Clinicians;
+using ClinicHip.Application.Scheduling.Settings;
+using ClinicHip.Application.Staff;
 using ClinicHip.Application.Treatment;
 using ClinicHip.Application.Waitlist;
+using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Assessments;
 using ClinicHip.Domain.Conditions;
 using ClinicHip.Domain.Intake;
+using ClinicHip.Domain.Integration;
+using ClinicHip.Domain.Outcomes;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Domain.Staff;
+using ClinicHip.Domain.Treatment;
 using ClinicHip.Domain.Waitlist;
 using ClinicHip.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -24,7 +38,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ClinicHip.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// Example bodies of the main requests, written as the commands themselves so they cannot drift from the contract
+/// Example bodies of every request, written as the commands themselves so they cannot drift from the contract
 /// (they do not compile when a field changes), and serialized with the API's own JSON options.
 /// </summary>
 internal static class RequestExamples
@@ -34,6 +48,20 @@ internal static class RequestExamples
     private static readonly Guid ExampleTypeId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c12");
     private static readonly Guid ExampleAppointmentId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c13");
     private static readonly Guid ExampleAssessmentId = Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c14");
+
+    private static readonly AssessmentContent ExampleAssessment = new()
+    {
+        SubjectiveSummary = "Lateral right hip pain for six weeks after a mileage increase; worse lying on the right side and on stairs.",
+        RangeOfMotion = [new RangeOfMotion(HipMovement.Flexion, BodySide.Right, 115), new RangeOfMotion(HipMovement.InternalRotation, BodySide.Right, 30)],
+        TendernessSites = [TendernessSite.GreaterTrochanter],
+        SpecialTests =
+        [
+            new SpecialTestFinding(SpecialTest.SingleLegStance30Seconds, BodySide.Right, SpecialTestResult.Positive),
+            new SpecialTestFinding(SpecialTest.Fadir, BodySide.Right, SpecialTestResult.Negative),
+            new SpecialTestFinding(SpecialTest.HopTest, BodySide.Right, SpecialTestResult.Negative),
+        ],
+        Diagnoses = [new Diagnosis(HipCondition.GlutealTendinopathy, Side.Right, DiagnosisCertainty.Provisional, IsPrimary: true)],
+    };
 
     public static readonly IReadOnlyDictionary<Type, object> ByRequestType = new Dictionary<Type, object>
     {
@@ -98,21 +126,55 @@ internal static class RequestExamples
             NothingEasesPain = false,
             Trend = PainTrend.NoChange,
         }),
-        [typeof(StartAssessmentCommand)] = new StartAssessmentCommand(ExamplePatientId, ExampleAppointmentId, new AssessmentContent
-        {
-            SubjectiveSummary = "Lateral right hip pain for six weeks after a mileage increase; worse lying on the right side and on stairs.",
-            RangeOfMotion = [new RangeOfMotion(HipMovement.Flexion, BodySide.Right, 115), new RangeOfMotion(HipMovement.InternalRotation, BodySide.Right, 30)],
-            TendernessSites = [TendernessSite.GreaterTrochanter],
-            SpecialTests =
-            [
-                new SpecialTestFinding(SpecialTest.SingleLegStance30Seconds, BodySide.Right, SpecialTestResult.Positive),
-                new SpecialTestFinding(SpecialTest.Fadir, BodySide.Right, SpecialTestResult.Negative),
-                new SpecialTestFinding(SpecialTest.HopTest, BodySide.Right, SpecialTestResult.Negative),
-            ],
-            Diagnoses = [new Diagnosis(HipCondition.GlutealTendinopathy, Side.Right, DiagnosisCertainty.Provisional, IsPrimary: true)],
-        }),
+        [typeof(StartAssessmentCommand)] = new StartAssessmentCommand(ExamplePatientId, ExampleAppointmentId, ExampleAssessment),
         [typeof(DraftTreatmentPlanCommand)] = new DraftTreatmentPlanCommand(
             ExamplePatientId, ExampleAssessmentId, "Run 50 km a week without lateral hip pain by the end of January.", new DateOnly(2027, 1, 15)),
+
+        [typeof(SaveAppointmentTypeCommand)] = new SaveAppointmentTypeCommand(
+            "Running gait assessment", DurationMinutes: 60, BufferAfterMinutes: 15, AllowedModes.InPerson, BookableOnline: true),
+        [typeof(CancelAppointmentCommand)] = new CancelAppointmentCommand(CancellationReason.Work, "Called away for work; will rebook next week."),
+        // Another free start with the same clinician; name a clinician or location only to change them.
+        [typeof(RescheduleAppointmentCommand)] = new RescheduleAppointmentCommand(new DateTimeOffset(2026, 12, 2, 14, 0, 0, TimeSpan.FromHours(10)), ClinicianId: null),
+        // The refresh token from the last token answer; it is spent (rotated) by this call.
+        [typeof(RefreshTokenCommand)] = new RefreshTokenCommand("rt_8bK2nQ4vX7mZ1cR5tY9wL3pH6dF0sJ2a"),
+        [typeof(LogoutCommand)] = new LogoutCommand("rt_8bK2nQ4vX7mZ1cR5tY9wL3pH6dF0sJ2a"),
+        // The member of staff the CreateStaffMember example adds, choosing their own password.
+        [typeof(ChangePasswordCommand)] = new ChangePasswordCommand("Staff-Passw0rd-2026", "Hill-Repeats-2027"),
+        [typeof(ClientTokenForm)] = new ClientTokenForm("client_credentials", "ci_5f1c2a7e9b3d4c60", "cs_example-secret-from-registration", "appointments:read appointments:write"),
+        [typeof(UpdateClinicSettingsCommand)] = new UpdateClinicSettingsCommand(
+            "Australia/Brisbane", MinimumNoticeForPatientsMinutes: 120, BookingHorizonMinutes: 86_400, LateCancellationWindowMinutes: 1_440,
+            TelehealthOpensBeforeStartMinutes: 15, TelehealthClosesAfterEndMinutes: 30, SlotIntervalMinutes: 15, DefaultPhoneRegion: "AU", OnlineBookingNoShowLimit: 2),
+        [typeof(ReviseAssessmentCommand)] = new ReviseAssessmentCommand(ExampleAssessment),
+        [typeof(AddAddendumCommand)] = new AddAddendumCommand("MRI report received 2026-12-03: low-grade gluteus medius tendinopathy, no tear. Diagnosis confirmed."),
+        // Set Kind and the member of that kind, nothing else.
+        [typeof(AddInterventionCommand)] = new AddInterventionCommand(InterventionKind.Physiotherapy, Physiotherapy: new PhysiotherapyDetails(
+            SessionsPerWeek: 1, Weeks: 8, [new ExercisePrescription(Exercise.SidePlank, Sets: 3, Reps: 5, HoldSeconds: 30), new ExercisePrescription(Exercise.GluteBridge, 3, 12, null)],
+            GaitRetraining: true, TargetCadence: 176, FootwearAdvice: null)),
+        [typeof(Endpoints.TreatmentPlanEndpoints.DiscontinueRequest)] = new Endpoints.TreatmentPlanEndpoints.DiscontinueRequest("Patient moved interstate; care handed over to their new physiotherapist."),
+        // Monday to Friday, 08:00–16:00, at the clinic's first location; Saturday mornings too.
+        [typeof(SetWorkingHoursCommand)] = new SetWorkingHoursCommand(
+            [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+                .Select(day => new WorkingIntervalDto(day, new TimeOnly(8, 0), new TimeOnly(16, 0), Domain.Locations.Location.DefaultId.Value)),
+             new WorkingIntervalDto(DayOfWeek.Saturday, new TimeOnly(8, 0), new TimeOnly(12, 0), Domain.Locations.Location.DefaultId.Value)]),
+        [typeof(AddTimeOffCommand)] = new AddTimeOffCommand(
+            new DateTimeOffset(2027, 4, 12, 0, 0, 0, TimeSpan.FromHours(10)), new DateTimeOffset(2027, 4, 19, 0, 0, 0, TimeSpan.FromHours(10)), "Sports physiotherapy conference"),
+        [typeof(RegisterIntegrationClientCommand)] = new RegisterIntegrationClientCommand(
+            "Riverside GP practice system", [IntegrationScopes.AppointmentsRead, IntegrationScopes.AppointmentsWrite]),
+        [typeof(ChangeIntegrationClientScopesCommand)] = new ChangeIntegrationClientScopesCommand([IntegrationScopes.AppointmentsRead]),
+        [typeof(UpdatePatientCommand)] = new UpdatePatientCommand(
+            "Ana", "Núñez", new DateOnly(1986, 9, 2), Sex.Female, "0412 345 678", "ana.nunez@example.com",
+            new AddressDto("14 Riverside Drive", null, "West End", "QLD", "4101", null), new EmergencyContactDto("Luis Núñez", "partner", "0413 222 333"),
+            ContactMethod.Email, RemindByEmail: true, RemindBySms: false, TelehealthConsentGivenOn: new DateOnly(2026, 11, 20),
+            new MedicalAlertsDto(Allergy: true, MobilityAid: false, InterpreterNeeded: false, "Latex allergy")),
+        [typeof(RecordDateOfDeathCommand)] = new RecordDateOfDeathCommand(new DateOnly(2026, 11, 28)),
+        // The week starting Monday 30 November: four runs, 42.5 km, the longest 16 km.
+        [typeof(RecordRunningLoadCommand)] = new RecordRunningLoadCommand(new DateOnly(2026, 11, 30), DistanceKm: 42.5m, Runs: 4, LongestRunKm: 16m),
+        // NPRS takes a score (0–10); iHOT-12 and HOOS take their items instead.
+        [typeof(RecordOutcomeCommand)] = new RecordOutcomeCommand(OutcomeInstrument.Nprs, Score: 3, Items: null),
+        [typeof(CreateStaffMemberCommand)] = new CreateStaffMemberCommand(
+            "sam.okafor@clinic.example", "Staff-Passw0rd-2026", "Sam", "Okafor", StaffRole.Clinician, Profession.Physiotherapist),
+        [typeof(CreateWebhookSubscriptionCommand)] = new CreateWebhookSubscriptionCommand(
+            "https://hooks.example.com/clinichip", [WebhookEventTypes.AppointmentBooked, WebhookEventTypes.AppointmentCancelled], "Practice calendar sync"),
     };
 
     /// <summary>Puts the example on the JSON request body of each operation whose body type has one.</summary>
@@ -123,9 +185,11 @@ internal static class RequestExamples
 
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            var bodyType = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+            // A form body (the client-token request) is declared with Accepts rather than bound from the body.
+            var bodyType = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type
+                ?? context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().FirstOrDefault()?.RequestType;
             if (bodyType is null || !ByRequestType.TryGetValue(bodyType, out var example)
-                || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) != true || media is not OpenApiMediaType jsonBody)
+                || operation.RequestBody?.Content?.Values.FirstOrDefault() is not OpenApiMediaType body)
             {
                 return;
             }
@@ -135,7 +199,7 @@ internal static class RequestExamples
                 example = demoBooking;
             }
 
-            jsonBody.Example = JsonSerializer.SerializeToNode(example, bodyType, serializerOptions);
+            body.Example = JsonSerializer.SerializeToNode(example, bodyType, serializerOptions);
         }
     }
 }

@@ -76,7 +76,7 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         {
             Type = JsonSchemaType.String | JsonSchemaType.Null,
             Description = "ClinicHip's own outcome, e.g. appointment.slot-conflict; branch on it. The type is the URI of its page, " +
-                $"{ProblemTypeCatalogue.PagePath}/<code> under the API's public address.",
+                $"{ProblemTypeCatalogue.PagePath}/{{code}} under the API's public address.",
             // Sorted, so moving rows in the catalogue does not change the document; null for the statuses that need no code.
             Enum = [.. catalogue.Select(entry => entry.Code).Order(StringComparer.Ordinal).Select(code => (JsonNode)JsonValue.Create(code)), null!],
         });

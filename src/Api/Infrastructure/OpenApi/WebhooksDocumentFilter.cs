@@ -1,5 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicHip.Application.Webhooks;
+using ClinicHip.Domain.Scheduling;
+using ClinicHip.Infrastructure.Outbox;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -7,12 +10,18 @@ namespace ClinicHip.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.1 <c>webhooks</c> section: one entry per event type (<see cref="WebhookEventTypes"/>) with the
-/// body's schema, its <c>data</c> ids, and the Standard Webhooks headers a receiver verifies, so a generated client
-/// can type what it receives as well as what it sends.
+/// body's schema (its <c>data</c> generated from the type the outbox writes), an example as it is sent, and the
+/// Standard Webhooks headers a receiver verifies, so a generated client can type what it receives as well as what it sends.
 /// </summary>
 internal sealed class WebhooksDocumentFilter : IDocumentFilter
 {
     private const string Tag = "Webhooks";
+
+    private static readonly Guid PatientId = Guid.Parse("0193a5b0-7e4c-7d2a-9c1e-000000000001");
+    private static readonly Guid ClinicianId = Guid.Parse("0193a5b0-7e4c-7d2a-9c1e-000000000002");
+    private static readonly Guid ResourceId = Guid.Parse("0193a5b0-7e4c-7d2a-9c1e-000000000003");
+    private static readonly Guid OtherId = Guid.Parse("0193a5b0-7e4c-7d2a-9c1e-000000000004");
+    private static readonly DateTimeOffset Start = new(2026, 12, 8, 23, 30, 0, TimeSpan.Zero);
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
@@ -27,14 +36,8 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         foreach (var type in WebhookEventTypes.All.Order(StringComparer.Ordinal))
         {
             var schemaName = SchemaName(type);
-            var schema = EventSchema(type, WebhookEventTypes.Data[type]);
-            if (WebhookEventTypes.Bookkeeping.TryGetValue(type, out var bookkeeping))
-            {
-                schema.Properties!["bookkeeping"] = context.SchemaGenerator.GenerateSchema(bookkeeping, context.SchemaRepository);
-                schema.Required!.Add("bookkeeping");
-            }
-
-            swaggerDoc.Components.Schemas[schemaName] = schema;
+            var data = context.SchemaGenerator.GenerateSchema(WebhookEventTypes.Data[type], context.SchemaRepository);
+            swaggerDoc.Components.Schemas[schemaName] = EventSchema(type, data);
             swaggerDoc.Webhooks[type] = new OpenApiPathItem
             {
                 Operations = new Dictionary<HttpMethod, OpenApiOperation>
@@ -43,11 +46,9 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
                     {
                         OperationId = $"Receive{schemaName}",
                         Summary = $"{type}: ClinicHip POSTs it to each subscription to it",
-                        Description = (WebhookEventTypes.Bookkeeping.ContainsKey(type)
-                            ? "Ids, and the bookkeeping figures an accounting integration needs (amounts in minor units, numbers, dates, payer, items); never clinical content. "
-                            : "A thin event: ids only, never names or clinical content; read the resources with the API. ") +
-                            "Verify the Standard Webhooks signature on the raw body before trusting it, and de-duplicate on Webhook-Id " +
-                            "(the same on every retry and redelivery).",
+                        Description = "Ids, times and codes: enough to act on without reading the resource back, and never names, " +
+                            "free text or clinical content. Verify the Standard Webhooks signature on the raw body before trusting it, " +
+                            "and de-duplicate on Webhook-Id (the same on every retry and redelivery).",
                         Tags = new HashSet<OpenApiTagReference> { new(Tag, swaggerDoc) },
                         Parameters = [.. SignatureHeaders()],
                         RequestBody = new OpenApiRequestBody
@@ -58,7 +59,7 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
                                 ["application/json"] = new OpenApiMediaType
                                 {
                                     Schema = new OpenApiSchemaReference(schemaName, swaggerDoc),
-                                    Example = Example(type, WebhookEventTypes.Data[type]),
+                                    Example = JsonSerializer.SerializeToNode(Example(type), OutboxEvents.Json),
                                 },
                             },
                         },
@@ -80,52 +81,44 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
     private static string SchemaName(string type) =>
         string.Concat(type.Split('.', '_').Select(word => char.ToUpperInvariant(word[0]) + word[1..])) + "Event";
 
-    /// <summary>A body as it is sent, with fixed ids so the document does not change from run to run.</summary>
-    private static JsonObject Example(string type, WebhookEventData data)
-    {
-        var ids = new JsonObject();
-        foreach (var (name, index) in data.Always.Select((name, index) => (name, index)))
-        {
-            ids[name] = $"0193a5b0-7e4c-7d2a-9c1e-00000000000{index + 1}";
-        }
+    /// <summary>A body as the outbox writes it, with fixed ids and times so the document does not change from run to run.</summary>
+    internal static WebhookEventBody Example(string type) =>
+        new(Guid.Parse("0193a5b0-7e4c-7d2a-9c1e-4f6a2b8c9d01"), type, new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero), ExampleData(type));
 
-        return new JsonObject
-        {
-            ["id"] = "0193a5b0-7e4c-7d2a-9c1e-4f6a2b8c9d01",
-            ["type"] = type,
-            ["occurredAt"] = "2026-12-01T00:30:00Z",
-            ["data"] = ids,
-        };
-    }
-
-    private static OpenApiSchema EventSchema(string type, WebhookEventData data)
+    private static object ExampleData(string type) => type switch
     {
-        var ids = data.Always.Concat(data.WhenTheyApply).ToDictionary(
-            name => name, name => (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" });
-        return new OpenApiSchema
+        WebhookEventTypes.AppointmentBooked => Appointment(AppointmentStatus.Booked),
+        WebhookEventTypes.AppointmentRescheduled => Appointment(AppointmentStatus.Booked),
+        WebhookEventTypes.AppointmentCancelled => Appointment(AppointmentStatus.Cancelled) with { CancellationReason = CancellationReason.Illness },
+        WebhookEventTypes.AppointmentCheckedIn => Appointment(AppointmentStatus.CheckedIn),
+        WebhookEventTypes.AppointmentCompleted => Appointment(AppointmentStatus.Completed),
+        WebhookEventTypes.AppointmentNoShow => Appointment(AppointmentStatus.NoShow),
+        WebhookEventTypes.IntakeSubmitted or WebhookEventTypes.IntakeUrgent or WebhookEventTypes.IntakeEmergency => new IntakeFormEventData(ResourceId, PatientId, OtherId),
+        WebhookEventTypes.IntakeReviewOverdue => new IntakeReviewOverdueEventData(ResourceId, PatientId),
+        WebhookEventTypes.TreatmentPlanActivated => new TreatmentPlanEventData(ResourceId, PatientId, ClinicianId),
+        WebhookEventTypes.PatientInvited => new PatientInvitedEventData(ResourceId, PatientId),
+        WebhookEventTypes.WaitlistOffered => new WaitlistOfferedEventData(ResourceId, OtherId, PatientId, ClinicianId, Start, new DateTimeOffset(2026, 12, 1, 0, 45, 0, TimeSpan.Zero)),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No example for this event type."),
+    };
+
+    private static AppointmentEventData Appointment(AppointmentStatus status) => new(
+        ResourceId, PatientId, ClinicianId, OtherId, Domain.Locations.Location.DefaultId.Value, Start, Start.AddMinutes(45), status,
+        AppointmentMode.InPerson, BookingChannel.Online, CancellationReason: null);
+
+    private static OpenApiSchema EventSchema(string type, IOpenApiSchema data) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = $"The body of a {type} delivery.",
+        AdditionalPropertiesAllowed = false,
+        Required = new HashSet<string> { "id", "type", "occurredAt", "data" },
+        Properties = new Dictionary<string, IOpenApiSchema>
         {
-            Type = JsonSchemaType.Object,
-            Description = $"The body of a {type} delivery.",
-            AdditionalPropertiesAllowed = false,
-            Required = new HashSet<string> { "id", "type", "occurredAt", "data" },
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "The event id, also the Webhook-Id header." },
-                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)], Description = "The event type." },
-                ["occurredAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When it happened (UTC)." },
-                ["data"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Description = data.WhenTheyApply.Count == 0
-                        ? "The ids of the resources it concerns."
-                        : $"The ids of the resources it concerns; {string.Join(", ", data.WhenTheyApply)} only when there is one.",
-                    AdditionalPropertiesAllowed = false,
-                    Required = new HashSet<string>(data.Always),
-                    Properties = ids,
-                },
-            },
-        };
-    }
+            ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "The event id, also the Webhook-Id header." },
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)], Description = "The event type." },
+            ["occurredAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When it happened (UTC)." },
+            ["data"] = data,
+        },
+    };
 
     private static IEnumerable<OpenApiParameter> SignatureHeaders()
     {
@@ -134,9 +127,8 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         yield return Header("Webhook-Timestamp", "When this attempt was signed, in Unix seconds; refuse one more than five minutes off.",
             new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" });
         yield return Header("Webhook-Signature",
-            "Standard Webhooks: v1,<base64 HMAC-SHA256 of \"{Webhook-Id}.{Webhook-Timestamp}.{raw body}\">, keyed with the bytes whose " +
-            "base64 follows whsec_ in the subscription's secret; a Standard Webhooks library verifies it. (Subscriptions created " +
-            "before that signature are signed v1=<hex> until they are replaced: see the changelog.)",
+            "Standard Webhooks: `v1,` then the base64 HMAC-SHA256 of `{Webhook-Id}.{Webhook-Timestamp}.{body}` (the raw body), keyed " +
+            "with the bytes whose base64 follows `whsec_` in the subscription's secret; a Standard Webhooks library verifies it.",
             new OpenApiSchema { Type = JsonSchemaType.String });
     }
 

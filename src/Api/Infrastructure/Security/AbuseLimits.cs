@@ -1,7 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Infrastructure.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Api.Infrastructure.Security;
 
@@ -11,13 +15,17 @@ public sealed class RateLimitOptions
     public const string SectionName = "RateLimits";
 
     /// <summary>Requests to /api/auth/* per client address per window (sign-in, registration, refresh).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:AuthPermitLimit must be at least {1}.")]
     public int AuthPermitLimit { get; set; } = 20;
 
+    [Range(1, 86_400, ErrorMessage = "RateLimits:AuthWindowSeconds must be between {1} and {2}.")]
     public int AuthWindowSeconds { get; set; } = 60;
 
     /// <summary>Writes (POST, PUT, DELETE) per signed-in user per window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:WritePermitLimit must be at least {1}.")]
     public int WritePermitLimit { get; set; } = 120;
 
+    [Range(1, 86_400, ErrorMessage = "RateLimits:WriteWindowSeconds must be between {1} and {2}.")]
     public int WriteWindowSeconds { get; set; } = 60;
 }
 
@@ -30,11 +38,13 @@ internal static class AbuseLimits
 {
     public const int MaxRequestBodyBytes = 256 * 1024;
 
-    public static IServiceCollection AddClinicRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClinicRateLimits(this IServiceCollection services)
     {
-        var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(options =>
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
         {
+            var limits = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
             options.OnRejected = async (rejected, cancellationToken) =>

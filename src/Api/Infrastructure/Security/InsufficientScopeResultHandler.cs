@@ -39,7 +39,9 @@ internal sealed class InsufficientScopeResultHandler(IProblemDetailsService prob
             return;
         }
 
-        await problems.WriteAsync(new ProblemDetailsContext
+        // Where another operation serves clients instead (docs/decisions/0049), the refusal names it.
+        var alternative = context.GetEndpoint()?.Metadata.GetMetadata<ClientAlternative>()?.Description;
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails =
@@ -48,10 +50,19 @@ internal sealed class InsufficientScopeResultHandler(IProblemDetailsService prob
                 Type = ProblemDetailsExceptionHandler.ProblemType(context, Code),
                 Title = "The client's token lacks the scope this operation needs.",
                 Detail = accepted.Count == 0
-                    ? "Integration clients may not call this operation."
+                    ? $"Integration clients may not call this operation.{(alternative is null ? "" : $" {alternative}")}"
                     : $"This operation needs the scope {string.Join(" or ", accepted)}.",
                 Extensions = { ["code"] = Code, ["error"] = "insufficient_scope", ["requiredScopes"] = accepted },
             },
-        });
+        };
+        if (alternative is not null)
+        {
+            problem.ProblemDetails.Extensions["alternative"] = alternative;
+        }
+
+        await problems.WriteAsync(problem);
     }
 }
+
+/// <summary>What an integration client refused by an operation uses instead, said in its 403 (docs/decisions/0049).</summary>
+internal sealed record ClientAlternative(string Description);

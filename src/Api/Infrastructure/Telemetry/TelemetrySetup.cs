@@ -7,7 +7,7 @@ using Prometheus;
 namespace ClinicHip.Api.Infrastructure.Telemetry;
 
 /// <summary>
-/// Traces and metrics (README, Operations). OpenTelemetry runs only when an OTLP endpoint is configured
+/// Traces and metrics (docs/configuration.md). OpenTelemetry runs only when an OTLP endpoint is configured
 /// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>), so an instance that exports nothing pays nothing for it; <c>/metrics</c> is
 /// served when <c>Metrics:Enabled</c> (on in Development only).
 /// </summary>

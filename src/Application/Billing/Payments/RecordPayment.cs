@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
-using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Domain.Billing;
 using ClinicHip.Domain.Idempotency;
 using ClinicHip.Domain.Patients;
@@ -60,7 +60,7 @@ public sealed class RecordPaymentHandler(IApplicationDbContext db, ICurrentUser 
     public async Task<PaymentDto> Handle(RecordPaymentCommand request, CancellationToken cancellationToken)
     {
         var actor = user.ActorId() ?? throw new ForbiddenAccessException("Sign in to record a payment.");
-        var requestHash = IdempotentReplay.Hash(request with { IdempotencyKey = null });
+        var requestHash = IdempotentRequestQueries.Hash(request with { IdempotencyKey = null });
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<PaymentDto>(actor, key, requestHash, cancellationToken) is { } replay)
         {
             return replay;

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,6 +19,7 @@ public sealed class ChangeFeedOptions
     /// later, or an instance whose clock runs behind, cannot land behind a cursor already given out. It must exceed the
     /// longest save plus the clock difference between instances.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "ChangeFeed:SettleLag must be between {1} and {2}.")]
     public TimeSpan SettleLag { get; set; } = TimeSpan.FromSeconds(5);
 }
 

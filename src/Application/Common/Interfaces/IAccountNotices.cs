@@ -8,4 +8,7 @@ public interface IAccountNotices
 {
     /// <summary>Queues a <see cref="RegistrationAttemptNotice"/> for <paramref name="userId"/>; the caller's save writes it.</summary>
     void QueueRegistrationAttempt(Guid userId, DateTime attemptedAtUtc);
+
+    /// <summary>Queues an <see cref="EmailChangedNotice"/> to a record's former address; the caller's save writes it.</summary>
+    void QueueEmailChanged(EmailChangedNotice notice);
 }

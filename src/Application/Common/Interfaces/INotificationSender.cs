@@ -45,6 +45,17 @@ public sealed record PatientInvitationMessage(Guid InvitationId, string Recipien
 public sealed record RegistrationAttemptNotice(Guid UserId, string RecipientEmail, DateTime AttemptedAtUtc);
 
 /// <summary>
+/// Tells a patient, at the address the clinic had for them, that the record's email address was changed, so a change
+/// they did not ask for (a mistyped address, or one typed by someone who should not have) is noticed. The new address is
+/// not included: it may not be theirs.
+/// </summary>
+/// <param name="PatientId">The record.</param>
+/// <param name="RecipientEmail">The former email address.</param>
+/// <param name="ChangedAtUtc">When it was changed.</param>
+/// <param name="ByStaff">Whether the clinic's staff changed it (otherwise the patient did, signed in).</param>
+public sealed record EmailChangedNotice(Guid PatientId, string RecipientEmail, DateTime ChangedAtUtc, bool ByStaff);
+
+/// <summary>
 /// Tells a patient a slot is held for them from the waitlist until <see cref="ExpiresAtUtc"/>. Times only: never the type,
 /// reason or clinician.
 /// </summary>
@@ -72,6 +83,8 @@ public interface INotificationSender
     Task SendAsync(PatientInvitationMessage invitation, CancellationToken cancellationToken);
 
     Task SendAsync(RegistrationAttemptNotice notice, CancellationToken cancellationToken);
+
+    Task SendAsync(EmailChangedNotice notice, CancellationToken cancellationToken);
 
     Task SendAsync(WaitlistOfferNotice notice, CancellationToken cancellationToken);
 }

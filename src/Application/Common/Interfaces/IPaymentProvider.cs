@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Common;
+
 namespace ClinicHip.Application.Common.Interfaces;
 
 /// <summary>
@@ -9,7 +11,7 @@ public interface IPaymentProvider
     /// <summary>The provider's name as stored beside its ids, e.g. <c>stripe</c>.</summary>
     string Name { get; }
 
-    /// <summary>A hosted checkout for one invoice's balance; the same idempotency key answers the same session.</summary>
+    /// <summary>A hosted checkout for one invoice's balance; a repeat of the same request answers the same session.</summary>
     Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken);
 
     /// <summary>
@@ -27,10 +29,14 @@ public interface IPaymentProvider
 /// <param name="Description">What the patient sees on the provider's page: never clinical content.</param>
 /// <param name="SuccessUrl">Where the provider sends the patient after paying.</param>
 /// <param name="CancelUrl">Where the provider sends the patient who turns back.</param>
-/// <param name="IdempotencyKey">Repeats of one request create one session.</param>
+/// <param name="ExpiresAtUtc">
+/// When the session stops taking payment (Stripe accepts 30 minutes to 24 hours ahead). Chosen by the caller and kept
+/// with the key, because a repeat must be the same request field for field to be answered with the same session.
+/// </param>
+/// <param name="IdempotencyKey">Repeats of one request (same key, same fields) create one session.</param>
 public sealed record CheckoutRequest(
     Guid InvoiceId, string InvoiceNumber, long AmountMinor, string Currency, string Description, Uri SuccessUrl, Uri CancelUrl,
-    string IdempotencyKey);
+    DateTime ExpiresAtUtc, string IdempotencyKey);
 
 /// <summary>A hosted checkout the patient is sent to.</summary>
 /// <param name="ProviderSessionId">The provider's id of the session.</param>
@@ -47,7 +53,10 @@ public enum ProviderPaymentEventKind
     /// <summary>A checkout was paid.</summary>
     CheckoutPaid,
 
-    /// <summary>A payment taken through the provider was refunded there.</summary>
+    /// <summary>
+    /// A payment taken through the provider was refunded there, in part or whole. The event carries the total refunded
+    /// of that payment so far, so applying it as "refunded up to this amount" is the same whatever the order or repeats.
+    /// </summary>
     Refunded,
 }
 
@@ -57,7 +66,7 @@ public enum ProviderPaymentEventKind
 /// <param name="ProviderSessionId">The checkout session, when the event is about one.</param>
 /// <param name="ProviderPaymentId">The provider's payment (e.g. a payment intent), when known.</param>
 /// <param name="InvoiceId">The invoice named in the session's metadata, when present.</param>
-/// <param name="AmountMinor">The amount paid or refunded, in minor units.</param>
+/// <param name="AmountMinor">The amount paid; for a refund, the total refunded of the payment so far; in minor units.</param>
 /// <param name="Currency">ISO 4217.</param>
 /// <param name="OccurredAtUtc">When the provider says it happened.</param>
 public sealed record ProviderPaymentEvent(
@@ -65,4 +74,5 @@ public sealed record ProviderPaymentEvent(
     long AmountMinor, string Currency, DateTime OccurredAtUtc);
 
 /// <summary>A provider webhook that failed verification: answered 400 and never applied.</summary>
-public sealed class PaymentWebhookRejectedException(string reason) : Exception(reason);
+public sealed class PaymentWebhookRejectedException(string reason)
+    : ExpectedOutcomeException(ExpectedOutcome.InvalidRequest, "The payment provider's event was not accepted.", reason, "payment.webhook-rejected");

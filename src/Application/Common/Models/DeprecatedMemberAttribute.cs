@@ -2,7 +2,7 @@ namespace ClinicHip.Application.Common.Models;
 
 /// <summary>
 /// A member kept for clients built on an earlier contract: documented <c>deprecated</c>, naming its replacement and
-/// the date after which it may be removed (README, Versioning and deprecation: at least six months' notice).
+/// the date after which it may be removed (docs/integration.md, Versioning and deprecation: at least six months' notice).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class DeprecatedMemberAttribute(string replacement, string sunset) : Attribute

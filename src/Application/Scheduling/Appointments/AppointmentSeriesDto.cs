@@ -1,6 +1,4 @@
-using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicHip.Application.Scheduling.Appointments;
 
@@ -41,19 +39,4 @@ public sealed record UnbookedOccurrenceDto(int Index, DateTimeOffset RequestedSt
     public static UnbookedOccurrenceDto Of(PlannedOccurrence occurrence) => new(
         occurrence.Index, new DateTimeOffset(occurrence.RequestedStartUtc), occurrence.BrokenRule?.Code ?? "appointment.slot-conflict",
         occurrence.BrokenRule?.Message ?? "The time is taken.", [.. occurrence.Alternatives.Select(a => new DateTimeOffset(a))]);
-}
-
-internal static class AppointmentSeriesProjection
-{
-    /// <summary>The series and its occurrences: two queries, the occurrences joined to their names in one.</summary>
-    public static async Task<AppointmentSeriesDto> SeriesDtoAsync(this IApplicationDbContext db, AppointmentSeries series, CancellationToken cancellationToken)
-    {
-        var seriesId = series.Id;
-        var appointments = await db.Appointments.AsNoTracking().Where(a => a.SeriesId == seriesId).OrderBy(a => a.StartUtc).ToDtos(db).ToListAsync(cancellationToken);
-        return Dto(series, appointments, []);
-    }
-
-    public static AppointmentSeriesDto Dto(AppointmentSeries series, IReadOnlyList<AppointmentDto> appointments, IReadOnlyList<UnbookedOccurrenceDto> notBooked) => new(
-        series.Id.Value, series.PatientId.Value, series.ClinicianId.Value, series.AppointmentTypeId.Value, series.Mode, series.TreatmentPlanId?.Value,
-        SeriesRepeat.Of(series.Pattern), series.RequestedOccurrences, series.ToleranceMinutes, appointments, notBooked);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
@@ -50,7 +51,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
 {
     public async Task<AppointmentDto> Handle(BookAppointmentCommand request, CancellationToken cancellationToken)
     {
-        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentReplay.Hash(request with { IdempotencyKey = null }));
+        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentRequestQueries.Hash(request with { IdempotencyKey = null }));
 
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {
@@ -69,7 +70,7 @@ public sealed class BookAppointmentHandler(IApplicationDbContext db, ICurrentUse
         var booked = new AppointmentDto(
             appointment.Id.Value, patientId.Value, subject.Patient.Name.FullName, clinician.Id.Value, clinician.DisplayName, type.Id.Value, type.Name,
             new DateTimeOffset(appointment.StartUtc), new DateTimeOffset(appointment.EndUtc), appointment.Mode, appointment.Status, null, false,
-            appointment.LocationId?.Value, UpdatedAt: new DateTimeOffset(appointment.ChangedAtUtc, TimeSpan.Zero));
+            appointment.LocationId?.Value, UpdatedAt: new DateTimeOffset(appointment.ChangedAtUtc, TimeSpan.Zero), Channel: appointment.Channel);
         db.Appointments.Add(appointment);
         if (request.IdempotencyKey is { } newKey)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ClinicHip.Application.Common.Exceptions;
+using ClinicHip.Application.Common.Idempotency;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
 using ClinicHip.Application.Common.Validation;
@@ -84,7 +85,7 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
 
     public async Task<AppointmentSeriesDto> Handle(BookAppointmentSeriesCommand request, CancellationToken cancellationToken)
     {
-        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentReplay.Hash(request with { IdempotencyKey = null }));
+        var (patientId, userId, requestHash) = user.BookingCaller(request.PatientId, request.BookingNote, IdempotentRequestQueries.Hash(request with { IdempotencyKey = null }));
         if (request.IdempotencyKey is { } key && await db.ReplayAsync<AppointmentSeriesDto>(userId, key, requestHash, cancellationToken) is { } replay)
         {
             return replay;
@@ -123,7 +124,7 @@ public sealed class BookAppointmentSeriesHandler(IApplicationDbContext db, ICurr
                 appointment.RecordBookingDetails(user.BookingChannel(), request.BookingNote);
                 return appointment;
             }).ToList();
-            var booked = AppointmentSeriesProjection.Dto(series, [.. appointments.Select(a => Dto(a, subject))], [.. unbooked.Select(UnbookedOccurrenceDto.Of)]);
+            var booked = AppointmentQueries.SeriesDto(series, [.. appointments.Select(a => Dto(a, subject))], [.. unbooked.Select(UnbookedOccurrenceDto.Of)]);
 
             // One save: the series, every occurrence with its diary cells, their events and reminders, and the idempotent answer.
             db.AppointmentSeries.Add(series);

@@ -39,7 +39,7 @@ public sealed class ListAppointmentsValidator : AbstractValidator<ListAppointmen
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.From).WithinSupportedDates(bounds);
         RuleFor(q => q.To).WithinSupportedDates(bounds);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagedList.MaxPageSize);
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must be after 'from'.");
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.UpdatedSince).WithinSupportedDates(bounds);

@@ -1,6 +1,7 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
+using ClinicHip.Application.Common.Validation;
 using ClinicHip.Application.Locations;
 using ClinicHip.Application.Patients;
 using ClinicHip.Domain.Locations;
@@ -9,6 +10,7 @@ using ClinicHip.Domain.Staff;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Scheduling.Diary;
 
@@ -78,9 +80,9 @@ public sealed class GetDaySheetValidator : AbstractValidator<GetDaySheetQuery>
 {
     public const int MaxDays = 7;
 
-    public GetDaySheetValidator()
+    public GetDaySheetValidator(IOptions<InputBounds> bounds)
     {
-        RuleFor(q => q.Date).NotEmpty();
+        RuleFor(q => q.Date).NotEmpty().WithinSupportedDates(bounds);
         RuleFor(q => q.Days).InclusiveBetween(1, MaxDays);
     }
 }

@@ -6,7 +6,7 @@ namespace ClinicHip.Application.Scheduling.Settings;
 /// </summary>
 public static class ClinicSettingsDurations
 {
-    /// <summary>After this date the time span members may be removed (README: at least six months' notice).</summary>
+    /// <summary>After this date the time span members may be removed (docs/integration.md, Versioning and deprecation: at least six months' notice).</summary>
     public const string FormerFormSunset = "2027-06-01";
 
     /// <summary>The duration a request gives: its minutes, else its former form, else none.</summary>

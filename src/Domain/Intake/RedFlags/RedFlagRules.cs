@@ -15,6 +15,16 @@ public sealed record RedFlag(string Code, string Reason, TriageLevel Level, bool
 
     /// <summary>What the patient must do until seen, beyond the level's advice (e.g. stop running).</summary>
     public string? PatientInstruction { get; init; }
+
+    /// <summary>For an Emergency: the service to go to now; null on other levels and on forms triaged before it was kept.</summary>
+    public EmergencyService? Service { get; init; }
+}
+
+/// <summary>Where an emergency goes: an ambulance when moving the patient or a delay could kill, otherwise an emergency department.</summary>
+public enum EmergencyService
+{
+    EmergencyDepartment,
+    Ambulance,
 }
 
 /// <summary>What the triage knows besides the answers.</summary>
@@ -52,13 +62,16 @@ public abstract class RedFlagRule : IRedFlagRule
 
     protected virtual string? PatientInstruction => null;
 
+    /// <summary>The service an Emergency sends the patient to; ambulance rules override it.</summary>
+    protected virtual EmergencyService? Service => Level == TriageLevel.Emergency ? EmergencyService.EmergencyDepartment : null;
+
     public RedFlag? Check(HipIntakeAnswers answers, TriageContext context)
     {
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(context);
         var firedBy = FiredBy(answers, context);
         return firedBy is null ? null
-            : new RedFlag(Code, Reason, Level, InPerson) { FiredBy = firedBy, Basis = $"docs/clinical-basis.md#{Basis}", PatientInstruction = PatientInstruction };
+            : new RedFlag(Code, Reason, Level, InPerson) { FiredBy = firedBy, Basis = $"docs/clinical-basis.md#{Basis}", PatientInstruction = PatientInstruction, Service = Service };
     }
 
     /// <summary>The answers that fire the rule, or null when it does not fire.</summary>
@@ -108,16 +121,24 @@ public sealed class SevereRestOrNightPainRule : RedFlagRule
             (answers.Pain.AtNight >= Threshold, $"pain at night {answers.Pain.AtNight}/10"));
 }
 
-/// <summary>Fever, unexplained weight loss or feeling unwell: infection or other disease.</summary>
+/// <summary>
+/// Fever, unexplained weight loss, feeling unwell, faintness or collapse: infection, bleeding or other disease. A fever or
+/// feeling unwell that began with another illness (a cold) does not count here on its own; the emergency rules and
+/// <see cref="FeverWhenInfectionProneRule"/> still count it (docs/clinical-basis.md#fever-other-cause).
+/// </summary>
 public sealed class SystemicSymptomsRule : RedFlagRule
 {
     public override string Code => "red-flag.systemic-symptoms";
     public override TriageLevel Level => TriageLevel.Urgent;
     public override string Basis => "systemic-symptoms";
-    protected override string Reason => "Fever, unexplained weight loss or feeling unwell with hip pain: infection or other disease must be ruled out.";
+    protected override string Reason => "Fever, unexplained weight loss, feeling unwell or faintness with hip pain: infection, bleeding or other disease must be ruled out.";
 
-    protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context) =>
-        answers.SystemicSymptoms.Count == 0 ? null : [.. answers.SystemicSymptoms.Select(s => Describe.Systemic(s))];
+    protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context)
+    {
+        var counted = answers.SystemicSymptoms
+            .Where(s => answers.FeverBeganWithHipPain != false || s is not (SystemicSymptom.Fever or SystemicSymptom.FeelingUnwell)).ToList();
+        return counted.Count == 0 ? null : [.. counted.Select(Describe.Systemic)];
+    }
 }
 
 /// <summary>A fall or direct blow with swelling: fracture or hip pointer.</summary>
@@ -192,6 +213,7 @@ internal static class Describe
     {
         SystemicSymptom.Fever => "fever",
         SystemicSymptom.UnexplainedWeightLoss => "unexplained weight loss",
+        SystemicSymptom.FaintnessOrCollapse => "faintness or collapse",
         _ => "feeling unwell",
     };
 }

@@ -9,8 +9,8 @@ public sealed class CaudaEquinaRule : RedFlagRule
     protected override string Reason => "Saddle numbness or a new bladder or bowel change: possible cauda equina syndrome, an emergency.";
 
     protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context) =>
-        !(answers.Reports(NeurologicalSymptom.SaddleNumbness) || answers.Reports(NeurologicalSymptom.NewBladderOrBowelChange)) ? null : Answers(
-            (answers.Reports(NeurologicalSymptom.SaddleNumbness), "saddle numbness"),
+        !(answers.HasSaddleNumbness || answers.Reports(NeurologicalSymptom.NewBladderOrBowelChange)) ? null : Answers(
+            (answers.HasSaddleNumbness, "saddle numbness"),
             (answers.Reports(NeurologicalSymptom.NewBladderOrBowelChange), "new bladder or bowel change"),
             (answers.Reports(NeurologicalSymptom.PainInBothLegs), "pain in both legs"),
             (answers.Reports(NeurologicalSymptom.ProgressiveLegWeaknessOrFootDrop), "progressive leg weakness"));
@@ -18,11 +18,13 @@ public sealed class CaudaEquinaRule : RedFlagRule
 
 /// <summary>
 /// Fever or feeling unwell with inability to bear weight: septic arthritis. In a child or adolescent a limp is enough,
-/// since children refuse rather than fail to bear weight (docs/clinical-basis.md#septic-arthritis).
+/// since children refuse rather than fail to bear weight, and so is a measured temperature above 38.5 °C with hip pain
+/// (a Kocher criterion; docs/clinical-basis.md#septic-arthritis).
 /// </summary>
 public sealed class SepticArthritisRule : RedFlagRule
 {
     public const int AdultAge = 18;
+    public const decimal KocherTemperature = 38.5m;
 
     public override string Code => "red-flag.septic-arthritis";
     public override TriageLevel Level => TriageLevel.Emergency;
@@ -33,8 +35,10 @@ public sealed class SepticArthritisRule : RedFlagRule
     {
         var child = context.AgeYears < AdultAge;
         var notBearing = !answers.AbleToBearWeight || (child && answers.Limp);
-        return !(answers.HasFeverOrFeelsUnwell() && notBearing) ? null : Answers(
+        var highChildFever = child && answers.TemperatureCelsius > KocherTemperature && answers.HurtsAtHipThighOrKnee();
+        return !((answers.HasFeverOrFeelsUnwell() && notBearing) || highChildFever) ? null : Answers(
             (answers.Reports(SystemicSymptom.Fever), "fever"),
+            (answers.TemperatureCelsius is not null, $"measured {answers.TemperatureCelsius:0.0} °C"),
             (answers.Reports(SystemicSymptom.FeelingUnwell), "feeling unwell"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
             (child && answers.Limp, "a limp"),
@@ -192,11 +196,16 @@ public sealed class NightSweatsRule : RedFlagRule
 public sealed class NoImprovementAfterSixWeeksRule : RedFlagRule
 {
     public const int Weeks = 6;
+    public const string FlagCode = "red-flag.no-improvement-six-weeks";
 
-    public override string Code => "red-flag.no-improvement-six-weeks";
+    public override string Code => FlagCode;
     public override TriageLevel Level => TriageLevel.Soon;
     public override string Basis => "no-improvement";
     protected override string Reason => $"No improvement {Weeks} weeks or more after the pain began.";
+
+    // In person only when telehealth cannot manage the leading suggestion: duration alone does not say so
+    // (HipTriage, docs/clinical-basis.md#no-improvement).
+    protected override bool InPerson => false;
 
     protected override IReadOnlyList<string>? FiredBy(HipIntakeAnswers answers, TriageContext context)
     {

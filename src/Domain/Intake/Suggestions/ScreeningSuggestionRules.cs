@@ -36,14 +36,15 @@ public sealed class LumbarRadiculopathyRule : IConditionSuggestionRule
     public ConditionSuggestion? Suggest(HipIntakeAnswers answers, int ageYears)
     {
         var nerve = answers.Reports(NeurologicalSymptom.LegNumbnessOrPinsAndNeedles) || answers.Reports(NeurologicalSymptom.ProgressiveLegWeaknessOrFootDrop)
-            || answers.Reports(NeurologicalSymptom.PainInBothLegs);
+            || answers.Reports(NeurologicalSymptom.PainInBothLegs) || answers.Reports(BurningOrNumbArea.BelowKnee);
         var spinal = answers.HurtsAt(PainLocation.RadiatingDownLeg) && (nerve || answers.HurtsAt(PainLocation.LowerBack));
         return !(spinal || nerve) ? null : new(HipCondition.LumbarRadiculopathyOrReferredPain, Evidence.Of(
             (answers.HurtsAt(PainLocation.RadiatingDownLeg), "pain down the leg"),
             (answers.HurtsAt(PainLocation.LowerBack), "lower-back pain"),
             (answers.Reports(NeurologicalSymptom.LegNumbnessOrPinsAndNeedles), "numbness or pins and needles"),
             (answers.Reports(NeurologicalSymptom.ProgressiveLegWeaknessOrFootDrop), "leg weakness or foot drop"),
-            (answers.Reports(NeurologicalSymptom.PainInBothLegs), "pain in both legs")));
+            (answers.Reports(NeurologicalSymptom.PainInBothLegs), "pain in both legs"),
+            (answers.Reports(BurningOrNumbArea.BelowKnee), "burning or numbness below the knee")));
     }
 }
 
@@ -70,12 +71,17 @@ public sealed class SepticArthritisSuggestionRule : IConditionSuggestionRule
     {
         var prone = answers.Has(MedicalHistory.Immunosuppression) || answers.Has(MedicalHistory.RecentHipInjectionInfectionOrSurgery)
             || answers.Has(MedicalHistory.Diabetes) || answers.Has(MedicalHistory.InflammatoryArthritis);
-        return !(answers.HasFeverOrFeelsUnwell() && (!answers.AbleToBearWeight || answers.Limp || prone)) ? null : new(HipCondition.SepticArthritis, Evidence.Of(
+        var highChildFever = ageYears < SepticArthritisRule.AdultAge && answers.TemperatureCelsius > SepticArthritisRule.KocherTemperature;
+        var afterProcedure = PostProcedureJointInfectionRule.Matches(answers);
+        return !((answers.HasFeverOrFeelsUnwell() && (!answers.AbleToBearWeight || answers.Limp || prone)) || highChildFever || afterProcedure) ? null
+            : new(HipCondition.SepticArthritis, Evidence.Of(
             (answers.Reports(SystemicSymptom.Fever), "fever"),
+            (highChildFever, $"measured {answers.TemperatureCelsius:0.0} °C"),
             (answers.Reports(SystemicSymptom.FeelingUnwell), "feeling unwell"),
             (!answers.AbleToBearWeight, "cannot bear weight"),
             (answers.Limp, "a limp"),
-            (prone, "prone to joint infection")), MustRuleOut: true);
+            (prone, "prone to joint infection"),
+            (afterProcedure, "after a recent procedure")), MustRuleOut: true);
     }
 }
 

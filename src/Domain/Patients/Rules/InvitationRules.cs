@@ -42,6 +42,21 @@ public sealed class InvitationMustBeUnusedRule(PatientInvitation invitation) : I
     public bool IsBroken() => invitation.ClaimedAtUtc is not null;
 }
 
+/// <summary>
+/// A link token works only for the address it was sent to, on a record still active: a revoked invitation, a record whose
+/// email changed since (even back again), or one archived, deceased or merged is refused alike, saying no more.
+/// </summary>
+public sealed class InvitationMustNotBeRevokedRule(PatientInvitation invitation, Patient patient) : IBusinessRule
+{
+    public string Code => "invitation.revoked";
+
+    public string Message => "This invitation no longer applies: the clinic changed the record since it was sent. Ask the clinic for a new one.";
+
+    public bool IsBroken() =>
+        invitation.RevokedAtUtc is not null || invitation.Email is null || !string.Equals(invitation.Email, patient.Email, StringComparison.Ordinal)
+        || patient.IsArchived || patient.IsMerged || patient.DateOfDeath is not null;
+}
+
 /// <summary>A link token works for seven days (<see cref="PatientInvitation.Lifetime"/>).</summary>
 public sealed class InvitationMustNotHaveExpiredRule(PatientInvitation invitation, DateTime nowUtc) : IBusinessRule
 {

@@ -1,4 +1,5 @@
 using ClinicHip.Domain.BulkExport;
+using ClinicHip.Infrastructure.BackgroundWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +17,7 @@ internal sealed class BulkExportJobConfiguration : IEntityTypeConfiguration<Bulk
         builder.Property(j => j.Error).HasMaxLength(BulkExportJob.ProgressMaxLength);
 
         // Whoever holds the lease is the only one that may record the outcome, as for webhook deliveries.
-        builder.Property(j => j.LeaseOwner).HasMaxLength(OutboxMessageConfiguration.LeaseOwnerMaxLength).IsConcurrencyToken();
+        builder.Property(j => j.LeaseOwner).HasMaxLength(RowLease.OwnerMaxLength).IsConcurrencyToken();
         builder.Ignore(j => j.TypeList);
 
         // The worker's scans: accepted jobs to claim, finished ones to expire.

@@ -74,6 +74,7 @@ internal sealed class PatientInvitationConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(i => i.Id);
         builder.Property(i => i.TokenHash).HasMaxLength(PatientInvitation.TokenHashMaxLength).IsFixedLength(false);
+        builder.Property(i => i.Email).HasMaxLength(ContactRules.EmailMaxLength);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.PatientId);
         builder.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);

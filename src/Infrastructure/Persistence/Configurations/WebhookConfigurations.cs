@@ -1,3 +1,4 @@
+using ClinicHip.Infrastructure.BackgroundWork;
 using ClinicHip.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,7 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(OutboxMessage.TypeMaxLength);
-        builder.Property(m => m.LeaseOwner).HasMaxLength(LeaseOwnerMaxLength);
+        builder.Property(m => m.LeaseOwner).HasMaxLength(RowLease.OwnerMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.TraceParent).HasMaxLength(OutboxMessage.TraceParentMaxLength);
 
@@ -21,8 +22,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.LeaseOwner);
         builder.HasIndex(m => new { m.ResourceId, m.Kind });
     }
-
-    public const int LeaseOwnerMaxLength = 128;
 }
 
 internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
@@ -49,7 +48,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
 
         // Whoever holds the lease is the only one that may record the outcome: a save by a dispatcher whose lease was
         // taken over fails instead of overwriting the new holder's work.
-        builder.Property(d => d.LeaseOwner).HasMaxLength(OutboxMessageConfiguration.LeaseOwnerMaxLength).IsConcurrencyToken();
+        builder.Property(d => d.LeaseOwner).HasMaxLength(RowLease.OwnerMaxLength).IsConcurrencyToken();
 
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OutboxMessage>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);

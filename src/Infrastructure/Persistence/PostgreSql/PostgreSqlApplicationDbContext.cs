@@ -1,4 +1,3 @@
-using ClinicHip.Application.Scheduling.Availability;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,8 +8,4 @@ public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlAp
 {
     protected override bool IsUniqueConstraintViolation(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
-    /// <summary>Tells every instance's <see cref="PostgreSqlDiaryListener"/>; inside a transaction PostgreSQL delivers it at commit, or never.</summary>
-    protected override async Task AnnounceDiaryChangeAsync(DiaryChange change, CancellationToken cancellationToken) =>
-        await Database.ExecuteSqlRawAsync($"SELECT pg_notify('{PostgreSqlDiaryListener.Channel}', {{0}})", [change.ToAnnouncement()], cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace ClinicHip.Infrastructure.Persistence.Seeding;
 /// the password in <see cref="Password"/>; the README lists the logins) and the clinic's four appointment types. Each part
 /// is added only if it is missing.
 /// </summary>
-public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, DemoClinic demoClinic)
 {
     public const string Password = "Demo-Passw0rd!";
     public const string PhysiotherapistEmail = "maya.chen@clinichip.example";
@@ -74,6 +74,19 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
                 AppointmentType.Create("Telehealth review", TimeSpan.FromMinutes(30), TimeSpan.Zero, AllowedModes.Telehealth, bookableOnline: true), injection);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await RememberBookingIdsAsync(cancellationToken);
+    }
+
+    /// <summary>What the contract's booking example names on the demo clinic, read once here rather than when the document is built.</summary>
+    private async Task RememberBookingIdsAsync(CancellationToken cancellationToken)
+    {
+        // Typed ids are stored through converters: select them whole (their Value does not translate to SQL).
+        var patient = await db.Patients.AsNoTracking().Where(p => p.Email == PatientEmail).Select(p => p.Id).FirstAsync(cancellationToken);
+        var clinician = await db.StaffMembers.AsNoTracking().Where(s => s.Email == PhysiotherapistEmail).Select(s => s.Clinician).FirstAsync(cancellationToken);
+        var type = await db.AppointmentTypes.AsNoTracking().Where(t => t.Name == "Follow-up").Select(t => t.Id).FirstAsync(cancellationToken);
+        var settings = await db.ClinicSettings.AsNoTracking().SingleAsync(cancellationToken);
+        demoClinic.Booking = new DemoBookingIds(patient.Value, clinician!.Id.Value, type.Value, settings.TimeZone);
     }
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
@@ -90,4 +103,13 @@ public sealed class DemoClinicSeeder(ApplicationDbContext db, UserManager<Applic
         db.Patients.Add(Patient.Register(user.Id, new PersonName("Jordan", "Lee"), new DateOnly(1991, 3, 14), PatientEmail, "+61400000123", today));
         return await db.SaveChangesAsync(ct);
     }, cancellationToken);
+}
+
+/// <summary>The demo patient, physiotherapist and follow-up type, and the clinic's time zone.</summary>
+public sealed record DemoBookingIds(Guid PatientId, Guid ClinicianId, Guid AppointmentTypeId, TimeZoneInfo TimeZone);
+
+/// <summary>The demo clinic as seeded at start-up; <see cref="Booking"/> is null where Seed:Demo is off.</summary>
+public sealed class DemoClinic
+{
+    public DemoBookingIds? Booking { get; set; }
 }

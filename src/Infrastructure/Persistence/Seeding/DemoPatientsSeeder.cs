@@ -85,7 +85,7 @@ public sealed class DemoPatientsSeeder(ApplicationDbContext db, TimeProvider clo
         var city = locations.IsActive(Location.DefaultId) && followUp.IsOfferedInPersonAt(Location.DefaultId) ? Location.DefaultId : (LocationId?)null;
         db.WaitlistEntries.Add(WaitlistEntry.Join(
             patients[0].Id, followUp, AppointmentMode.InPerson, null, city, localToday.AddDays(1), localToday.AddDays(14), new PreferredTimes([PartOfDay.Morning], []),
-            locations, now, byPatient: false));
+            locations, now, byPatient: false, openEntries: []));
 
         await AddCourseOfCareAsync(settings, locations, followUp, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ClinicHip.Infrastructure.Persistence.Seeding;
 
 /// <summary>The <c>Bootstrap</c> section: the first administrator, created at start-up when no Admin exists.</summary>
@@ -5,6 +7,7 @@ public sealed class BootstrapOptions
 {
     public const string SectionName = "Bootstrap";
 
+    [EmailAddress(ErrorMessage = "Bootstrap:AdminEmail must be an email address.")]
     public string? AdminEmail { get; set; }
 
     public string? AdminPassword { get; set; }

@@ -19,7 +19,7 @@ var clinician = Ok("POST /api/staff (clinician)", await admin.CreateStaffMemberA
     Email = $"clinician-{Guid.NewGuid():N}@clinic.example", Password = StaffPassword, GivenName = "Maya", FamilyName = "Chen",
     Role = StaffRole.Clinician, Profession = Profession.Physiotherapist,
 })).Clinician ?? throw new InvalidOperationException("A clinician has a clinician profile.");
-Ok("PUT /api/clinicians/{id}/working-hours", await admin.SetWorkingHoursAsync(clinician.Id, null, new SetWorkingHoursCommand
+Ok("PUT /api/clinicians/{id}/working-hours", await admin.SetWorkingHoursAsync(clinician.Id, "*", new SetWorkingHoursCommand
 {
     Intervals = [.. Enum.GetValues<ClinicHip.ContractClient.DayOfWeek>().Select(day => new WorkingIntervalDto { Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(17, 0) })],
 }));

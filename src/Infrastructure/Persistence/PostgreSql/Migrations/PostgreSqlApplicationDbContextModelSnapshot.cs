@@ -1247,6 +1247,10 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1259,6 +1263,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1885,6 +1892,9 @@ namespace ClinicHip.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Mode")
                         .IsRequired()

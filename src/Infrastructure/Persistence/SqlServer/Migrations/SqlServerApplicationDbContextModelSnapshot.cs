@@ -684,6 +684,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("datetime2");
 
@@ -696,6 +700,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1320,6 +1327,9 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("int");
 
                     b.Property<string>("Mode")
                         .IsRequired()

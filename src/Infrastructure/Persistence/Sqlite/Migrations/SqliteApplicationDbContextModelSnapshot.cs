@@ -1240,6 +1240,10 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1251,6 +1255,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1878,6 +1885,9 @@ namespace ClinicHip.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
