@@ -156,6 +156,575 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("ClinicHip.Domain.Billing.AppointmentTypeItem", b =>
+                {
+                    b.Property<Guid>("AppointmentTypeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AppointmentTypeId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("AppointmentTypeItems");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.BillableItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TaxTreatment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("BillableItems");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.BillingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("TaxName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TaxRateBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BillingSettings");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.ConcessionPriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ConcessionPriceLists");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.DocumentSequence", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Series");
+
+                    b.ToTable("DocumentSequences");
+
+                    b.HasData(
+                        new
+                        {
+                            Series = "invoice",
+                            LastNumber = 0L
+                        },
+                        new
+                        {
+                            Series = "credit-note",
+                            LastNumber = 0L
+                        },
+                        new
+                        {
+                            Series = "receipt",
+                            LastNumber = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.FeeWaiver", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Fee")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("WaivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AppointmentId");
+
+                    b.ToTable("FeeWaivers");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ClinicianId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("CreditedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("IssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("PricesIncludeTax")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SequenceNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaxRateBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("[AppointmentId] IS NOT NULL");
+
+                    b.HasIndex("PayerId");
+
+                    b.HasIndex("SequenceNumber")
+                        .IsUnique()
+                        .HasFilter("[SequenceNumber] IS NOT NULL");
+
+                    b.HasIndex("ChangedAtUtc", "Id");
+
+                    b.HasIndex("ClinicianId", "IssuedOn");
+
+                    b.HasIndex("PatientId", "IssuedOn");
+
+                    b.HasIndex("Status", "IssuedOn");
+
+                    b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.PatientBillingProfile", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ConcessionPriceListId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("DefaultPayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("PatientId");
+
+                    b.HasIndex("ConcessionPriceListId");
+
+                    b.HasIndex("DefaultPayerId");
+
+                    b.ToTable("PatientBillingProfiles");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Payer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("Payers");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PayerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("SequenceNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("SequenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ChangedAtUtc", "Id");
+
+                    b.HasIndex("PatientId", "ReceivedAtUtc");
+
+                    b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.PrepaidPack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PrepaidPacks");
+                });
+
             modelBuilder.Entity("ClinicHip.Domain.BulkExport.BulkExportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1154,6 +1723,10 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("ProviderNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1953,6 +2526,437 @@ namespace ClinicHip.Infrastructure.Persistence.SqlServer.Migrations
                         });
 
                     b.Navigation("Addenda");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.AppointmentTypeItem", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.AppointmentType", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Billing.BillableItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.BillableItem", b =>
+                {
+                    b.OwnsMany("ClinicHip.Domain.Billing.ClinicianPrice", "ClinicianPrices", b1 =>
+                        {
+                            b1.Property<Guid>("BillableItemId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ClinicianId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("PriceMinor")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("BillableItemId", "ClinicianId");
+
+                            b1.HasIndex("ClinicianId");
+
+                            b1.ToTable("BillableItemClinicianPrices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillableItemId");
+
+                            b1.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                                .WithMany()
+                                .HasForeignKey("ClinicianId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("ClinicianPrices");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.BillingSettings", b =>
+                {
+                    b.OwnsOne("ClinicHip.Domain.Billing.FeePolicy", "LateCancellationFee", b1 =>
+                        {
+                            b1.Property<int>("BillingSettingsId")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("FixedMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("ShareBasisPoints")
+                                .HasColumnType("int");
+
+                            b1.HasKey("BillingSettingsId");
+
+                            b1.ToTable("BillingSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillingSettingsId");
+                        });
+
+                    b.OwnsOne("ClinicHip.Domain.Billing.FeePolicy", "NoShowFee", b1 =>
+                        {
+                            b1.Property<int>("BillingSettingsId")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("FixedMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("ShareBasisPoints")
+                                .HasColumnType("int");
+
+                            b1.HasKey("BillingSettingsId");
+
+                            b1.ToTable("BillingSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BillingSettingsId");
+                        });
+
+                    b.Navigation("LateCancellationFee")
+                        .IsRequired();
+
+                    b.Navigation("NoShowFee")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.ConcessionPriceList", b =>
+                {
+                    b.OwnsMany("ClinicHip.Domain.Billing.ConcessionPrice", "Prices", b1 =>
+                        {
+                            b1.Property<Guid>("ConcessionPriceListId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("PriceMinor")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("ConcessionPriceListId", "ItemId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("ConcessionPrices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConcessionPriceListId");
+
+                            b1.HasOne("ClinicHip.Domain.Billing.BillableItem", null)
+                                .WithMany()
+                                .HasForeignKey("ItemId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.FeeWaiver", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Invoice", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Scheduling.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Staff.Clinician", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Billing.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ClinicHip.Domain.Billing.CreditNote", "CreditNotes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("IssuedAtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateOnly>("IssuedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<long>("TaxMinor")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("IssuedOn");
+
+                            b1.HasIndex("Number")
+                                .IsUnique();
+
+                            b1.ToTable("CreditNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.OwnsMany("ClinicHip.Domain.Billing.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid?>("ItemId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("NetMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("TaxMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("TaxTreatment")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<long>("UnitPriceMinor")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("InvoiceLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.Navigation("CreditNotes");
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.PatientBillingProfile", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Billing.ConcessionPriceList", null)
+                        .WithMany()
+                        .HasForeignKey("ConcessionPriceListId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Billing.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultPayerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Payer", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.Payment", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Billing.Payer", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ClinicHip.Domain.Billing.PaymentAllocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("PaymentId", "InvoiceId");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.ToTable("PaymentAllocations", (string)null);
+
+                            b1.HasOne("ClinicHip.Domain.Billing.Invoice", null)
+                                .WithMany()
+                                .HasForeignKey("InvoiceId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId");
+                        });
+
+                    b.OwnsMany("ClinicHip.Domain.Billing.PaymentRefund", "Refunds", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint");
+
+                            b1.Property<Guid?>("InvoiceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("PaymentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<DateTime>("RefundedAtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PaymentId");
+
+                            b1.HasIndex("RefundedAtUtc");
+
+                            b1.ToTable("PaymentRefunds", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId");
+                        });
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Refunds");
+                });
+
+            modelBuilder.Entity("ClinicHip.Domain.Billing.PrepaidPack", b =>
+                {
+                    b.HasOne("ClinicHip.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Billing.BillableItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicHip.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ClinicHip.Domain.Billing.PackDraw", "Draws", b1 =>
+                        {
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("DrawnAtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<Guid>("PrepaidPackId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("AppointmentId");
+
+                            b1.HasIndex("PrepaidPackId");
+
+                            b1.ToTable("PrepaidPackDraws", (string)null);
+
+                            b1.HasOne("ClinicHip.Domain.Scheduling.Appointment", null)
+                                .WithMany()
+                                .HasForeignKey("AppointmentId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PrepaidPackId");
+                        });
+
+                    b.Navigation("Draws");
                 });
 
             modelBuilder.Entity("ClinicHip.Domain.Intake.IntakeForm", b =>
