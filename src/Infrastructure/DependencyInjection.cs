@@ -7,6 +7,7 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Payments;
 using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -94,6 +95,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitialiser>();
 
         services.AddOutboxAndWebhooks(configuration);
+        services.AddOnlinePayments(configuration);
+        services.AddSingleton<IBillingDocuments, Documents.PdfBillingDocuments>();
         services.Configure<Application.BulkExport.BulkExportOptions>(configuration.GetSection(Application.BulkExport.BulkExportOptions.SectionName));
         services.AddSingleton<IBulkExportFiles, BulkExport.BulkExportFiles>();
 

@@ -41,7 +41,13 @@ public sealed record BillingDocument(
     string? Note = null);
 
 /// <summary>What an invoice must show of the business.</summary>
-public sealed record ClinicLegalDetails(string BusinessName, string? TaxId, string? Address, string? Phone, string? Email);
+/// <param name="BusinessName">The legal or trading name.</param>
+/// <param name="TaxId">The business's tax id, e.g. an ABN.</param>
+/// <param name="Address">The address; each line on its own line.</param>
+/// <param name="Phone">The clinic's phone.</param>
+/// <param name="Email">The clinic's email.</param>
+/// <param name="TaxIdLabel">What the tax id is called where the clinic is, printed before it (<c>ABN</c> in Australia).</param>
+public sealed record ClinicLegalDetails(string BusinessName, string? TaxId, string? Address, string? Phone, string? Email, string TaxIdLabel = "Tax id");
 
 /// <summary>The practitioner on a document.</summary>
 public sealed record PractitionerDetails(string Name, string? ProviderNumber);
@@ -50,5 +56,9 @@ public sealed record PractitionerDetails(string Name, string? ProviderNumber);
 public sealed record BillingDocumentLine(
     DateOnly? Date, string? Code, string Description, int? Quantity, long? UnitPriceMinor, long TaxMinor, long AmountMinor);
 
-/// <summary>The totals printed at the foot, in minor units.</summary>
+/// <summary>
+/// The totals printed at the foot, in minor units. Their labels follow the kind: an invoice's subtotal, tax, total,
+/// paid and balance due; a credit note's total credited, refunded and credit remaining; a receipt's total, amount
+/// received and balance still due; a statement's invoiced, paid and credited, and balance due.
+/// </summary>
 public sealed record BillingDocumentTotals(long SubtotalMinor, long TaxMinor, long TotalMinor, long PaidMinor, long BalanceMinor);

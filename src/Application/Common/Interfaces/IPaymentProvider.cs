@@ -1,3 +1,5 @@
+using ClinicHip.Domain.Common;
+
 namespace ClinicHip.Application.Common.Interfaces;
 
 /// <summary>
@@ -47,7 +49,10 @@ public enum ProviderPaymentEventKind
     /// <summary>A checkout was paid.</summary>
     CheckoutPaid,
 
-    /// <summary>A payment taken through the provider was refunded there.</summary>
+    /// <summary>
+    /// A payment taken through the provider was refunded there, in part or whole. The event carries the total refunded
+    /// of that payment so far, so applying it as "refunded up to this amount" is the same whatever the order or repeats.
+    /// </summary>
     Refunded,
 }
 
@@ -57,7 +62,7 @@ public enum ProviderPaymentEventKind
 /// <param name="ProviderSessionId">The checkout session, when the event is about one.</param>
 /// <param name="ProviderPaymentId">The provider's payment (e.g. a payment intent), when known.</param>
 /// <param name="InvoiceId">The invoice named in the session's metadata, when present.</param>
-/// <param name="AmountMinor">The amount paid or refunded, in minor units.</param>
+/// <param name="AmountMinor">The amount paid; for a refund, the total refunded of the payment so far; in minor units.</param>
 /// <param name="Currency">ISO 4217.</param>
 /// <param name="OccurredAtUtc">When the provider says it happened.</param>
 public sealed record ProviderPaymentEvent(
@@ -65,4 +70,8 @@ public sealed record ProviderPaymentEvent(
     long AmountMinor, string Currency, DateTime OccurredAtUtc);
 
 /// <summary>A provider webhook that failed verification: answered 400 and never applied.</summary>
-public sealed class PaymentWebhookRejectedException(string reason) : Exception(reason);
+public sealed class PaymentWebhookRejectedException(string reason)
+    : ExpectedOutcomeException(ExpectedOutcome.InvalidRequest, "The payment provider's event was not accepted.", reason, "payment.webhook-rejected");
+
+/// <summary>The provider failed or answered what it should not: a fault of the integration, not the caller's refusal.</summary>
+public sealed class PaymentProviderException(string message, Exception? innerException = null) : Exception(message, innerException);
