@@ -9,12 +9,15 @@ namespace ClinicHip.Infrastructure.Documents;
 /// Prints billing documents with PDFsharp 6.2.4 (MIT; 6.5.0 declares the AGPL) in DejaVu Sans embedded in this assembly
 /// (docs/decisions/0059). The document arrives worked out; this only lays it out.
 /// </summary>
-internal sealed class PdfBillingDocuments : IBillingDocuments
+public sealed class PdfBillingDocuments : IBillingDocuments
 {
     private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 
     /// <summary>The table's columns, left to right: date, code, description, quantity, unit price, tax, amount.</summary>
-    private static readonly double[] ColumnWidths = [58, 52, 187, 30, 62, 55, 67];
+    private static readonly double[] ColumnWidths = [60, 66, 167, 28, 60, 56, 74];
+
+    /// <summary>Space kept clear at the right of each column, so neighbouring cells never touch.</summary>
+    private const double CellGap = 4;
 
     public PdfBillingDocuments() => EmbeddedFontResolver.Install();
 
@@ -44,18 +47,24 @@ internal sealed class PdfBillingDocuments : IBillingDocuments
     private static void WriteHeader(DocumentPageWriter writer, BillingDocument document, Labels labels)
     {
         var top = writer.Y;
-        var half = (writer.Right - writer.Left) / 2;
-        writer.Text(labels.Title, writer.Title, writer.Left + half, half, XStringAlignment.Far);
+        // The document's name, number and date take the right-hand 200 points; the clinic's block the rest, clear of them.
+        var clinicWidth = writer.Right - writer.Left - 210;
+        var right = writer.Right - 200;
+        writer.Text(labels.Title, writer.Title, right, 200, XStringAlignment.Far);
         writer.Y += DocumentPageWriter.LineHeight(writer.Title);
-        writer.Text($"{labels.NumberLabel} {document.Number}", writer.Bold, writer.Left + half, half, XStringAlignment.Far);
+        writer.Text($"{labels.NumberLabel} {document.Number}", writer.Bold, right, 200, XStringAlignment.Far);
         writer.Y += DocumentPageWriter.LineHeight(writer.Bold);
-        writer.Text($"Date {Date(document.IssuedOn)}", writer.Regular, writer.Left + half, half, XStringAlignment.Far);
+        writer.Text($"Date {Date(document.IssuedOn)}", writer.Regular, right, 200, XStringAlignment.Far);
         var rightEnd = writer.Y + DocumentPageWriter.LineHeight(writer.Regular);
 
         var clinic = document.Clinic;
         writer.Y = top;
-        writer.Text(clinic.BusinessName, writer.Heading, writer.Left, half);
-        writer.Y += DocumentPageWriter.LineHeight(writer.Heading);
+        foreach (var nameLine in writer.Wrap(clinic.BusinessName, writer.Heading, clinicWidth))
+        {
+            writer.Text(nameLine, writer.Heading, writer.Left, clinicWidth);
+            writer.Y += DocumentPageWriter.LineHeight(writer.Heading);
+        }
+
         var details = new List<string>();
         if (!string.IsNullOrWhiteSpace(clinic.TaxId))
         {
@@ -64,9 +73,9 @@ internal sealed class PdfBillingDocuments : IBillingDocuments
 
         details.AddRange((clinic.Address ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         details.AddRange(new[] { clinic.Phone, clinic.Email }.Where(value => !string.IsNullOrWhiteSpace(value))!);
-        foreach (var detail in details)
+        foreach (var detail in details.SelectMany(detail => writer.Wrap(detail, writer.Regular, clinicWidth)))
         {
-            writer.Text(detail, writer.Regular, writer.Left, half);
+            writer.Text(detail, writer.Regular, writer.Left, clinicWidth);
             writer.Y += DocumentPageWriter.LineHeight(writer.Regular);
         }
 
@@ -107,21 +116,23 @@ internal sealed class PdfBillingDocuments : IBillingDocuments
         var exponent = MinorUnitExponent(document.Currency);
         foreach (var line in document.Lines)
         {
-            var description = writer.Wrap(line.Description, writer.Regular, ColumnWidths[2] - 4);
-            var height = description.Count * DocumentPageWriter.LineHeight(writer.Regular);
-            writer.EnsureSpace(height + 2);
+            // Codes and descriptions wrap inside their columns; the row is as tall as the longer of them.
+            var code = writer.Wrap(line.Code ?? string.Empty, writer.Regular, ColumnWidths[1] - CellGap);
+            var description = writer.Wrap(line.Description, writer.Regular, ColumnWidths[2] - CellGap);
+            var rows = Math.Max(code.Count, description.Count);
+            writer.EnsureSpace((rows * DocumentPageWriter.LineHeight(writer.Regular)) + 2);
             Row(writer, writer.Regular,
                 line.Date is { } date ? Date(date) : string.Empty,
-                line.Code ?? string.Empty,
+                code[0],
                 description[0],
                 line.Quantity?.ToString(Numbers) ?? string.Empty,
                 line.UnitPriceMinor is { } unit ? Amount(unit, exponent) : string.Empty,
                 Amount(line.TaxMinor, exponent),
                 Amount(line.AmountMinor, exponent));
-            foreach (var more in description.Skip(1))
+            for (var more = 1; more < rows; more++)
             {
                 writer.Y += DocumentPageWriter.LineHeight(writer.Regular);
-                writer.Text(more, writer.Regular, writer.Left + ColumnWidths[0] + ColumnWidths[1], ColumnWidths[2] - 4);
+                Row(writer, writer.Regular, string.Empty, code.ElementAtOrDefault(more) ?? string.Empty, description.ElementAtOrDefault(more) ?? string.Empty);
             }
 
             writer.Y += DocumentPageWriter.LineHeight(writer.Regular) + 2;
@@ -145,7 +156,7 @@ internal sealed class PdfBillingDocuments : IBillingDocuments
         for (var column = 0; column < cells.Length; column++)
         {
             var alignment = column >= 3 ? XStringAlignment.Far : XStringAlignment.Near;
-            writer.Text(cells[column], font, x, ColumnWidths[column] - 4, alignment);
+            writer.Text(cells[column], font, x, ColumnWidths[column] - CellGap, alignment);
             x += ColumnWidths[column];
         }
     }

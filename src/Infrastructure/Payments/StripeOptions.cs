@@ -20,9 +20,6 @@ public sealed class StripeOptions
     /// <summary>How old a signed event may be when it arrives: older ones are refused as replays.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a checkout takes payment; Stripe accepts 30 minutes to 24 hours.</summary>
-    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
-
     /// <summary>How many times a request that failed on the network is retried, with the same idempotency key.</summary>
     public int MaxNetworkRetries { get; set; } = 2;
 
@@ -58,11 +55,6 @@ public sealed class StripeOptions
         if (WebhookTolerance <= TimeSpan.Zero || WebhookTolerance > TimeSpan.FromHours(1))
         {
             problems.Add($"{SectionName}:WebhookTolerance must be more than zero and at most an hour (Stripe's default is 5 minutes).");
-        }
-
-        if (CheckoutLifetime < TimeSpan.FromMinutes(30) || CheckoutLifetime > TimeSpan.FromHours(24))
-        {
-            problems.Add($"{SectionName}:CheckoutLifetime must be between 00:30:00 and 1.00:00:00, the range Stripe accepts.");
         }
 
         if (MaxNetworkRetries is < 0 or > 5)

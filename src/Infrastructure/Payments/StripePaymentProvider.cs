@@ -44,7 +44,7 @@ internal sealed class StripePaymentProvider(IStripeClient client, StripeOptions 
             ],
             SuccessUrl = request.SuccessUrl.AbsoluteUri,
             CancelUrl = request.CancelUrl.AbsoluteUri,
-            ExpiresAt = time.GetUtcNow().Add(options.CheckoutLifetime).UtcDateTime,
+            ExpiresAt = DateTime.SpecifyKind(request.ExpiresAtUtc, DateTimeKind.Utc),
         };
 
         Session session;
@@ -88,7 +88,7 @@ internal sealed class StripePaymentProvider(IStripeClient client, StripeOptions 
         {
             throw new PaymentWebhookRejectedException(exception.Message);
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
             throw new PaymentWebhookRejectedException("The event is signed but is not a Stripe event.");
         }

@@ -11,7 +11,7 @@ public interface IPaymentProvider
     /// <summary>The provider's name as stored beside its ids, e.g. <c>stripe</c>.</summary>
     string Name { get; }
 
-    /// <summary>A hosted checkout for one invoice's balance; the same idempotency key answers the same session.</summary>
+    /// <summary>A hosted checkout for one invoice's balance; a repeat of the same request answers the same session.</summary>
     Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken);
 
     /// <summary>
@@ -29,10 +29,14 @@ public interface IPaymentProvider
 /// <param name="Description">What the patient sees on the provider's page: never clinical content.</param>
 /// <param name="SuccessUrl">Where the provider sends the patient after paying.</param>
 /// <param name="CancelUrl">Where the provider sends the patient who turns back.</param>
-/// <param name="IdempotencyKey">Repeats of one request create one session.</param>
+/// <param name="ExpiresAtUtc">
+/// When the session stops taking payment (Stripe accepts 30 minutes to 24 hours ahead). Chosen by the caller and kept
+/// with the key, because a repeat must be the same request field for field to be answered with the same session.
+/// </param>
+/// <param name="IdempotencyKey">Repeats of one request (same key, same fields) create one session.</param>
 public sealed record CheckoutRequest(
     Guid InvoiceId, string InvoiceNumber, long AmountMinor, string Currency, string Description, Uri SuccessUrl, Uri CancelUrl,
-    string IdempotencyKey);
+    DateTime ExpiresAtUtc, string IdempotencyKey);
 
 /// <summary>A hosted checkout the patient is sent to.</summary>
 /// <param name="ProviderSessionId">The provider's id of the session.</param>
