@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Infrastructure.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicHip.Api.IntegrationTests.Billing;

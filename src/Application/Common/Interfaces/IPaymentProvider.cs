@@ -76,6 +76,3 @@ public sealed record ProviderPaymentEvent(
 /// <summary>A provider webhook that failed verification: answered 400 and never applied.</summary>
 public sealed class PaymentWebhookRejectedException(string reason)
     : ExpectedOutcomeException(ExpectedOutcome.InvalidRequest, "The payment provider's event was not accepted.", reason, "payment.webhook-rejected");
-
-/// <summary>The provider failed or answered what it should not: a fault of the integration, not the caller's refusal.</summary>
-public sealed class PaymentProviderException(string message, Exception? innerException = null) : Exception(message, innerException);
