@@ -8,6 +8,7 @@ using ClinicHip.Infrastructure.Identity;
 using ClinicHip.Infrastructure.Logging;
 using ClinicHip.Infrastructure.Notifications;
 using ClinicHip.Infrastructure.Outbox;
+using ClinicHip.Infrastructure.Payments;
 using ClinicHip.Infrastructure.Telemetry;
 using ClinicHip.Infrastructure.Persistence;
 using ClinicHip.Infrastructure.Persistence.Interceptors;
@@ -93,6 +94,8 @@ public static class DependencyInjection
 
         services.AddOutboxAndWebhooks(configuration);
         services.AddBulkExport(configuration);
+        services.AddOnlinePayments(configuration);
+        services.AddSingleton<IBillingDocuments, Documents.PdfBillingDocuments>();
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;
