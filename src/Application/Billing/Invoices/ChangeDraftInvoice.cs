@@ -79,7 +79,7 @@ public sealed class ChangeDraftInvoiceHandler(IApplicationDbContext db, ICurrent
         }
         catch (PreconditionFailedException)
         {
-            throw BillingLoader.ChangedMeanwhile();
+            throw BillingQueries.ChangedMeanwhile();
         }
 
         return InvoiceDto.From(invoice);

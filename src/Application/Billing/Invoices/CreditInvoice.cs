@@ -48,7 +48,7 @@ public sealed class CreditInvoiceHandler(IApplicationDbContext db, ICurrentUser 
         }
         catch (PreconditionFailedException)
         {
-            throw BillingLoader.ChangedMeanwhile();
+            throw BillingQueries.ChangedMeanwhile();
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class IssueInvoiceHandler(IApplicationDbContext db, ICurrentUser u
         }
         catch (PreconditionFailedException)
         {
-            throw BillingLoader.ChangedMeanwhile();
+            throw BillingQueries.ChangedMeanwhile();
         }
     }
 }

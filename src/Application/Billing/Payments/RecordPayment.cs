@@ -84,7 +84,7 @@ public sealed class RecordPaymentHandler(IApplicationDbContext db, ICurrentUser 
         }
         catch (PreconditionFailedException)
         {
-            throw BillingLoader.ChangedMeanwhile();
+            throw BillingQueries.ChangedMeanwhile();
         }
     }
 

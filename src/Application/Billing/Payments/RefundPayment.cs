@@ -57,7 +57,7 @@ public sealed class RefundPaymentHandler(IApplicationDbContext db, ICurrentUser 
         }
         catch (PreconditionFailedException)
         {
-            throw BillingLoader.ChangedMeanwhile();
+            throw BillingQueries.ChangedMeanwhile();
         }
     }
 }

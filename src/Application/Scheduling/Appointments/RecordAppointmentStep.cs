@@ -37,7 +37,7 @@ public sealed class RecordAppointmentStepHandler(IApplicationDbContext db, ICurr
                 appointment.Complete(now);
 
                 // The visit's invoice is drafted in the same save, for the desk to check and issue (or a pack session drawn).
-                await Billing.InvoiceDrafting.DraftForCompletedVisitAsync(db, appointment, now, cancellationToken);
+                await Billing.InvoiceDraftQueries.DraftForCompletedVisitAsync(db, appointment, now, cancellationToken);
                 break;
             case AppointmentStep.NoShow:
                 if (user.IsInRole(Roles.Clinician))

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicHip.Application.Billing;
 
 /// <summary>Loads what the billing use cases share, and takes document numbers.</summary>
-internal static class BillingLoader
+internal static class BillingQueries
 {
     public static async Task<BillingSettings> BillingSettingsAsync(this IApplicationDbContext db, CancellationToken cancellationToken) =>
         await db.BillingSettings.SingleOrDefaultAsync(cancellationToken) ?? BillingSettings.Default();

@@ -14,7 +14,7 @@ namespace ClinicHip.Application.Billing;
 /// clinician's own price, then the list price), addressed to the patient's default payer. Shared by the desk's use cases
 /// and the visit completion that drafts an invoice by itself.
 /// </summary>
-internal static class InvoiceDrafting
+internal static class InvoiceDraftQueries
 {
     public sealed record Pricing(BillingSettings Settings, ConcessionPriceList? Concession, PayerId? DefaultPayer);
 
