@@ -143,6 +143,8 @@ api.MapDiaryEndpoints();
 api.MapAppointmentEndpoints();
 api.MapWaitlistEndpoints();
 api.MapInvoiceEndpoints();
+api.MapOnlinePaymentEndpoints();
+api.MapBillingDocumentEndpoints();
 api.MapPriceListEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();

@@ -43,6 +43,13 @@ internal static class BillingQueries
         return await db.DocumentSequences.AsNoTracking().Where(s => s.Series == series).Select(s => s.LastNumber).SingleAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for the series' row lock without taking a number, inside the caller's transaction: refunds queue behind
+    /// payments on the receipts series this way, so credit is never spent and refunded at once.
+    /// </summary>
+    public static Task QueueOnSeriesAsync(this IApplicationDbContext db, string series, CancellationToken cancellationToken) =>
+        db.DocumentSequences.Where(s => s.Series == series).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber), cancellationToken);
+
     public static async Task<Invoice> InvoiceAsync(this IApplicationDbContext db, Guid id, ICurrentUser user, CancellationToken cancellationToken)
     {
         var invoiceId = new InvoiceId(id);

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using ClinicHip.Application.Billing.Online;
 using ClinicHip.Application.Common.Interfaces;
+using ClinicHip.Application.Common.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
@@ -14,13 +17,25 @@ internal static class OnlinePaymentsRegistration
     /// </summary>
     public static IServiceCollection AddOnlinePayments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<OnlinePaymentOptions>(OnlinePaymentOptions.SectionName);
         var stripe = configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions();
         if (!stripe.IsConfigured)
         {
             return services;
         }
 
-        if (stripe.Problems() is { Count: > 0 } problems)
+        var problems = stripe.Problems().ToList();
+        var online = configuration.GetSection(OnlinePaymentOptions.SectionName).Get<OnlinePaymentOptions>() ?? new OnlinePaymentOptions();
+        if (online.ReturnUrl is null)
+        {
+            problems.Add($"{OnlinePaymentOptions.SectionName}:ReturnUrl must name the clinic's page the patient comes back to after paying.");
+        }
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(online, new ValidationContext(online), results, validateAllProperties: true);
+        problems.AddRange(results.Select(r => r.ErrorMessage ?? string.Empty));
+
+        if (problems.Count > 0)
         {
             throw new InvalidOperationException("Online payment is configured but cannot start: " + string.Join(" ", problems));
         }

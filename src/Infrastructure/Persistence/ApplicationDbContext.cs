@@ -108,6 +108,10 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<Domain.Billing.PrepaidPack> PrepaidPacks => Set<Domain.Billing.PrepaidPack>();
 
+    public DbSet<Domain.Billing.InvoiceCheckout> InvoiceCheckouts => Set<Domain.Billing.InvoiceCheckout>();
+
+    public DbSet<Domain.Billing.ProviderPaymentEventRecord> ProviderPaymentEvents => Set<Domain.Billing.ProviderPaymentEventRecord>();
+
     public void ClearChangeTracker() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -48,7 +48,11 @@ public sealed class FakeStripe : IAsyncDisposable
         ["Payments:Stripe:WebhookSecret"] = WebhookSecret,
         ["Payments:Stripe:ApiBase"] = ApiBase.AbsoluteUri,
         ["Payments:Stripe:MaxNetworkRetries"] = "0",
+        ["Payments:ReturnUrl"] = ReturnUrl.AbsoluteUri,
     };
+
+    /// <summary>The clinic's page Stripe sends the patient back to.</summary>
+    public static Uri ReturnUrl { get; } = new("https://clinic.example/paid");
 
     public static async Task<FakeStripe> StartAsync()
     {

@@ -36,11 +36,15 @@ public partial class ContractRulesTests(ClinicApiFactory factory) : IClassFixtur
         operations.Select(o => o.Operation["operationId"]!.GetValue<string>()).ShouldBeUnique();
     }
 
-    /// <summary>The only bodies that are not JSON, because their standards say so: OAuth 2.0's form and iCalendar.</summary>
+    /// <summary>The only bodies that are not JSON, because their standards say so: OAuth 2.0's form, iCalendar, and the billing documents.</summary>
     private static readonly Dictionary<string, string> NotJson = new()
     {
         ["IssueClientToken request"] = "application/x-www-form-urlencoded",
         ["GetClinicianCalendarFeed 200"] = "text/calendar",
+        ["GetInvoicePdf 200"] = "application/pdf",
+        ["GetCreditNotePdf 200"] = "application/pdf",
+        ["GetReceiptPdf 200"] = "application/pdf",
+        ["GetStatementPdf 200"] = "application/pdf",
     };
 
     [Fact]

@@ -23,6 +23,9 @@ public class EndpointAuthorizationTests(ClinicApiFactory factory) : IClassFixtur
         // Calendar apps send no bearer token; the per-clinician feed token in the address is checked (404 when wrong).
         "GET /api/clinicians/{id:guid}/calendar.ics",
 
+        // The payment provider signs its events instead of sending a token: the signature is verified before anything is read.
+        "POST /api/payments/provider-events",
+
         // The FHIR CapabilityStatement and the SMART configuration: clients read them before they sign in; they hold no clinic data.
         "GET /fhir/metadata",
         "GET /fhir/.well-known/smart-configuration",

@@ -46,6 +46,10 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/invoices/{id}"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
         ["/api/payments/{id}"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
         ["/api/billing/patients/{patientId}/account"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/invoices/{id}/pdf"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/invoices/{id}/credit-notes/{creditNoteId}/pdf"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/payments/{id}/receipt"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
+        ["/api/billing/patients/{patientId}/statement"] = [Unauthorized, Ok, NotFound, Ok, NotFound, Ok, Ok],
         ["/api/webhooks/{id}/deliveries"] = [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok, NotFound],
         ["/fhir/Patient/{id}"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
         ["/fhir/Patient/{id}/$everything"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Ok],
@@ -163,9 +167,11 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var item = await Billing.BillingWorld.ItemAsync(scenario.Admin, "BAND", 1500, "Taxable", "Product");
         var invoice = await IdOf(await frontDesk.PostAsJsonAsync("/api/invoices", new { patientId, items = new[] { new { itemId = item, quantity = 1 } } }));
         (await frontDesk.PostAsync($"/api/invoices/{invoice}/issue", null)).EnsureSuccessStatusCode();
+        var credited = await frontDesk.PostAsJsonAsync($"/api/invoices/{invoice}/credit", new { reason = "Price match", amountMinor = 500 });
+        var creditNote = (await credited.Content.ReadFromJsonAsync<JsonObject>())!["creditNotes"]!.AsArray()[0]!["id"]!.GetValue<Guid>();
         var payment = await IdOf(await frontDesk.PostAsJsonAsync("/api/payments", new
         {
-            patientId, method = "Cash", amountMinor = 1500, allocations = new[] { new { invoiceId = invoice, amountMinor = 1500 } },
+            patientId, method = "Cash", amountMinor = 1000, allocations = new[] { new { invoiceId = invoice, amountMinor = 1000 } },
         }));
 
         var exportStatus = await Fhir.BulkExports.StartAsync(scenario.Admin, "/fhir/$export?_type=Practitioner");
@@ -174,6 +180,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         var idByRoute = new Dictionary<string, string>
         {
             ["{patientId}"] = patientId.ToString(),
+            ["{creditNoteId}"] = creditNote.ToString(),
         };
         return new World([anonymous, owner, other, frontDesk, clinician, scenario.Admin, integration.Client], idByRoute, email)
         {

@@ -5,6 +5,7 @@ using ClinicHip.Application.Common.Behaviours;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Scheduling.Appointments;
 using ClinicHip.Domain.Common;
+using ClinicHip.Infrastructure.Payments;
 using ClinicHip.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -62,6 +63,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             ExpectedOutcomeException expected => ProblemFor(httpContext, expected, status),
             BadHttpRequestException badRequest => await UnreadableRequestProblem.ForAsync(
                 httpContext, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint(), badRequest, status, cancellationToken),
+            PaymentProviderException => new ProblemDetails
+            {
+                Status = status,
+                Type = ProblemType(httpContext, "payment.provider-unavailable"),
+                Title = "The payment provider did not answer as expected.",
+                Detail = "Nothing was charged or recorded. Try again in a few minutes, or pay at the desk.",
+            },
             _ => new ProblemDetails
             {
                 Status = status,
@@ -82,7 +90,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
     /// <summary>
     /// The status an exception is answered with: the expected outcome's kind decides; the framework's unreadable-request
-    /// exception carries its own (400, 413, 415); anything else is a fault (500). The audit trail records the same status.
+    /// exception carries its own (400, 413, 415); a payment provider's failure is 502; anything else is a fault (500). The audit trail records the same status.
     /// </summary>
     public static int StatusFor(Exception exception) => exception switch
     {
@@ -99,6 +107,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             _ => throw new UnreachableException($"No status for the expected outcome {expected.Outcome}."),
         },
         BadHttpRequestException badRequest => badRequest.StatusCode,
+
+        // The provider failed, not ClinicHip nor the caller: a gateway's fault, logged as a fault.
+        PaymentProviderException => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -188,7 +188,7 @@ internal static class RequestExamples
             // A form body (the client-token request) is declared with Accepts rather than bound from the body.
             var bodyType = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type
                 ?? context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().FirstOrDefault()?.RequestType;
-            if (bodyType is null || !ByRequestType.TryGetValue(bodyType, out var example)
+            if (bodyType is null || !(ByRequestType.TryGetValue(bodyType, out var example) || BillingRequestExamples.ByRequestType.TryGetValue(bodyType, out example))
                 || operation.RequestBody?.Content?.Values.FirstOrDefault() is not OpenApiMediaType body)
             {
                 return;

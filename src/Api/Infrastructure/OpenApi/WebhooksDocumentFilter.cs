@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClinicHip.Application.Billing;
 using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Infrastructure.Outbox;
@@ -47,7 +48,8 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
                         OperationId = $"Receive{schemaName}",
                         Summary = $"{type}: ClinicHip POSTs it to each subscription to it",
                         Description = "Ids, times and codes: enough to act on without reading the resource back, and never names, " +
-                            "free text or clinical content. Verify the Standard Webhooks signature on the raw body before trusting it, " +
+                            "free text or clinical content (the invoice and payment events add the amounts, numbers and price-list items a " +
+                            "bookkeeping integration needs). Verify the Standard Webhooks signature on the raw body before trusting it, " +
                             "and de-duplicate on Webhook-Id (the same on every retry and redelivery).",
                         Tags = new HashSet<OpenApiTagReference> { new(Tag, swaggerDoc) },
                         Parameters = [.. SignatureHeaders()],
@@ -98,8 +100,26 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         WebhookEventTypes.TreatmentPlanActivated => new TreatmentPlanEventData(ResourceId, PatientId, ClinicianId),
         WebhookEventTypes.PatientInvited => new PatientInvitedEventData(ResourceId, PatientId),
         WebhookEventTypes.WaitlistOffered => new WaitlistOfferedEventData(ResourceId, OtherId, PatientId, ClinicianId, Start, new DateTimeOffset(2026, 12, 1, 0, 45, 0, TimeSpan.Zero)),
+        WebhookEventTypes.InvoiceIssued => Invoice("Issued", paidMinor: 0),
+        WebhookEventTypes.InvoicePaid => Invoice("Paid", paidMinor: 9500),
+        WebhookEventTypes.InvoiceCredited => Invoice("Credited", paidMinor: 0) with
+        {
+            CreditedMinor = 9500, BalanceMinor = 0, CreditNote = new BookkeepingCreditNote("CN-000007", 9500, 0, new DateOnly(2026, 12, 1)),
+        },
+        WebhookEventTypes.PaymentReceived => Payment(refund: null),
+        WebhookEventTypes.PaymentRefunded => Payment(new BookkeepingRefund(2000, ResourceId, new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.Zero))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No example for this event type."),
     };
+
+    /// <summary>A follow-up visit's invoice, GST-free, billed to the patient.</summary>
+    private static InvoiceEventData Invoice(string status, long paidMinor) => new(
+        ResourceId, PatientId, PayerId: null, ClinicianId, OtherId, "INV-000042", status, "Visit", "AUD", 9500, 0, 9500, 0, paidMinor, 0, 9500 - paidMinor,
+        new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 15), "Patient",
+        [new BookkeepingItem("FU", "Follow-up consultation", 1, 9500, "GstFree", 9500, 0, 9500)], CreditNote: null);
+
+    private static PaymentEventData Payment(BookkeepingRefund? refund) => new(
+        OtherId, PatientId, PayerId: null, "RCT-000103", "Card", "AUD", 9500, refund?.AmountMinor ?? 0, 0,
+        new DateTimeOffset(2026, 12, 1, 0, 25, 0, TimeSpan.Zero), "Patient", [new BookkeepingAllocation(ResourceId, 9500)], refund);
 
     private static AppointmentEventData Appointment(AppointmentStatus status) => new(
         ResourceId, PatientId, ClinicianId, OtherId, Domain.Locations.Location.DefaultId.Value, Start, Start.AddMinutes(45), status,

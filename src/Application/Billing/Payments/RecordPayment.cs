@@ -90,7 +90,14 @@ public sealed class RecordPaymentHandler(IApplicationDbContext db, ICurrentUser 
 
     private async Task<PaymentDto> RecordAsync(RecordPaymentCommand request, Guid actor, string requestHash, CancellationToken cancellationToken)
     {
-        // The receipt number first: its lock orders every payment and refund, so the invoices and the credit read next are as committed.
+        // The receipts series' lock first: it orders every payment and refund, so what is read next is as committed. A
+        // retry with the same key that waited here finds the first answer now (a no-op lock takes no number).
+        await db.QueueOnSeriesAsync(DocumentSequence.Receipts, cancellationToken);
+        if (request.IdempotencyKey is { } retried && await db.ReplayAsync<PaymentDto>(actor, retried, requestHash, cancellationToken) is { } first)
+        {
+            return first;
+        }
+
         var number = await db.TakeNumberAsync(DocumentSequence.Receipts, cancellationToken);
         var patientId = new PatientId(request.PatientId);
         if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))

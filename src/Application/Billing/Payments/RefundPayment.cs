@@ -37,9 +37,7 @@ public sealed class RefundPaymentHandler(IApplicationDbContext db, ICurrentUser 
         {
             return await db.InTransactionAsync(async ct =>
             {
-                // Refunds queue behind payments on the receipts series (without taking a number), so credit is never spent twice.
-                await db.DocumentSequences.Where(s => s.Series == DocumentSequence.Receipts)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastNumber, x => x.LastNumber), ct);
+                await db.QueueOnSeriesAsync(DocumentSequence.Receipts, ct);
                 var payment = await db.PaymentAsync(request.Id, user, ct);
                 Invoice? invoice = null;
                 if (request.InvoiceId is { } invoiceId)

@@ -92,6 +92,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Billing.PrepaidPack> PrepaidPacks { get; }
 
+    DbSet<Domain.Billing.InvoiceCheckout> InvoiceCheckouts { get; }
+
+    DbSet<Domain.Billing.ProviderPaymentEventRecord> ProviderPaymentEvents { get; }
+
     /// <summary>Forgets every tracked entity, e.g. after a save the database refused.</summary>
     void ClearChangeTracker();
 
