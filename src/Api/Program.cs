@@ -144,6 +144,8 @@ api.MapAppointmentEndpoints();
 api.MapWaitlistEndpoints();
 api.MapInvoiceEndpoints();
 api.MapPriceListEndpoints();
+api.MapPrepaidPackEndpoints();
+api.MapBillingReportEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();

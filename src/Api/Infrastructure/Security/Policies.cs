@@ -83,6 +83,9 @@ public static class Policies
     /// <summary>Who bills and takes payment: the front desk and administrators; clients with billing:write.</summary>
     public const string Billing = nameof(Billing);
 
+    /// <summary>Who reads the clinic-wide money reports (takings, ageing, the accountant's export): the front desk and administrators; clients with billing:read.</summary>
+    public const string BillingReports = nameof(BillingReports);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -111,6 +114,7 @@ public static class Policies
             .AddPolicy(BillingReads, policy => policy.Callers(IntegrationScopes.BillingRead))
             .AddPolicy(BillingStaffReads, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(Billing, policy => policy.Callers(IntegrationScopes.BillingWrite, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(BillingReports, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Admin))
             .AddPolicy(BulkExport, policy => policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement([Roles.Admin], Scope: null, AnyClient: true)));
     }
 
