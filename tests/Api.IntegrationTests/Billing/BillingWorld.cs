@@ -63,7 +63,7 @@ public sealed class BillingWorld
         return await ApiClientExtensions.OkAsync(await Desk.PostAsync($"/api/invoices/{draft["id"]}/issue", null));
     }
 
-    public Task<HttpResponseMessage> PayAsync(Guid invoiceId, long amount, string? key = null, long? paid = null, string method = "Card")
+    public async Task<HttpResponseMessage> PayAsync(Guid invoiceId, long amount, string? key = null, long? paid = null, string method = "Card")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments")
         {
@@ -74,6 +74,7 @@ public sealed class BillingWorld
             request.Headers.Add("Idempotency-Key", key);
         }
 
-        return Desk.SendAsync(request);
+        // Awaited here: the request (and its body) is disposed when this method returns, so it must have been sent by then.
+        return await Desk.SendAsync(request);
     }
 }
