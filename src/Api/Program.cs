@@ -146,6 +146,8 @@ api.MapInvoiceEndpoints();
 api.MapOnlinePaymentEndpoints();
 api.MapBillingDocumentEndpoints();
 api.MapPriceListEndpoints();
+api.MapPrepaidPackEndpoints();
+api.MapBillingReportEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
 api.MapConditionEndpoints();

@@ -57,6 +57,13 @@ public static class BillingAccess
         }
     }
 
+    /// <summary>Whether the caller sees patients' accounts (balances, credit, packs) wherever they appear: not patients, not clinicians.</summary>
+    public static bool MaySeeAccounts(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return !user.IsPatient() && !IsClinicianOnly(user);
+    }
+
     /// <summary>A clinician's revenue: their own, or anyone's for the desk, administrators and billing clients.</summary>
     public static ClinicianId? RevenueScope(this ICurrentUser user, Guid? requestedClinician)
     {

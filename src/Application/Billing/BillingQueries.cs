@@ -74,6 +74,10 @@ internal static class BillingQueries
             - payments.Where(p => p.Method == PaymentMethod.PatientCredit).Sum(p => p.AmountMinor);
     }
 
+    /// <summary>The prepaid packs of these patients not expired before <paramref name="from"/>, soonest expiry first (the day sheet's pack column).</summary>
+    public static Task<List<PrepaidPack>> PacksOnAsync(this IApplicationDbContext db, IReadOnlyList<Domain.Patients.PatientId> patients, DateOnly from, CancellationToken cancellationToken) =>
+        db.PrepaidPacks.AsNoTracking().Where(p => patients.Contains(p.PatientId) && p.ExpiresOn >= from).OrderBy(p => p.ExpiresOn).ToListAsync(cancellationToken);
+
     /// <summary>An invoice changed under this request (another payment or issue committed first): answered 409, nothing written.</summary>
     public static ConflictException ChangedMeanwhile() =>
         new("invoice.changed-meanwhile", "The invoice changed while this request was being handled. Read it again and retry.");

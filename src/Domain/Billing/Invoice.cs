@@ -209,6 +209,17 @@ public sealed class Invoice : AuditableEntity, IChangeFeedEntity
         Settle();
     }
 
+    /// <summary>
+    /// Credited amounts spread over the lines in proportion to their amounts, and their tax over the lines' tax
+    /// (<see cref="BillingRounding.Apportion"/>): what a report by item or an accounting export line by line shows of a credit.
+    /// </summary>
+    public IReadOnlyList<(InvoiceLine Line, long AmountMinor, long TaxMinor)> SpreadOverLines(long amountMinor, long taxMinor)
+    {
+        var amounts = BillingRounding.Apportion(amountMinor, [.. lines.Select(l => l.AmountMinor)]);
+        var taxes = BillingRounding.Apportion(taxMinor, [.. lines.Select(l => l.TaxMinor)]);
+        return [.. lines.Select((line, i) => (line, amounts[i], taxes[i]))];
+    }
+
     /// <summary>What bookkeeping needs of the invoice, as webhooks carry it: amounts, numbers, dates, payer and items; no clinical content.</summary>
     public InvoiceSnapshot Snapshot() => new(
         Id, Number, Status, Reason, PatientId, PayerId, ClinicianId, AppointmentId, Currency, NetMinor, TaxMinor, TotalMinor, CreditedMinor, PaidMinor, RefundedMinor,

@@ -60,4 +60,20 @@ public static class BillingRounding
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
         return (long)Math.Round((decimal)amountMinor * numerator / denominator, 0, Rule);
     }
+
+    /// <summary>
+    /// <paramref name="amountMinor"/> split over parts in proportion to <paramref name="weights"/>, each share rounded by
+    /// <see cref="Rule"/> and the rounding left over given to the largest part, so the shares always add up to the amount
+    /// (a credit note spread over an invoice's lines in the revenue report). All-zero weights give everything to the first part.
+    /// </summary>
+    public static long[] Apportion(long amountMinor, IReadOnlyList<long> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfZero(weights.Count);
+        var whole = weights.Sum();
+        var shares = weights.Select(w => whole == 0 ? 0 : Share(amountMinor, w, whole)).ToArray();
+        var largest = whole == 0 ? 0 : weights.Select((w, i) => (w, i)).MaxBy(x => x.w).i;
+        shares[largest] += amountMinor - shares.Sum();
+        return shares;
+    }
 }

@@ -74,6 +74,7 @@ public sealed class BillingWorld
             request.Headers.Add("Idempotency-Key", key);
         }
 
+        // Awaited here: the request (and its body) is disposed when this method returns, so it must have been sent by then.
         return await Desk.SendAsync(request);
     }
 }

@@ -76,4 +76,17 @@ public class MoneyTests
     public void Create_NegativePrice_BreaksTheAmountRule() =>
         Should.Throw<BusinessRuleViolationException>(() => BillableItem.Create("X", "X", -1, TaxTreatment.Taxable, BillableItemKind.Product))
             .Code.ShouldBe("billing.amount-out-of-range");
+
+    [Theory]
+    [InlineData(100, new long[] { 1, 1, 1 }, new long[] { 34, 33, 33 })]
+    [InlineData(2200, new long[] { 4400, 9500 }, new long[] { 696, 1504 })]
+    [InlineData(-100, new long[] { 1, 2 }, new long[] { -33, -67 })]
+    [InlineData(50, new long[] { 0, 0 }, new long[] { 50, 0 })]
+    public void Apportion_AnyWeights_SharesAddUpToTheAmount(long amount, long[] weights, long[] expected)
+    {
+        var shares = BillingRounding.Apportion(amount, weights);
+
+        shares.ShouldBe(expected);
+        shares.Sum().ShouldBe(amount);
+    }
 }

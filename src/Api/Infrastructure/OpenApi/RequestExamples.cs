@@ -173,6 +173,9 @@ internal static class RequestExamples
         [typeof(RecordOutcomeCommand)] = new RecordOutcomeCommand(OutcomeInstrument.Nprs, Score: 3, Items: null),
         [typeof(CreateStaffMemberCommand)] = new CreateStaffMemberCommand(
             "sam.okafor@clinic.example", "Staff-Passw0rd-2026", "Sam", "Okafor", StaffRole.Clinician, Profession.Physiotherapist),
+        // The six-session course of care at a course price of $85 a session (the follow-up's list price is $95); an expiry far enough ahead that the example stays valid.
+        [typeof(Application.Billing.Accounts.SellPrepaidPackCommand)] = new Application.Billing.Accounts.SellPrepaidPackCommand(
+            Guid.Parse("0193a5f0-6c1e-7c4a-9d2b-1f6e8a4b2c15"), Sessions: 6, new DateOnly(2030, 6, 30), "Six-session course of care", SessionPriceMinor: 8500),
         [typeof(CreateWebhookSubscriptionCommand)] = new CreateWebhookSubscriptionCommand(
             "https://hooks.example.com/clinichip", [WebhookEventTypes.AppointmentBooked, WebhookEventTypes.AppointmentCancelled], "Practice calendar sync"),
     };

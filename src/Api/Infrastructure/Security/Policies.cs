@@ -86,6 +86,9 @@ public static class Policies
     /// <summary>Who opens an online checkout for an invoice: its patient, the front desk and administrators (to send the link); clients with billing:write.</summary>
     public const string OnlinePayment = nameof(OnlinePayment);
 
+    /// <summary>Who reads the clinic-wide money reports (takings, ageing, the accountant's export): the front desk and administrators; clients with billing:read.</summary>
+    public const string BillingReports = nameof(BillingReports);
+
     public static void AddClinicPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -115,6 +118,7 @@ public static class Policies
             .AddPolicy(BillingStaffReads, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Clinician, Roles.Admin))
             .AddPolicy(Billing, policy => policy.Callers(IntegrationScopes.BillingWrite, Roles.FrontDesk, Roles.Admin))
             .AddPolicy(OnlinePayment, policy => policy.Callers(IntegrationScopes.BillingWrite, Roles.Patient, Roles.FrontDesk, Roles.Admin))
+            .AddPolicy(BillingReports, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Admin))
             .AddPolicy(BulkExport, policy => policy.RequireAuthenticatedUser().AddRequirements(new CallerRequirement([Roles.Admin], Scope: null, AnyClient: true)));
     }
 

@@ -1,3 +1,5 @@
+using ClinicHip.Application.Billing;
+using ClinicHip.Application.Billing.Accounts;
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Application.Common.Security;
@@ -40,10 +42,14 @@ public sealed record DiaryIntervalDto(DateTimeOffset Start, DateTimeOffset End, 
 /// <param name="BookingNote">The staff's booking note.</param>
 /// <param name="LocationId">Where an in-person appointment happens; null for telehealth.</param>
 /// <param name="Attendance">The patient's no-shows and late cancellations in the last 12 months.</param>
+/// <param name="Packs">
+/// The patient's prepaid packs still usable on the day (sessions left, expiry), and any this visit drew from; shown to the
+/// front desk and administrators, who take payment (an empty list for clinicians, as their accounts are).
+/// </param>
 public sealed record DiaryAppointmentDto(
     Guid Id, Guid PatientId, string PatientName, string AppointmentType, AppointmentMode Mode, AppointmentStatus Status, DateTimeOffset Start,
     DateTimeOffset End, DateTimeOffset? CheckedInAt, MedicalAlertsDto Alerts, BookingChannel? Channel, string? BookingNote, Guid? LocationId,
-    PatientAttendanceDto Attendance);
+    PatientAttendanceDto Attendance, IReadOnlyList<PrepaidPackDto> Packs);
 
 /// <summary>One clinician's clinic-local day.</summary>
 /// <param name="Date">The clinic-local date.</param>
@@ -129,6 +135,7 @@ public sealed class GetDaySheetHandler(IApplicationDbContext db, ICurrentUser us
             .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { Appointment = a, p.Name, p.Alerts })
             .Join(db.AppointmentTypes, x => x.Appointment.AppointmentTypeId, t => t.Id, (x, t) => new { x.Appointment, x.Name, x.Alerts, Type = t.Name })
             .ToListAsync(cancellationToken);
+        var packs = user.MaySeeAccounts() ? await db.PacksOnAsync([.. appointments.Select(x => x.Appointment.PatientId).Distinct()], request.Date, cancellationToken) : [];
         var attendance = await db.PatientAttendanceAsync([.. appointments.Select(x => x.Appointment.PatientId).Distinct()], clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         var days = new List<ClinicianDayDto>();
@@ -157,7 +164,9 @@ public sealed class GetDaySheetHandler(IApplicationDbContext db, ICurrentUser us
                         new DateTimeOffset(x.Appointment.StartUtc, TimeSpan.Zero), new DateTimeOffset(x.Appointment.EndUtc, TimeSpan.Zero),
                         x.Appointment.CheckedInAtUtc is { } checkedIn ? new DateTimeOffset(checkedIn, TimeSpan.Zero) : null, MedicalAlertsDto.From(x.Alerts),
                         x.Appointment.Channel, x.Appointment.BookingNote, x.Appointment.LocationId?.Value,
-                        attendance.GetValueOrDefault(x.Appointment.PatientId, PatientAttendanceDto.None)))],
+                        attendance.GetValueOrDefault(x.Appointment.PatientId, PatientAttendanceDto.None),
+                        [.. packs.Where(p => p.PatientId == x.Appointment.PatientId && p.ExpiresOn >= date && (p.Remaining > 0 || p.Draws.Any(d => d.AppointmentId == x.Appointment.Id)))
+                            .Select(PrepaidPackDto.From)]))],
                     [.. away.Select(DiaryIntervalDto.From)],
                     [.. working.SelectMany(w => FreeTime.Gaps([w.Span], busy).Select(gap => DiaryIntervalDto.At(gap, w.Location)))]));
             }
