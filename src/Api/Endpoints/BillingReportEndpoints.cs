@@ -23,7 +23,7 @@ public static class BillingReportEndpoints
         reports.MapGet("/revenue", Revenue).RequireAuthorization(Policies.BillingStaffReads).WithName("GetRevenue").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         reports.MapGet("/export", Export).RequireAuthorization(Policies.BillingReports).WithName("ExportAccounting")
-            .Produces(StatusCodes.Status200OK, contentType: CsvMediaType).ProducesValidationProblem();
+            .Produces<string>(StatusCodes.Status200OK, CsvMediaType).ProducesValidationProblem();
         return app;
     }
 
@@ -123,6 +123,9 @@ public sealed class CsvFileResult(AccountingExportDto export) : IResult, IValueH
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = $"{BillingReportEndpoints.CsvMediaType}; charset=utf-8";
         httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.FileName}\"";
+
+        // Patients' names and amounts: no shared cache keeps them.
+        httpContext.Response.Headers.CacheControl = "no-store";
         httpContext.Response.ContentLength = export.Content.Length;
         await httpContext.Response.Body.WriteAsync(export.Content, httpContext.RequestAborted);
     }
