@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<DemoClinicSeeder>();
         services.AddSingleton<DemoClinic>();
         services.AddScoped<DemoPatientsSeeder>();
+        services.AddScoped<DemoBillingSeeder>();
         services.AddScoped<DatabaseInitialiser>();
 
         services.AddOutboxAndWebhooks(configuration);

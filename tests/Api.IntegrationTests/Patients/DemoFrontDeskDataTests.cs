@@ -63,4 +63,24 @@ public class DemoFrontDeskDataTests(DemoClinicApiFactory factory) : IClassFixtur
         var booked = (await patient.GetFromJsonAsync<JsonObject>("/api/appointments?status=Booked&pageSize=200"))!["items"]!.AsArray();
         booked.Where(a => a!["seriesId"] is not null).GroupBy(a => a!["seriesId"]!.GetValue<Guid>()).ShouldContain(course => course.Count() == 6);
     }
+
+    [Fact]
+    public async Task Demo_Billing_HasAPriceListYesterdaysTakingsAnOverdueInvoiceAndACreditNote()
+    {
+        var frontDesk = await FrontDeskAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Australia/Brisbane");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+
+        var items = (await frontDesk.GetFromJsonAsync<JsonArray>("/api/billing/items"))!.Select(i => i!["code"]!.GetValue<string>()).ToList();
+        var takings = (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/billing/reports/takings?date={today.AddDays(-1):yyyy-MM-dd}"))!;
+        var outstanding = (await frontDesk.GetFromJsonAsync<JsonObject>($"/api/billing/reports/outstanding?asOf={today:yyyy-MM-dd}"))!;
+        var credited = (await frontDesk.GetFromJsonAsync<JsonObject>("/api/invoices?status=PartPaid"))!["items"]!.AsArray();
+
+        items.ShouldBe(["BAND", "FOAM", "FU", "INIT"], ignoreOrder: true);
+        takings["payments"]!.GetValue<int>().ShouldBe(2);
+        takings["receivedMinor"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        outstanding["totals"]!["over90DaysMinor"]!.GetValue<long>().ShouldBe(0);
+        outstanding["totals"]!["overdueMinor"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(12000);
+        credited.ShouldContain(i => i!["creditNotes"]!.AsArray().Count == 1);
+    }
 }

@@ -19,6 +19,7 @@ public sealed partial class DatabaseInitialiser(
     UserManager<ApplicationUser> users,
     DemoClinicSeeder demoSeeder,
     DemoPatientsSeeder demoPatientsSeeder,
+    DemoBillingSeeder demoBillingSeeder,
     IOptions<DatabaseOptions> database,
     IOptions<BootstrapOptions> bootstrap,
     IOptions<SeedOptions> seed,
@@ -75,6 +76,7 @@ public sealed partial class DatabaseInitialiser(
         {
             await demoSeeder.SeedAsync(cancellationToken);
             await demoPatientsSeeder.SeedAsync(cancellationToken);
+            await demoBillingSeeder.SeedAsync(cancellationToken);
         }
     }
 
