@@ -89,8 +89,8 @@ public sealed class BillingSettings : AuditableEntity
         Phone = Blank(change.Phone);
         Email = Blank(change.Email);
         PaymentTermsDays = change.PaymentTermsDays;
-        LateCancellationFee = change.LateCancellationFee;
-        NoShowFee = change.NoShowFee;
+        LateCancellationFee = change.LateCancellationFee with { };
+        NoShowFee = change.NoShowFee with { }; // copies: one owned value per owner, even if the change passed one policy for both
         Version = Guid.NewGuid();
     }
 

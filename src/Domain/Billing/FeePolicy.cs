@@ -19,7 +19,8 @@ public enum FeeKind
 /// </summary>
 public sealed record FeePolicy(FeeKind Kind, long FixedMinor, int ShareBasisPoints)
 {
-    public static readonly FeePolicy NoFee = new(FeeKind.None, 0, 0);
+    // A new instance each time: EF Core keeps an owned value per owner, so two settings cannot share one.
+    public static FeePolicy NoFee => new(FeeKind.None, 0, 0);
 
     public bool IsSensible => Kind switch
     {
