@@ -146,6 +146,7 @@ api.MapInvoiceEndpoints();
 api.MapPriceListEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
+api.MapTrainingFileEndpoints();
 api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();
