@@ -11,7 +11,7 @@ namespace ClinicHip.Infrastructure.TrainingFiles;
 /// itself (never held in memory), then read forward; an archive is read entry by entry, each one's real unpacked size
 /// counted against the limits whatever its header claims (docs/decisions/0061).
 /// </summary>
-internal sealed class StreamingTrainingFileReader(IOptions<TrainingFileOptions> options) : ITrainingFileReader
+public sealed class StreamingTrainingFileReader(IOptions<TrainingFileOptions> options) : ITrainingFileReader
 {
     private const string Upload = "The upload";
 
