@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -136,7 +137,7 @@ public class TrainingFileUploadTests(ClinicApiFactory factory) : IClassFixture<C
         await UploadedAsync(patient, profile.Id, Run(MondayUtc(1).AddDays(1), 12));
 
         var weeks = (await patient.GetFromJsonAsync<JsonObject>(path))!["weeks"]!.AsArray();
-        weeks.Select(w => (w!["weekStart"]!.GetValue<DateOnly>(), Math.Round(w["distanceKm"]!.GetValue<decimal>()), w["source"]!.GetValue<string>()))
+        weeks.Select(w => (DateOnly.Parse(w!["weekStart"]!.GetValue<string>(), CultureInfo.InvariantCulture), Math.Round(w["distanceKm"]!.GetValue<decimal>()), w["source"]!.GetValue<string>()))
             .ShouldBe([(typedWeek, 20m, "Patient"), (recordedWeek, 12m, "TrainingFiles")]);
     }
 
@@ -152,8 +153,8 @@ public class TrainingFileUploadTests(ClinicApiFactory factory) : IClassFixture<C
 
         var runs = (await patient.GetFromJsonAsync<JsonObject>($"/api/patients/{profile.Id}/training-runs"))!["items"]!.AsArray();
         var mondayDate = DateOnly.FromDateTime(monday.Add(BrisbaneOffset));
-        runs.Select(r => r!["weekStart"]!.GetValue<DateOnly>()).ShouldBe([mondayDate, mondayDate.AddDays(-7)]);
-        runs.Select(r => r!["localDate"]!.GetValue<DateOnly>()).ShouldBe([mondayDate, mondayDate.AddDays(-1)]);
+        runs.Select(r => DateOnly.Parse(r!["weekStart"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ShouldBe([mondayDate, mondayDate.AddDays(-7)]);
+        runs.Select(r => DateOnly.Parse(r!["localDate"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ShouldBe([mondayDate, mondayDate.AddDays(-1)]);
     }
 
     [Fact]
@@ -207,8 +208,7 @@ public class TrainingFileUploadTests(ClinicApiFactory factory) : IClassFixture<C
             .GetValue<string>().ShouldBe("training-file.unreadable");
         (await (await UploadAsync(patient, profile.Id, [], FitType)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!
             .GetValue<string>().ShouldBe("training-file.unreadable");
-        (await (await UploadAsync(patient, profile.Id, Run(MondayUtc(1), 5), "application/json")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!["Content-Type"]
-            .ShouldNotBeNull();
+        await (await UploadAsync(patient, profile.Id, Run(MondayUtc(1), 5), "application/json")).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
         (await RunCountAsync(patient, profile.Id)).ShouldBe(0);
     }
 

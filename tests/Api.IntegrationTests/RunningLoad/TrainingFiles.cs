@@ -111,24 +111,24 @@ public static class TrainingFiles
 public sealed class FitEncoder
 {
     private static readonly DateTime FitEpoch = new(1989, 12, 31, 0, 0, 0, DateTimeKind.Utc);
-    private readonly MemoryStream records = new();
+    private readonly List<byte> records = [];
 
     public static uint Seconds(DateTime utc) => (uint)(utc - FitEpoch).TotalSeconds;
 
     /// <summary>A definition message: local type, global message number, and (field number, size) pairs.</summary>
     public FitEncoder Define(byte local, ushort global, params (byte Number, byte Size)[] fields)
     {
-        records.WriteByte((byte)(0x40 | local));
-        records.WriteByte(0);
-        records.WriteByte(0);
-        records.WriteByte((byte)(global & 0xFF));
-        records.WriteByte((byte)(global >> 8));
-        records.WriteByte((byte)fields.Length);
+        records.Add((byte)(0x40 | local));
+        records.Add(0);
+        records.Add(0);
+        records.Add((byte)(global & 0xFF));
+        records.Add((byte)(global >> 8));
+        records.Add((byte)fields.Length);
         foreach (var (number, size) in fields)
         {
-            records.WriteByte(number);
-            records.WriteByte(size);
-            records.WriteByte(size switch { 1 => 0x00, 2 => 0x84, _ => 0x86 });
+            records.Add(number);
+            records.Add(size);
+            records.Add(size switch { 1 => 0x00, 2 => 0x84, _ => 0x86 });
         }
 
         return this;
@@ -137,12 +137,12 @@ public sealed class FitEncoder
     /// <summary>A data message for a local type defined before, its values in the definition's order and sizes.</summary>
     public FitEncoder Data(byte local, params (uint Value, byte Size)[] values)
     {
-        records.WriteByte(local);
+        records.Add(local);
         Span<byte> bytes = stackalloc byte[4];
         foreach (var (value, size) in values)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-            records.Write(bytes[..size]);
+            records.AddRange(bytes[..size].ToArray());
         }
 
         return this;
