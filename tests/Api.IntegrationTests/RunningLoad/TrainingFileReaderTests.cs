@@ -106,6 +106,29 @@ public sealed class TrainingFileReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_FitMadeByGarminsOwnSdk_ReadsItsSession()
+    {
+        var fit = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "RunningLoad", "Fixtures", "garmin-fitsdk-5km-run.fit"));
+
+        var activity = (await ReadAsync(fit, TrainingUploadKind.Fit)).Activities.ShouldHaveSingleItem();
+
+        activity.Sport.ShouldBe("running");
+        activity.StartUtc.ShouldBe(new DateTime(2026, 11, 29, 20, 0, 0, DateTimeKind.Utc));
+        activity.DistanceMeters.ShouldBe(5000);
+        activity.MovingSeconds.ShouldBe(1800);
+        activity.ElevationGainMeters.ShouldBe(42);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FitMadeByGarminsOwnSdkWithOneByteChanged_IsRefusedByTheCrc()
+    {
+        var fit = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "RunningLoad", "Fixtures", "garmin-fitsdk-5km-run.fit"));
+        fit[fit.Length / 2] ^= 0x10;
+
+        (await RefusalAsync(fit, TrainingUploadKind.Fit)).ShouldBe("training-file.checksum-mismatch");
+    }
+
+    [Fact]
     public async Task ReadAsync_FitWithRecordsOnly_SumsTheRecords()
     {
         var track = Track(Start, 6, TimeSpan.FromMinutes(36), climbMeters: 45, points: 100);
