@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClinicHip.Application.Billing;
 using ClinicHip.Application.Webhooks;
 using ClinicHip.Domain.Scheduling;
 using ClinicHip.Infrastructure.Outbox;
@@ -98,8 +99,25 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         WebhookEventTypes.TreatmentPlanActivated => new TreatmentPlanEventData(ResourceId, PatientId, ClinicianId),
         WebhookEventTypes.PatientInvited => new PatientInvitedEventData(ResourceId, PatientId),
         WebhookEventTypes.WaitlistOffered => new WaitlistOfferedEventData(ResourceId, OtherId, PatientId, ClinicianId, Start, new DateTimeOffset(2026, 12, 1, 0, 45, 0, TimeSpan.Zero)),
+        WebhookEventTypes.InvoiceIssued => Invoice("Issued", paidMinor: 0),
+        WebhookEventTypes.InvoicePaid => Invoice("Paid", paidMinor: 12000),
+        WebhookEventTypes.InvoiceCredited => Invoice("Issued", paidMinor: 0) with
+        {
+            CreditedMinor = 12000, BalanceMinor = 0, CreditNote = new BookkeepingCreditNote("CN-000007", 12000, 0, new DateOnly(2026, 12, 2)),
+        },
+        WebhookEventTypes.PaymentReceived => Payment(refund: null),
+        WebhookEventTypes.PaymentRefunded => Payment(new BookkeepingRefund(12000, OtherId, new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No example for this event type."),
     };
+
+    private static InvoiceEventData Invoice(string status, long paidMinor) => new(
+        OtherId, PatientId, PayerId: null, ClinicianId, ResourceId, "INV-000042", status, "Visit", "AUD", 12000, 0, 12000, 0, paidMinor, 0,
+        12000 - paidMinor, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 15), "Patient",
+        [new BookkeepingItem("FU30", "Follow-up consultation (30 min)", 1, 12000, "GstFree", 12000, 0, 12000)], CreditNote: null);
+
+    private static PaymentEventData Payment(BookkeepingRefund? refund) => new(
+        ResourceId, PatientId, PayerId: null, "RCT-000019", "Card", "AUD", 12000, refund?.AmountMinor ?? 0, 0, Start, "Patient",
+        [new BookkeepingAllocation(OtherId, 12000)], refund);
 
     private static AppointmentEventData Appointment(AppointmentStatus status) => new(
         ResourceId, PatientId, ClinicianId, OtherId, Domain.Locations.Location.DefaultId.Value, Start, Start.AddMinutes(45), status,
