@@ -20,8 +20,6 @@ public sealed record RunningLoadPoint(
 /// </summary>
 public static class RunningLoadAnalysis
 {
-    public static IReadOnlyList<RunningLoadPoint> Analyse(IEnumerable<RunningLoadWeek> weeks) => Analyse(WeeklyLoad.Combine(weeks, []));
-
     public static IReadOnlyList<RunningLoadPoint> Analyse(IEnumerable<WeeklyLoad> weeks)
     {
         var byWeek = weeks.ToDictionary(w => w.WeekStart);
