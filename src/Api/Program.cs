@@ -150,6 +150,7 @@ api.MapPrepaidPackEndpoints();
 api.MapBillingReportEndpoints();
 api.MapIntakeEndpoints();
 api.MapProgressEndpoints();
+api.MapTrainingFileEndpoints();
 api.MapConditionEndpoints();
 api.MapAssessmentEndpoints();
 api.MapTreatmentPlanEndpoints();

@@ -97,6 +97,8 @@ public static class DependencyInjection
         services.AddBulkExport(configuration);
         services.AddOnlinePayments(configuration);
         services.AddSingleton<IBillingDocuments, Documents.PdfBillingDocuments>();
+        services.AddValidatedOptions<TrainingFiles.TrainingFileOptions>(TrainingFiles.TrainingFileOptions.SectionName);
+        services.AddSingleton<ITrainingFileReader, TrainingFiles.StreamingTrainingFileReader>();
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
         return services;

@@ -35,7 +35,10 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
         var recentWeeks = await db.RunningLoadWeeks.AsNoTracking()
             .Where(w => w.PatientId == patientId && w.WeekStart >= RunningLoadWeek.WeekStartOf(today).AddDays(-7 * RecentWeeks))
             .ToListAsync(cancellationToken);
-        var context = new TriageContext(patient.AgeOn(today), today, RecordedLoadSpike(recentWeeks, today));
+        var recentRuns = await db.TrainingRuns.AsNoTracking()
+            .Where(r => r.PatientId == patientId && r.IsRunning && r.WeekStart >= RunningLoadWeek.WeekStartOf(today).AddDays(-7 * RecentWeeks))
+            .ToListAsync(cancellationToken);
+        var context = new TriageContext(patient.AgeOn(today), today, RecordedLoadSpike(recentWeeks, recentRuns, today));
         if (IntakeQuestions.NotApplicable(request.Answers, context.AgeYears) is { Count: > 0 } notAsked)
         {
             throw new Common.Exceptions.ValidationException(notAsked);
@@ -78,10 +81,11 @@ public sealed class SubmitIntakeFormHandler(IApplicationDbContext db, ICurrentUs
     /// A week in the last four broke the 10 % rule or the acute:chronic ratio in the patient's own records: a measured
     /// spike (docs/clinical-basis.md#over-triage). The form's own figures are judged by the triage itself.
     /// </summary>
-    private static bool RecordedLoadSpike(IReadOnlyList<RunningLoadWeek> weeks, DateOnly today)
+    private static bool RecordedLoadSpike(IReadOnlyList<RunningLoadWeek> weeks, IReadOnlyList<TrainingRun> runs, DateOnly today)
     {
         var from = RunningLoadWeek.WeekStartOf(today).AddDays(-7 * 3);
-        return RunningLoadAnalysis.Analyse(weeks.Where(w => w.Source != RunningLoadSource.Intake)).Any(p => p.WeekStart >= from && p.Flags.Count > 0);
+        var series = WeeklyLoad.Combine(weeks.Where(w => w.Source != RunningLoadSource.Intake), runs);
+        return RunningLoadAnalysis.Analyse(series).Any(p => p.WeekStart >= from && p.Flags.Count > 0);
     }
 
     /// <summary>The form's mileage answers become the first points of the running-load series, where those weeks are empty.</summary>

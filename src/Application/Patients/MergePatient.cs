@@ -48,7 +48,8 @@ public sealed class MergePatientHandler(IApplicationDbContext db, ICurrentUser u
             await db.RunningLoadWeeks.Where(w => w.PatientId == mergedId).ToListAsync(cancellationToken),
             await db.AppointmentSeries.Where(s => s.PatientId == mergedId).ToListAsync(cancellationToken),
             await db.WaitlistEntries.Where(e => e.PatientId == mergedId).ToListAsync(cancellationToken),
-            await db.WaitlistOffers.Where(o => o.PatientId == mergedId).ToListAsync(cancellationToken));
+            await db.WaitlistOffers.Where(o => o.PatientId == mergedId).ToListAsync(cancellationToken),
+            await db.TrainingRuns.Where(r => r.PatientId == mergedId).ToListAsync(cancellationToken));
         var survivorAppointments = await db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(a => a.PatientId == survivorId).ToListAsync(cancellationToken);
         var survivorWeeks = await db.RunningLoadWeeks.AsNoTracking().Where(w => w.PatientId == survivorId).ToListAsync(cancellationToken);
         var survivorEntries = await db.WaitlistEntries.AsNoTracking().Where(e => e.PatientId == survivorId).ToListAsync(cancellationToken);

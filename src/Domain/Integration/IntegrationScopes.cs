@@ -24,7 +24,10 @@ public static class IntegrationScopes
     /// <summary>Raise and issue invoices, credit them and record payments and refunds, as the front desk does.</summary>
     public const string BillingWrite = "billing:write";
 
-    public static IReadOnlyList<string> All { get; } = [AppointmentsRead, AppointmentsWrite, PatientsRead, WebhooksManage, BillingRead, BillingWrite];
+    /// <summary>Upload a patient's training files (GPX, TCX, FIT or a watch platform's zip export), as a running app or watch platform does; nothing is read back.</summary>
+    public const string TrainingFilesWrite = "training-files:write";
+
+    public static IReadOnlyList<string> All { get; } = [AppointmentsRead, AppointmentsWrite, PatientsRead, WebhooksManage, BillingRead, BillingWrite, TrainingFilesWrite];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 }

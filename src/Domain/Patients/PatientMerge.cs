@@ -20,10 +20,12 @@ namespace ClinicHip.Domain.Patients;
 /// <param name="Series">Every course of care.</param>
 /// <param name="WaitlistEntries">Every waitlist entry, whatever its status.</param>
 /// <param name="WaitlistOffers">Every offer made to those entries (their holds are among <paramref name="Appointments"/>).</param>
+/// <param name="TrainingRuns">Every activity read from the patient's training files.</param>
 public sealed record PatientHoldings(
     IReadOnlyList<Appointment> Appointments, IReadOnlyList<IntakeForm> IntakeForms, IReadOnlyList<Assessment> Assessments,
     IReadOnlyList<TreatmentPlan> TreatmentPlans, IReadOnlyList<OutcomeRecord> OutcomeRecords, IReadOnlyList<RunningLoadWeek> RunningLoadWeeks,
-    IReadOnlyList<AppointmentSeries>? Series = null, IReadOnlyList<WaitlistEntry>? WaitlistEntries = null, IReadOnlyList<WaitlistOffer>? WaitlistOffers = null);
+    IReadOnlyList<AppointmentSeries>? Series = null, IReadOnlyList<WaitlistEntry>? WaitlistEntries = null, IReadOnlyList<WaitlistOffer>? WaitlistOffers = null,
+    IReadOnlyList<TrainingRun>? TrainingRuns = null);
 
 /// <summary>
 /// Merges a record entered twice for one person into the record that survives: the rules first, then every holding of
@@ -115,6 +117,11 @@ public static class PatientMerge
         foreach (var week in mergedHoldings.RunningLoadWeeks)
         {
             week.MoveToPatient(survivor.Id);
+        }
+
+        foreach (var run in mergedHoldings.TrainingRuns ?? [])
+        {
+            run.MoveToPatient(survivor.Id);
         }
     }
 

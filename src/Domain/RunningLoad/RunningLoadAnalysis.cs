@@ -8,8 +8,10 @@ namespace ClinicHip.Domain.RunningLoad;
 /// <param name="WeekOnWeekChange">Change from the previous week, as a fraction (0.15 = +15 %); null without the previous week.</param>
 /// <param name="AcuteChronicRatio">This week ÷ the mean of the previous four; null unless all four are recorded.</param>
 /// <param name="Flags">Load warnings: <c>running-load.weekly-rise-over-10-percent</c>, <c>running-load.acute-chronic-over-1.5</c>.</param>
+/// <param name="Source">Where the week's figures came from: TrainingFiles when runs were read from the runner's files (they win over typed figures), otherwise who typed them.</param>
 public sealed record RunningLoadPoint(
-    DateOnly WeekStart, decimal DistanceKm, int Runs, decimal? LongestRunKm, decimal? WeekOnWeekChange, decimal? AcuteChronicRatio, IReadOnlyList<string> Flags);
+    DateOnly WeekStart, decimal DistanceKm, int Runs, decimal? LongestRunKm, decimal? WeekOnWeekChange, decimal? AcuteChronicRatio, IReadOnlyList<string> Flags,
+    RunningLoadSource Source);
 
 /// <summary>
 /// The training-load checks (docs/clinical-basis.md#training-load): weekly load should rise by no more than about 10 % a week
@@ -18,7 +20,7 @@ public sealed record RunningLoadPoint(
 /// </summary>
 public static class RunningLoadAnalysis
 {
-    public static IReadOnlyList<RunningLoadPoint> Analyse(IEnumerable<RunningLoadWeek> weeks)
+    public static IReadOnlyList<RunningLoadPoint> Analyse(IEnumerable<WeeklyLoad> weeks)
     {
         var byWeek = weeks.ToDictionary(w => w.WeekStart);
         return [.. byWeek.Values.OrderBy(w => w.WeekStart).Select(week =>
@@ -38,7 +40,7 @@ public static class RunningLoadAnalysis
                 flags.Add(AcuteChronicRule.Code);
             }
 
-            return new RunningLoadPoint(week.WeekStart, week.DistanceKm, week.Runs, week.LongestRunKm, change, ratio, flags);
+            return new RunningLoadPoint(week.WeekStart, week.DistanceKm, week.Runs, week.LongestRunKm, change, ratio, flags, week.Source);
         })];
     }
 

@@ -9,6 +9,9 @@ public enum RunningLoadSource
     Intake,
     Patient,
     Clinician,
+
+    /// <summary>Runs read from the runner's training files (never stored on a typed week).</summary>
+    TrainingFiles,
 }
 
 /// <summary>One week of a runner's training (weeks start on Monday).</summary>

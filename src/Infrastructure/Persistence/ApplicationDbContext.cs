@@ -64,6 +64,8 @@ public abstract class ApplicationDbContext(DbContextOptions options)
 
     public DbSet<RunningLoadWeek> RunningLoadWeeks => Set<RunningLoadWeek>();
 
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+
     public DbSet<OutcomeRecord> OutcomeRecords => Set<OutcomeRecord>();
 
     public DbSet<Assessment> Assessments => Set<Assessment>();

@@ -12,7 +12,7 @@ public sealed record IntegrationClient(Guid Id, string Secret, HttpClient Client
 /// <summary>Registering integration clients and asking for their tokens, as another system would.</summary>
 public static class IntegrationClients
 {
-    public static readonly string[] AllScopes = ["appointments:read", "appointments:write", "patients:read", "webhooks:manage", "billing:read", "billing:write"];
+    public static readonly string[] AllScopes = ["appointments:read", "appointments:write", "patients:read", "webhooks:manage", "billing:read", "billing:write", "training-files:write"];
 
     public static async Task<(Guid Id, string Secret)> RegisterAsync(HttpClient admin, params string[] scopes)
     {

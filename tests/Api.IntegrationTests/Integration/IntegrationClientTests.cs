@@ -283,7 +283,7 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
             "POST /api/appointments/{id}/reschedule", "GET /api/availability", "GET /api/availability/by-clinician-day", "GET /api/appointment-types", "GET /api/clinicians",
             "GET /api/clinic/settings", "GET /api/locations", "GET /api/locations/{id}", "GET /api/patients/{id}", "GET /api/patients/{patientId}/appointments", "GET /api/auth/me",
             "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
-            "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+            "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver", "POST /api/patients/{patientId}/training-files",
         ];
         string[] anonymous = ["POST /api/auth/register", "POST /api/auth/claim", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/client-token", "GET /api/clinicians/{id}/calendar.ics",
             "GET /.well-known/jwks.json", "GET /.well-known/telehealth-jwks.json"];

@@ -20,7 +20,7 @@ public class RequestExampleTests(RequestExampleTests.DemoClinicApiFactory factor
     public async Task EveryRequestBody_CarriesAnExample()
     {
         var document = await SwaggerJson.LoadAsync(factory);
-        var withBody = SwaggerJson.Operations(document).Where(op => op.Operation["requestBody"] is not null).ToList();
+        var withBody = SwaggerJson.Operations(document).Where(op => op.Operation["requestBody"] is not null && !SwaggerJson.IsFileUpload(op.Operation)).ToList();
         var examples = Examples(document);
 
         withBody.Count.ShouldBeGreaterThan(30);

@@ -35,5 +35,14 @@ public static class SwaggerJson
     public static JsonObject Schema(JsonObject document, string name) => document["components"]!["schemas"]![name]!.AsObject();
 
     /// <summary>The name of the component a <c>$ref</c> points to, or null.</summary>
+    /// <summary>
+    /// A file sent as it is (a watch's GPX, TCX, FIT or zip export): every media type of its body is the file's own, with a
+    /// binary schema. Its media types say what it is; it has no JSON example.
+    /// </summary>
+    public static bool IsFileUpload(JsonNode operation) =>
+        operation["requestBody"]?["content"]?.AsObject() is { Count: > 0 } content
+        && content.All(c => c.Key is not ("application/json" or "application/x-www-form-urlencoded")
+            && c.Value?["schema"]?["type"]?.GetValue<string>() == "string" && c.Value["schema"]!["format"]?.GetValue<string>() == "binary");
+
     public static string? ReferencedSchema(JsonNode? schema) => schema?["$ref"]?.GetValue<string>().Split('/')[^1];
 }

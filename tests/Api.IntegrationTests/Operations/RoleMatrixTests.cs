@@ -34,6 +34,7 @@ public class RoleMatrixTests(ClinicApiFactory factory) : IClassFixture<ClinicApi
         ["/api/patients/{patientId}/intake-forms"] = [Unauthorized, Ok, NotFound, Ok, Ok, Ok, Forbidden],
         ["/api/patients/{patientId}/running-load"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/patients/{patientId}/outcomes"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
+        ["/api/patients/{patientId}/training-runs"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/assessments/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/patients/{patientId}/assessments"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],
         ["/api/treatment-plans/{id}"] = [Unauthorized, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden],

@@ -9,7 +9,7 @@ public class RunningLoadAnalysisTests
     private static readonly DateOnly Monday = new(2026, 11, 2);
 
     private static List<RunningLoadPoint> Analyse(params decimal[] weeklyKm) =>
-        [.. RunningLoadAnalysis.Analyse(weeklyKm.Select((km, i) => RunningLoadWeek.Record(Patient, Monday.AddDays(7 * i), km, 4, null, RunningLoadSource.Patient)))];
+        [.. RunningLoadAnalysis.Analyse(WeeklyLoad.Combine(weeklyKm.Select((km, i) => RunningLoadWeek.Record(Patient, Monday.AddDays(7 * i), km, 4, null, RunningLoadSource.Patient)), []))];
 
     [Fact]
     public void Analyse_RiseOfMoreThanTenPercent_IsFlagged_TenPercentExactlyIsNot()
@@ -49,7 +49,7 @@ public class RunningLoadAnalysisTests
             RunningLoadWeek.Record(Patient, Monday.AddDays(28), 60, 5, 20, RunningLoadSource.Intake),
         };
 
-        var points = RunningLoadAnalysis.Analyse(weeks);
+        var points = RunningLoadAnalysis.Analyse(WeeklyLoad.Combine(weeks, []));
 
         points[1].AcuteChronicRatio.ShouldBeNull();
         points[1].WeekOnWeekChange.ShouldBeNull();

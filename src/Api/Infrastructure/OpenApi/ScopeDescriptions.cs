@@ -11,6 +11,7 @@ internal static class ScopeDescriptions
         [IntegrationScopes.AppointmentsWrite] = "Book, cancel and reschedule appointments for a patient, as the front desk does.",
         [IntegrationScopes.PatientsRead] = "Read patient profiles (name, date of birth, contact details).",
         [IntegrationScopes.WebhooksManage] = "Manage webhook subscriptions and read their delivery logs.",
+        [IntegrationScopes.TrainingFilesWrite] = "Upload a patient's training files (GPX, TCX, FIT or a zip export) into their running load; nothing is read back.",
     };
 
     /// <summary>A scope added later without a description here is still listed, under its own name.</summary>

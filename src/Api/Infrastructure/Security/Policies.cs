@@ -64,6 +64,9 @@ public static class Policies
     /// <summary>Who records and reads a patient's progress (training load, outcome scores): the patient and clinicians.</summary>
     public const string PatientProgress = nameof(PatientProgress);
 
+    /// <summary>Who uploads a patient's training files: the patient, clinicians; clients with training-files:write.</summary>
+    public const string TrainingFileUpload = nameof(TrainingFileUpload);
+
     /// <summary>Who reads clinical records (assessments): clinicians, and patients their own signed ones. Never the front desk, never a client.</summary>
     public const string ClinicalRecords = nameof(ClinicalRecords);
 
@@ -113,6 +116,7 @@ public static class Policies
             .AddPolicy(Telehealth, policy => policy.RequireRole(Roles.Patient, Roles.Clinician, Roles.Admin))
             .AddPolicy(IntakeSubmission, policy => policy.RequireRole(Roles.Patient, Roles.FrontDesk, Roles.Clinician))
             .AddPolicy(PatientProgress, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
+            .AddPolicy(TrainingFileUpload, policy => policy.Callers(IntegrationScopes.TrainingFilesWrite, Roles.Patient, Roles.Clinician))
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(Roles.Patient, Roles.Clinician))
             .AddPolicy(BillingReads, policy => policy.Callers(IntegrationScopes.BillingRead))
             .AddPolicy(BillingStaffReads, policy => policy.Callers(IntegrationScopes.BillingRead, Roles.FrontDesk, Roles.Clinician, Roles.Admin))

@@ -52,6 +52,8 @@ public interface IApplicationDbContext
 
     DbSet<RunningLoadWeek> RunningLoadWeeks { get; }
 
+    DbSet<TrainingRun> TrainingRuns { get; }
+
     DbSet<OutcomeRecord> OutcomeRecords { get; }
 
     DbSet<Assessment> Assessments { get; }

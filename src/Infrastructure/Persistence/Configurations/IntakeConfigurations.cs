@@ -37,6 +37,20 @@ internal sealed class RunningLoadWeekConfiguration : IEntityTypeConfiguration<Ru
     }
 }
 
+internal sealed class TrainingRunConfiguration : IEntityTypeConfiguration<TrainingRun>
+{
+    public void Configure(EntityTypeBuilder<TrainingRun> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Sport).HasMaxLength(40);
+        builder.Property(r => r.DistanceKm).HasPrecision(8, 3);
+        builder.HasIndex(r => new { r.PatientId, r.StartUtc });
+        builder.HasIndex(r => new { r.PatientId, r.WeekStart });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.ConfigureAuditColumns();
+    }
+}
+
 internal sealed class OutcomeRecordConfiguration : IEntityTypeConfiguration<OutcomeRecord>
 {
     public void Configure(EntityTypeBuilder<OutcomeRecord> builder)
