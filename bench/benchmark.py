@@ -16,6 +16,7 @@ wrk (and psql for PostgreSQL).
 """
 import argparse, base64, contextlib, csv, datetime as dt, json, os, re, secrets, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request, uuid
+import billing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def free_port():
@@ -153,6 +154,11 @@ class SqliteTarget:
         with contextlib.closing(sqlite3.connect(self.path)) as db:
             return db.execute(sql).fetchone()[0]
 
+    def execute(self, sql):
+        with contextlib.closing(sqlite3.connect(self.path, timeout=60)) as db:
+            db.execute(sql)
+            db.commit()
+
     def size_mb(self):
         return os.path.getsize(self.path) / 1e6
 
@@ -180,6 +186,9 @@ class PostgresTarget:
 
     def scalar(self, sql):
         return psql_scalar(self.server, self.name, sql)
+
+    def execute(self, sql):
+        psql_scalar(self.server, self.name, sql)
 
     def size_mb(self):
         return int(self.scalar("SELECT pg_database_size(current_database())")) / 1e6
@@ -539,6 +548,11 @@ def run_size(target, size, args, signing_key):
         token_lua = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = \'{"email":"riley.brooks@clinichip.example","password":"Demo-Passw0rd!"}\'\n'
         if wanted("token"):
             results.append(wrk("/api/auth/token", token_lua, args, "token issue (password hashing)"))
+        invoicing = None
+        if wanted("billing"):
+            admin_token = http("POST", "/api/auth/token", {"email": "admin@bench.example", "password": PASSWORD})["accessToken"]
+            rows, invoicing = billing.run(BASE, admin_token, desk_token, patients, args, wrk, LUA_HEADERS, target.execute, target.label)
+            results.extend(rows)
         memory = peak_memory_mb(api)
         # Last: it resets the API's memory high-water mark to measure the export alone.
         export = run_export(api, target) if wanted("export") else None
@@ -553,7 +567,7 @@ def run_size(target, size, args, signing_key):
     size_mb = target.size_mb()
     target.drop()
     return {"database": target.label, "size": size, "generation": generation, "ready": ready_after, "memory": memory, "db_mb": size_mb, "doubles": doubles,
-            "series": booked_series, "partial_series": partial_series, "results": results, "export": export}
+            "series": booked_series, "partial_series": partial_series, "results": results, "export": export, "billing": invoicing}
 
 
 def print_run(run):
@@ -572,6 +586,8 @@ def print_run(run):
         print(f"GET one: {measured[GET_ONE] / ceiling:.1%} of the ceiling, {measured[GET_ONE] / measured[SETTINGS]:.1%} of settings (what the audited read costs)")
     if run["export"]:
         print_export(run["export"])
+    if run["billing"]:
+        billing.print_checks(run["billing"])
 
 
 def print_side_by_side(left, right):
@@ -602,7 +618,8 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5, help="seconds of each scenario run first and discarded")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,compact,list,settings,get,everything,search,sync,booking,series,token,export (the ceiling always runs)")
+    parser.add_argument("--only", default="", help="comma-separated scenarios: availability,compact,list,settings,get,everything,search,sync,booking,series,token,billing,export (the ceiling always runs)")
+    parser.add_argument("--invoices", type=int, default=1000, help="billing: invoices drafted and issued at each concurrency (8 and 32 callers)")
     args = parser.parse_args()
     if args.database == "postgres" and not os.environ.get("CLINICHIP_TEST_POSTGRES"):
         # A throw-away server for the run, durable like SQLite's synchronous=FULL (fsync on, unlike the tests' server).
