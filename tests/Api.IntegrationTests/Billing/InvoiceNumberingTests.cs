@@ -9,7 +9,7 @@ namespace ClinicHip.Api.IntegrationTests.Billing;
 /// <summary>
 /// The numbering that must never break: invoices issued at once by many desks get consecutive numbers, none missing and
 /// none repeated, even when some issues fail and roll back (docs/decisions/0055). On PostgreSQL (CLINICHIP_TEST_POSTGRES)
-/// the same test runs on the server database; a test across three API processes is still to be written.
+/// the same test runs on the server database, and ScaleOut/ThreeInstanceTests issues across three API processes.
 /// </summary>
 public class InvoiceNumberingTests(ClinicApiFactory factory) : IClassFixture<ClinicApiFactory>
 {

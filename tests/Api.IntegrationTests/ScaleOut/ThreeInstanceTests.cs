@@ -57,6 +57,42 @@ public sealed class ThreeInstanceTests(ThreeInstances api) : IClassFixture<Three
     }
 
     [Fact]
+    public async Task ThirtyInvoicesIssuedAtOnceAcrossThreeInstances_GetConsecutiveNumbers_NoGapNoDuplicate()
+    {
+        Assert.SkipUnless(TemporaryDatabase.OnPostgreSql, NeedsPostgreSql);
+        const int invoices = 30;
+        var (admin, _) = await ClinicAsync();
+        var patient = await admin.RegisterPatientAsync();
+        var item = await Billing.BillingWorld.ItemAsync(admin, "BAND", 1500, "Taxable", "Product");
+        var drafts = new List<Guid>();
+        for (var i = 0; i < invoices; i++)
+        {
+            var draft = await ApiClientExtensions.CreatedAsync(await admin.PostAsJsonAsync("/api/invoices", new { patientId = patient.Id, items = new[] { new { itemId = item } } }));
+            drafts.Add(draft["id"]!.GetValue<Guid>());
+        }
+
+        // Each draft issued through every instance at once: one issue of each wins, whichever instance it reached.
+        var clients = Enumerable.Range(0, 3).Select(i => Client(i).WithBearer(admin.DefaultRequestHeaders.Authorization!.Parameter!)).ToList();
+        using var go = new SemaphoreSlim(0);
+        var attempts = drafts.SelectMany(id => clients.Select(async client =>
+        {
+            await go.WaitAsync();
+            return await client.PostAsync($"/api/invoices/{id}/issue", null);
+        })).ToList();
+        go.Release(attempts.Count);
+        var responses = await Task.WhenAll(attempts);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(invoices);
+        responses.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
+        await using var connection = await api.Database!.OpenConnectionAsync();
+        var numbers = (await connection.ScalarAsync("SELECT string_agg(\"SequenceNumber\"::text, ',' ORDER BY \"SequenceNumber\") FROM \"Invoices\" WHERE \"SequenceNumber\" > 0"))
+            .Split(',').Select(long.Parse).ToList();
+        numbers.Count.ShouldBe(invoices);
+        numbers.ShouldBe([.. Enumerable.Range((int)numbers[0], invoices).Select(n => (long)n)]);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task EventsBookedThroughThreeInstances_AreDeliveredExactlyOnce()
     {
         Assert.SkipUnless(TemporaryDatabase.OnPostgreSql, NeedsPostgreSql);
