@@ -18,6 +18,7 @@ internal static class OnlinePaymentsRegistration
     public static IServiceCollection AddOnlinePayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OnlinePaymentOptions>(OnlinePaymentOptions.SectionName);
+        services.AddValidatedOptions<StripeOptions>(StripeOptions.SectionName);
         var stripe = configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions();
         if (!stripe.IsConfigured)
         {

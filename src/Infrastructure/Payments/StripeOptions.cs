@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ClinicHip.Infrastructure.Payments;
 
 /// <summary>
 /// Online card payment through Stripe (<c>Payments:Stripe:*</c>). Without a <see cref="SecretKey"/> online payment is
 /// not offered; with one, every other setting is checked at start-up, so a wrong one stops the start with its name.
 /// </summary>
-public sealed class StripeOptions
+public sealed class StripeOptions : IValidatableObject
 {
     public const string SectionName = "Payments:Stripe";
 
@@ -27,6 +29,9 @@ public sealed class StripeOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
+
+    /// <summary>Checked again at start-up with the other options; registration already refused a wrong configured provider.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Problems().Select(problem => new ValidationResult(problem));
 
     /// <summary>What is wrong with a configured provider, one message per setting; empty when it can start.</summary>
     public IReadOnlyList<string> Problems()

@@ -284,9 +284,18 @@ public class IntegrationClientTests(ClinicApiFactory factory) : IClassFixture<Cl
             "GET /api/clinic/settings", "GET /api/locations", "GET /api/locations/{id}", "GET /api/patients/{id}", "GET /api/patients/{patientId}/appointments", "GET /api/auth/me",
             "POST /api/webhooks", "GET /api/webhooks", "GET /api/webhooks/{id}", "DELETE /api/webhooks/{id}", "GET /api/webhooks/{id}/deliveries",
             "POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver", "POST /api/patients/{patientId}/training-files",
+
+            // billing:read and billing:write.
+            "POST /api/invoices", "GET /api/invoices", "GET /api/invoices/{id}", "PATCH /api/invoices/{id}", "POST /api/invoices/{id}/issue",
+            "POST /api/invoices/{id}/credit", "POST /api/invoices/{id}/checkout", "GET /api/invoices/{id}/pdf", "GET /api/invoices/{id}/credit-notes/{creditNoteId}/pdf",
+            "POST /api/appointments/{id}/fee", "POST /api/appointments/{id}/fee-waiver", "POST /api/payments", "GET /api/payments", "GET /api/payments/{id}",
+            "POST /api/payments/{id}/refunds", "GET /api/payments/{id}/receipt", "GET /api/billing/settings", "GET /api/billing/items", "GET /api/billing/concessions",
+            "GET /api/billing/patients/{patientId}/account", "POST /api/billing/patients/{patientId}/payers", "PUT /api/billing/patients/{patientId}/billing-profile",
+            "POST /api/billing/patients/{patientId}/packs", "GET /api/billing/patients/{patientId}/statement", "GET /api/billing/reports/takings",
+            "GET /api/billing/reports/outstanding", "GET /api/billing/reports/revenue", "GET /api/billing/reports/export",
         ];
         string[] anonymous = ["POST /api/auth/register", "POST /api/auth/claim", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/client-token", "GET /api/clinicians/{id}/calendar.ics",
-            "GET /.well-known/jwks.json", "GET /.well-known/telehealth-jwks.json"];
+            "POST /api/payments/provider-events", "GET /.well-known/jwks.json", "GET /.well-known/telehealth-jwks.json"];
         var admin = await factory.AdminClientAsync();
         var client = await factory.IntegrationClientAsync(admin, IntegrationClients.AllScopes);
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!["paths"]!.AsObject();

@@ -3,9 +3,11 @@ using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Billing;
 using ClinicHip.Domain.Patients;
 using ClinicHip.Domain.Scheduling;
+using ClinicHip.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicHip.Application.Billing.Documents;
 
@@ -25,9 +27,12 @@ public sealed class GetStatementDocumentValidator : AbstractValidator<GetStateme
 {
     public const int MaxDays = 366;
 
-    public GetStatementDocumentValidator()
+    public GetStatementDocumentValidator(IOptions<InputBounds> bounds)
     {
+        ArgumentNullException.ThrowIfNull(bounds);
         RuleFor(q => q.PatientId).NotEmpty();
+        RuleFor(q => q.From).Must(d => d is null || bounds.Value.Contains(d.Value)).WithMessage(bounds.Value.Message);
+        RuleFor(q => q.To).Must(d => d is null || bounds.Value.Contains(d.Value)).WithMessage(bounds.Value.Message);
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must not be before 'from'.");
         RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber < MaxDays)
             .WithName("to").WithMessage($"A statement covers at most {MaxDays} days.");
