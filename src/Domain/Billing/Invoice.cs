@@ -197,6 +197,22 @@ public sealed class Invoice : AuditableEntity, IChangeFeedEntity
         CheckRule(new AmountMustFitTheBalanceRule(amountMinor, BalanceMinor));
     }
 
+    /// <summary>Refuses opening an online payment for an invoice that owes nothing now (a draft, paid or credited).</summary>
+    public void CheckOwing()
+    {
+        if (Status is not (InvoiceStatus.Issued or InvoiceStatus.PartPaid) || BalanceMinor <= 0)
+        {
+            throw new StateConflictException("invoice.nothing-to-pay", "Only an issued invoice with a balance owing can be paid online.");
+        }
+    }
+
+    /// <summary>
+    /// How much of money already received (a card charged online) this invoice can take now: at most its balance, and
+    /// nothing once it is paid or credited; the rest is credit on the patient's account.
+    /// </summary>
+    public long ReceivableOf(long amountMinor) =>
+        Status is InvoiceStatus.Issued or InvoiceStatus.PartPaid ? Math.Clamp(BalanceMinor, 0, Math.Max(amountMinor, 0)) : 0;
+
     /// <summary>Part of what was paid on the invoice went back to the payer: the balance rises again.</summary>
     public void ReturnPayment(long amountMinor)
     {

@@ -155,6 +155,39 @@ public sealed class Payment : AuditableEntity, IChangeFeedEntity
         return refund;
     }
 
+    /// <summary>
+    /// Brings what this payment has refunded up to <paramref name="totalRefundedMinor"/>, the total a provider reports:
+    /// the difference goes back from the invoices' parts first (their balances rise), then from the credit. Returns
+    /// false when nothing was left to refund (an earlier total arriving late).
+    /// </summary>
+    public bool RefundUpTo(
+        long totalRefundedMinor, string reason, IReadOnlyDictionary<InvoiceId, Invoice> settled, long accountCreditMinor, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        var outstanding = totalRefundedMinor - RefundedMinor;
+        if (outstanding <= 0)
+        {
+            return false;
+        }
+
+        foreach (var allocation in allocations.ToList())
+        {
+            var fromInvoice = Math.Min(outstanding, allocation.AmountMinor - RefundedFrom(allocation.InvoiceId));
+            if (fromInvoice > 0)
+            {
+                Refund(fromInvoice, reason, settled[allocation.InvoiceId], 0, nowUtc);
+                outstanding -= fromInvoice;
+            }
+        }
+
+        if (outstanding > 0)
+        {
+            Refund(outstanding, reason, null, accountCreditMinor, nowUtc);
+        }
+
+        return true;
+    }
+
     /// <summary>What was refunded from the part of this payment that settled <paramref name="invoice"/>.</summary>
     public long RefundedFrom(InvoiceId invoice) => refunds.Where(r => r.InvoiceId == invoice).Sum(r => r.AmountMinor);
 

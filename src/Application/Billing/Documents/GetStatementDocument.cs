@@ -55,11 +55,7 @@ public sealed class GetStatementDocumentHandler(IApplicationDbContext db, ICurre
         var today = ClinicTime.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         var to = request.To ?? (request.From is { } start ? start.AddDays(GetStatementDocumentQuery.DefaultDays - 1) : today);
         var from = request.From ?? to.AddDays(1 - GetStatementDocumentQuery.DefaultDays);
-        if (to.DayNumber - from.DayNumber >= GetStatementDocumentValidator.MaxDays || to < from)
-        {
-            throw new Common.Exceptions.ValidationException(new Dictionary<string, string[]> { ["to"] = [$"A statement covers 1 to {GetStatementDocumentValidator.MaxDays} days."] });
-        }
-
+        // A default fills 90 days on the side not given; both given were checked by the validator.
         var fromUtc = ClinicTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
         var toUtc = ClinicTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.PatientId == patientId && i.Status != InvoiceStatus.Draft).ToListAsync(cancellationToken);

@@ -88,9 +88,8 @@ public sealed class ApplyPaymentProviderWebhookHandler(IApplicationDbContext db,
         var invoice = await db.Invoices.SingleAsync(i => i.Id == checkout.InvoiceId, cancellationToken);
 
         // The card was charged: the money is recorded whatever happened to the invoice since; what it no longer owes is credit.
-        var settles = invoice.Status is InvoiceStatus.Issued or InvoiceStatus.PartPaid && invoice.BalanceMinor > 0
-            ? new List<(Invoice, long)> { (invoice, Math.Min(invoice.BalanceMinor, paid.AmountMinor)) }
-            : [];
+        var receivable = invoice.ReceivableOf(paid.AmountMinor);
+        List<(Invoice, long)> settles = receivable > 0 ? [(invoice, receivable)] : [];
         var payment = Payment.Receive(
             number, checkout.PatientId, invoice.PayerId, PaymentMethod.Online, paid.AmountMinor, checkout.Currency, paid.ProviderPaymentId ?? paid.ProviderSessionId,
             settles, availableCreditMinor: 0, now);
@@ -108,28 +107,13 @@ public sealed class ApplyPaymentProviderWebhookHandler(IApplicationDbContext db,
                 "payment.event-out-of-order",
                 "The payment this refund is for has not been recorded yet; the provider will deliver the event again.");
 
-        // The event carries the total refunded so far: only what ClinicHip has not recorded yet is refunded now.
-        var outstanding = refunded.AmountMinor - payment.RefundedMinor;
-        if (outstanding <= 0)
+        // The event carries the total refunded so far: the payment refunds only what ClinicHip has not recorded yet.
+        var ids = payment.Allocations.Select(a => a.InvoiceId).ToList();
+        var settled = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var credit = await db.AccountCreditAsync(payment.PatientId, cancellationToken);
+        if (!payment.RefundUpTo(refunded.AmountMinor, $"Refunded at {providerName}", settled, credit, now))
         {
             return new ProviderEventOutcomeDto("nothing-to-refund", payment.Id.Value, payment.PatientId.Value);
-        }
-
-        var reason = $"Refunded at {providerName}";
-        foreach (var allocation in payment.Allocations)
-        {
-            var fromInvoice = Math.Min(outstanding, allocation.AmountMinor - payment.RefundedFrom(allocation.InvoiceId));
-            if (fromInvoice > 0)
-            {
-                var invoice = await db.Invoices.SingleAsync(i => i.Id == allocation.InvoiceId, cancellationToken);
-                payment.Refund(fromInvoice, reason, invoice, 0, now);
-                outstanding -= fromInvoice;
-            }
-        }
-
-        if (outstanding > 0)
-        {
-            payment.Refund(outstanding, reason, null, await db.AccountCreditAsync(payment.PatientId, cancellationToken), now);
         }
 
         return new ProviderEventOutcomeDto("refunded", payment.Id.Value, payment.PatientId.Value);

@@ -1,7 +1,6 @@
 using ClinicHip.Application.Common.Exceptions;
 using ClinicHip.Application.Common.Interfaces;
 using ClinicHip.Domain.Billing;
-using ClinicHip.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,10 +41,7 @@ public sealed class StartInvoiceCheckoutHandler(
             ?? throw new NotFoundException("Invoice", request.InvoiceId);
         var provider = providers.FirstOrDefault()
             ?? throw new UnprocessableRequestException("payment.online-not-offered", "This clinic does not take payment online. Pay at the desk or by the means on the invoice.");
-        if (invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartPaid) || invoice.BalanceMinor <= 0)
-        {
-            throw new StateConflictException("invoice.nothing-to-pay", "Only an issued invoice with a balance owing can be paid online.");
-        }
+        invoice.CheckOwing();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.InvoiceCheckouts.AsNoTracking()
